@@ -1,0 +1,306 @@
+//! The indicator catalog of Circular 13/2021/TT-BLĐTBXH (*Bộ chỉ tiêu thống kê về tình hình trẻ
+//! em và tình hình xâm hại trẻ em, xử lý vi phạm hành chính đối với các hành vi xâm hại trẻ em*),
+//! as data.
+//!
+//! The full annex tables of the circular are not public in a form we could read, so the embedded
+//! catalog is partial and says so: each entry carries its [`Provenance`], and a code only where
+//! one was read. Codes are four digits `GGNN` (group, running number); annex II restarts at
+//! `0101`, so an indicator's key is the pair (annex, code), or its catalog id when the code is
+//! unknown.
+
+use std::collections::BTreeSet;
+use std::sync::OnceLock;
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use crate::error::{Error, Problem};
+use crate::i18n::Label;
+use crate::model::Annex;
+use crate::profile::Provenance;
+use crate::text::{de_nfc, de_some_nfc};
+
+const CIRCULAR_13_2021: &str = include_str!("../data/catalogs/circular-13-2021.json");
+
+/// An indicator catalog: the indicator set of one legal instrument.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(title = "treem indicator catalog")]
+pub struct Catalog {
+    /// Data format version; 1.
+    pub format: u32,
+    /// Catalog id, e.g. `circular-13-2021`; profiles name it.
+    pub id: String,
+    /// The instrument that defines the indicators.
+    #[serde(deserialize_with = "de_nfc")]
+    pub instrument: String,
+    /// The instrument's title.
+    pub title: Label,
+    /// What the catalog covers and what it lacks, in plain words.
+    #[serde(deserialize_with = "de_nfc")]
+    pub coverage: String,
+    /// The annexes (*phụ lục*) of the instrument.
+    pub annexes: Vec<AnnexInfo>,
+    /// Indicator groups (*nhóm*) known by name.
+    pub groups: Vec<Group>,
+    /// The indicators.
+    pub indicators: Vec<Indicator>,
+}
+
+/// An annex of the instrument.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct AnnexInfo {
+    /// Which annex.
+    pub annex: Annex,
+    /// Its title.
+    pub name: Label,
+}
+
+/// An indicator group within an annex: the first two digits of a code.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Group {
+    /// The annex.
+    pub annex: Annex,
+    /// Two-digit group number, e.g. `06`.
+    pub group: String,
+    /// Group name.
+    pub name: Label,
+}
+
+/// One statistical indicator (*chỉ tiêu thống kê*).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Indicator {
+    /// Stable catalog id, e.g. `i.online_safety_reached`; part of the public contract.
+    pub id: String,
+    /// The annex that lists it.
+    pub annex: Annex,
+    /// Four-digit code `GGNN` within the annex; absent where not known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub code: Option<String>,
+    /// Two-digit group; absent where not known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub group: Option<String>,
+    /// Whether the entry was read in the instrument or is a likely member not yet confirmed.
+    pub provenance: Provenance,
+    /// Exact Vietnamese name (NFC) and an English gloss.
+    pub name: Label,
+    /// What the figure counts or measures.
+    pub unit: IndicatorUnit,
+    /// How a share or rate is computed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub formula: Option<Formula>,
+    /// Main disaggregation (*phân tổ chủ yếu*), as far as known.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub disaggregation: Vec<String>,
+    /// Publication period (*kỳ công bố*), e.g. `yearly`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub periodicity: Option<String>,
+    /// Data source (*nguồn số liệu*).
+    #[serde(
+        default,
+        deserialize_with = "de_some_nfc",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub source: Option<String>,
+    /// Body responsible for collection (*cơ quan chủ trì*).
+    #[serde(
+        default,
+        deserialize_with = "de_some_nfc",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub lead: Option<String>,
+    /// Anything else a reader should know, e.g. what is missing from the copy read.
+    #[serde(
+        default,
+        deserialize_with = "de_some_nfc",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub notes: Option<String>,
+}
+
+/// The unit of an indicator.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct IndicatorUnit {
+    /// What kind of figure it is.
+    pub kind: IndicatorKind,
+    /// For rates: per how many (100, 1,000, 100,000).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub per: Option<u32>,
+    /// The unit as written.
+    pub name: Label,
+}
+
+/// What kind of figure an indicator is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum IndicatorKind {
+    /// A count (*số lượng*).
+    Count,
+    /// A percentage, 0–100 (*tỷ lệ*).
+    Share,
+    /// A count and the share it makes (*số lượng, tỷ lệ*); the value is the share.
+    CountAndShare,
+    /// A rate per `per` (*tỷ suất*, *tỷ số*).
+    Rate,
+}
+
+/// How a share or rate is computed: numerator ÷ denominator × multiplier.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Formula {
+    /// What is counted above the line.
+    pub numerator: Label,
+    /// What is counted below the line.
+    pub denominator: Label,
+    /// 100 for a percentage, 1,000 or 100,000 for rates.
+    pub multiplier: u32,
+    /// Whether the formula was read in a source or inferred from the indicator's name.
+    pub provenance: Provenance,
+}
+
+impl Catalog {
+    /// Parses and checks a catalog from JSON.
+    ///
+    /// # Errors
+    ///
+    /// Code `invalid_catalog`, listing every problem with its JSON Pointer: a JSON or shape error,
+    /// or duplicate ids or codes, a code not of four digits or not matching its group, a rate
+    /// without `per`, a formula whose multiplier disagrees with the unit.
+    pub fn from_json(text: &str) -> Result<Catalog, Error> {
+        let catalog: Catalog = serde_json::from_str(text)
+            .map_err(|e| Error::invalid_catalog(vec![Problem::serde(&e)]))?;
+        let problems = catalog.check();
+        if problems.is_empty() {
+            Ok(catalog)
+        } else {
+            Err(Error::invalid_catalog(problems))
+        }
+    }
+
+    /// The embedded catalog with this id, if any (`circular-13-2021`).
+    pub fn embedded(id: &str) -> Option<&'static Catalog> {
+        static CIRCULAR_13: OnceLock<Catalog> = OnceLock::new();
+        match id {
+            "circular-13-2021" => Some(CIRCULAR_13.get_or_init(|| {
+                Catalog::from_json(CIRCULAR_13_2021)
+                    .unwrap_or_else(|e| unreachable!("embedded catalog is checked by tests: {e}"))
+            })),
+            _ => None,
+        }
+    }
+
+    /// The ids of the embedded catalogs.
+    pub const EMBEDDED: &'static [&'static str] = &["circular-13-2021"];
+
+    /// The indicator with this catalog id.
+    pub fn by_id(&self, id: &str) -> Option<&Indicator> {
+        self.indicators.iter().find(|i| i.id == id)
+    }
+
+    /// The indicator with this annex and code.
+    pub fn by_code(&self, annex: Annex, code: &str) -> Option<&Indicator> {
+        self.indicators
+            .iter()
+            .find(|i| i.annex == annex && i.code.as_deref() == Some(code))
+    }
+
+    fn check(&self) -> Vec<Problem> {
+        let mut problems = Vec::new();
+        if self.format != 1 {
+            problems.push(Problem::new(
+                "/format",
+                format!(
+                    "unsupported format {}; this build reads format 1",
+                    self.format
+                ),
+            ));
+        }
+        let mut ids = BTreeSet::new();
+        let mut codes = BTreeSet::new();
+        for (i, ind) in self.indicators.iter().enumerate() {
+            let at = |field: &str| format!("/indicators/{i}/{field}");
+            if ind.id.is_empty() || !ids.insert(ind.id.as_str()) {
+                problems.push(Problem::new(
+                    at("id"),
+                    format!("indicator id `{}` is empty or given twice", ind.id),
+                ));
+            }
+            if let Some(code) = &ind.code {
+                if code.len() != 4 || !code.bytes().all(|b| b.is_ascii_digit()) {
+                    problems.push(Problem::new(
+                        at("code"),
+                        format!("code `{code}` is not four digits GGNN"),
+                    ));
+                } else if let Some(group) = &ind.group {
+                    if !code.starts_with(group.as_str()) {
+                        problems.push(Problem::new(
+                            at("group"),
+                            format!("group `{group}` does not match code `{code}`"),
+                        ));
+                    }
+                }
+                if !codes.insert((ind.annex, code.as_str())) {
+                    problems.push(Problem::new(
+                        at("code"),
+                        format!("annex {} code {code} is given twice", ind.annex.as_str()),
+                    ));
+                }
+            }
+            if ind.unit.kind == IndicatorKind::Rate && ind.unit.per.is_none() {
+                problems.push(Problem::new(
+                    at("unit/per"),
+                    "a rate needs `per`".to_owned(),
+                ));
+            }
+            if let Some(formula) = &ind.formula {
+                let expected = match ind.unit.kind {
+                    IndicatorKind::Share | IndicatorKind::CountAndShare => Some(100),
+                    IndicatorKind::Rate => ind.unit.per,
+                    IndicatorKind::Count => None,
+                };
+                if expected != Some(formula.multiplier) {
+                    problems.push(Problem::new(
+                        at("formula/multiplier"),
+                        format!("multiplier {} does not fit the unit", formula.multiplier),
+                    ));
+                }
+            }
+        }
+        problems
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn embedded_catalog_loads_and_has_known_codes() {
+        let catalog = Catalog::embedded("circular-13-2021").unwrap();
+        assert_eq!(
+            catalog.by_code(Annex::I, "0605").unwrap().id,
+            "i.online_safety_reached"
+        );
+        assert_eq!(
+            catalog.by_code(Annex::II, "0101").unwrap().name.vi,
+            "Số trẻ em bị xâm hại"
+        );
+        assert!(catalog.by_code(Annex::I, "0101").is_none());
+    }
+
+    #[test]
+    fn bad_catalog_names_every_problem() {
+        let mut value: serde_json::Value = serde_json::from_str(CIRCULAR_13_2021).unwrap();
+        value["indicators"][1]["id"] = "i.child_population".into();
+        value["indicators"][14]["code"] = "605".into();
+        let err = Catalog::from_json(&value.to_string()).unwrap_err();
+        assert_eq!(err.code(), "invalid_catalog");
+        let text = err.to_string();
+        assert!(text.contains("/indicators/1/id"), "{text}");
+        assert!(text.contains("/indicators/14/code"), "{text}");
+    }
+}

@@ -1,0 +1,207 @@
+//! Civil dates as the wire format writes them: `YYYY-MM-DD`, Gregorian, no time zone.
+//!
+//! Vietnam has one time zone (UTC+7) and deadlines are civil dates (Civil Code 2015, art. 145),
+//! so a report never carries a time of day.
+
+use std::fmt;
+use std::str::FromStr;
+
+use chrono::{Datelike, NaiveDate};
+use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+/// A Gregorian calendar date written `YYYY-MM-DD` (*ngày theo dương lịch*).
+///
+/// Parsing is strict: exactly four digits of year, two of month, two of day, and the date must
+/// exist (2024-02-29 does, 2024-02-30 does not).
+///
+/// # Example
+///
+/// ```
+/// use treem::CivilDate;
+/// let due: CivilDate = "2024-05-15".parse().unwrap();
+/// assert_eq!(due.to_string(), "2024-05-15");
+/// assert!("2024-02-30".parse::<CivilDate>().is_err());
+/// assert!("15/05/2024".parse::<CivilDate>().is_err());
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct CivilDate(NaiveDate);
+
+/// Why a text is not a [`CivilDate`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum DateError {
+    /// The text is not of the shape `YYYY-MM-DD`.
+    Shape,
+    /// The shape is right but no such day exists (e.g. 2024-02-30 or 2023-13-01).
+    NoSuchDay,
+}
+
+impl fmt::Display for DateError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            DateError::Shape => f.write_str("expected a date written YYYY-MM-DD"),
+            DateError::NoSuchDay => f.write_str("no such day in the Gregorian calendar"),
+        }
+    }
+}
+
+impl std::error::Error for DateError {}
+
+impl CivilDate {
+    /// The date `year`-`month`-`day`, or `None` when no such day exists or the year is outside
+    /// 0000–9999 (the years the wire format can write).
+    pub fn from_ymd(year: i32, month: u32, day: u32) -> Option<Self> {
+        if !(0..=9999).contains(&year) {
+            return None;
+        }
+        NaiveDate::from_ymd_opt(year, month, day).map(CivilDate)
+    }
+
+    /// Wraps a chrono date.
+    ///
+    /// # Errors
+    ///
+    /// [`DateError::NoSuchDay`] when the year is outside 0000–9999, which the wire format cannot
+    /// write.
+    pub fn from_naive(date: NaiveDate) -> Result<Self, DateError> {
+        if (0..=9999).contains(&date.year()) {
+            Ok(CivilDate(date))
+        } else {
+            Err(DateError::NoSuchDay)
+        }
+    }
+
+    /// The chrono date, for calendar arithmetic.
+    pub fn naive(self) -> NaiveDate {
+        self.0
+    }
+
+    /// The year.
+    pub fn year(self) -> i32 {
+        self.0.year()
+    }
+
+    /// The month, 1–12.
+    pub fn month(self) -> u32 {
+        self.0.month()
+    }
+
+    /// The day of the month, 1–31.
+    pub fn day(self) -> u32 {
+        self.0.day()
+    }
+}
+
+impl FromStr for CivilDate {
+    type Err = DateError;
+
+    fn from_str(text: &str) -> Result<Self, DateError> {
+        let bytes = text.as_bytes();
+        let shaped = bytes.len() == 10
+            && bytes[4] == b'-'
+            && bytes[7] == b'-'
+            && bytes
+                .iter()
+                .enumerate()
+                .all(|(i, b)| i == 4 || i == 7 || b.is_ascii_digit());
+        if !shaped {
+            return Err(DateError::Shape);
+        }
+        let number = |range: std::ops::Range<usize>| -> u32 {
+            bytes[range]
+                .iter()
+                .fold(0, |n, b| n * 10 + u32::from(b - b'0'))
+        };
+        let year = i32::try_from(number(0..4)).map_err(|_| DateError::Shape)?;
+        CivilDate::from_ymd(year, number(5..7), number(8..10)).ok_or(DateError::NoSuchDay)
+    }
+}
+
+impl fmt::Display for CivilDate {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{:04}-{:02}-{:02}",
+            self.0.year(),
+            self.0.month(),
+            self.0.day()
+        )
+    }
+}
+
+impl Serialize for CivilDate {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for CivilDate {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = <std::borrow::Cow<'de, str>>::deserialize(deserializer)?;
+        text.parse().map_err(|e: DateError| {
+            serde::de::Error::custom(format_args!("invalid date `{text}`: {e}"))
+        })
+    }
+}
+
+/// The pattern of a civil date in the JSON Schema. The schema cannot tell 2024-02-30 from a real
+/// day; treem's own validation does.
+pub(crate) const DATE_PATTERN: &str = "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$";
+
+impl JsonSchema for CivilDate {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "CivilDate".into()
+    }
+
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "type": "string",
+            "pattern": DATE_PATTERN,
+            "description": "A Gregorian civil date written YYYY-MM-DD. The day must exist (2024-02-30 is rejected by treem even though it matches this pattern).",
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_day_of_a_leap_year_round_trips() {
+        let mut day = NaiveDate::from_ymd_opt(2024, 1, 1).unwrap();
+        while day.year() == 2024 {
+            let text = day.format("%Y-%m-%d").to_string();
+            let parsed: CivilDate = text.parse().unwrap();
+            assert_eq!(parsed.naive(), day);
+            assert_eq!(parsed.to_string(), text);
+            day = day.succ_opt().unwrap();
+        }
+    }
+
+    #[test]
+    fn rejects_bad_shapes_and_missing_days() {
+        for bad in [
+            "2024-5-15",
+            "2024/05/15",
+            "+2024-05-15",
+            "2024-05-15T00:00",
+            "",
+            "２０２４-05-15",
+        ] {
+            assert_eq!(bad.parse::<CivilDate>(), Err(DateError::Shape), "{bad}");
+        }
+        for missing in [
+            "2024-02-30",
+            "2023-02-29",
+            "2024-13-01",
+            "2024-00-10",
+            "2024-04-31",
+        ] {
+            assert_eq!(
+                missing.parse::<CivilDate>(),
+                Err(DateError::NoSuchDay),
+                "{missing}"
+            );
+        }
+    }
+}

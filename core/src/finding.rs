@@ -1,0 +1,276 @@
+//! Findings: what validation says about a report, as data.
+//!
+//! A finding names a [`Rule`](crate::Rule) by its stable code, carries a severity, the JSON
+//! Pointer (RFC 6901) of the field it is about, the pointers of related fields for cross-field
+//! rules, and typed parameters. Its message is rendered from the one message table in
+//! [`crate::rules`], in Vietnamese or English.
+
+use std::collections::BTreeMap;
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use crate::i18n::{Label, Lang};
+
+/// How serious a finding is.
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
+)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// Accepted, but a person should look (*cảnh báo*).
+    Warning,
+    /// The report cannot be accepted (*lỗi*).
+    Error,
+}
+
+impl Severity {
+    /// `Severity::Error` (a serde default).
+    pub fn error() -> Severity {
+        Severity::Error
+    }
+
+    /// Whether this is `Error` (a serde skip predicate).
+    pub fn is_error(&self) -> bool {
+        *self == Severity::Error
+    }
+
+    /// The wire name, `error` or `warning`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+
+    /// The name in `lang`.
+    pub fn label(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (Severity::Error, Lang::Vi) => "lỗi",
+            (Severity::Warning, Lang::Vi) => "cảnh báo",
+            (Severity::Error, Lang::En) => "error",
+            (Severity::Warning, Lang::En) => "warning",
+        }
+    }
+}
+
+/// A typed parameter of a finding: the figures and names its message is built from.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(untagged)]
+pub enum Param {
+    /// A whole number (a figure, a limit).
+    Count(u64),
+    /// A number with a fraction (a share or rate).
+    Number(f64),
+    /// A text (an id, a key, a value as written).
+    Text(String),
+    /// A name in both languages (a measure's or dimension's name).
+    Label(Label),
+    /// Several values (allowed keys, members added up).
+    List(Vec<Param>),
+}
+
+impl Param {
+    /// The text form in `lang`: numbers in full, labels in that language, lists joined by `, `.
+    pub fn render(&self, lang: Lang) -> String {
+        match self {
+            Param::Count(n) => n.to_string(),
+            Param::Number(x) => format_number(*x),
+            Param::Text(t) => t.clone(),
+            Param::Label(l) => l.get(lang).to_owned(),
+            Param::List(items) => items
+                .iter()
+                .map(|p| p.render(lang))
+                .collect::<Vec<_>>()
+                .join(", "),
+        }
+    }
+}
+
+/// Formats a number without a trailing `.0` and with at most three decimals.
+pub(crate) fn format_number(x: f64) -> String {
+    if x.fract() == 0.0 && x.abs() < 1e15 {
+        format!("{x:.0}")
+    } else {
+        let s = format!("{x:.3}");
+        s.trim_end_matches('0').trim_end_matches('.').to_owned()
+    }
+}
+
+impl From<u64> for Param {
+    fn from(n: u64) -> Self {
+        Param::Count(n)
+    }
+}
+
+impl From<&str> for Param {
+    fn from(t: &str) -> Self {
+        Param::Text(t.to_owned())
+    }
+}
+
+impl From<String> for Param {
+    fn from(t: String) -> Self {
+        Param::Text(t)
+    }
+}
+
+impl From<&Label> for Param {
+    fn from(l: &Label) -> Self {
+        Param::Label(l.clone())
+    }
+}
+
+/// What validation found about one field of a report.
+///
+/// # Example
+///
+/// ```
+/// let validator = treem::Validator::embedded("binh-dinh-2024").unwrap();
+/// let outcome = validator.validate_json(r#"{
+///     "profile": "binh-dinh-2024", "kind": "half_year", "year": 2024,
+///     "reporter": { "id": "540", "name": "Ủy ban nhân dân thành phố Quy Nhơn" },
+///     "measures": { "abuse.cases": { "total": -1 } }
+/// }"#).unwrap();
+/// let finding = outcome.findings.iter().find(|f| f.code == "structure.range").unwrap();
+/// assert_eq!(finding.path, "/measures/abuse.cases/total");
+/// assert!(finding.message(treem::Lang::En).contains("-1"));
+/// ```
+#[derive(Clone, Debug, PartialEq)]
+pub struct Finding {
+    /// Stable rule code, e.g. `structure.unknown_key`; see [`crate::rules::RULES`].
+    pub code: &'static str,
+    /// Error or warning.
+    pub severity: Severity,
+    /// JSON Pointer (RFC 6901) of the field the finding is about.
+    pub path: String,
+    /// JSON Pointers of the other fields a cross-field rule compared.
+    pub related: Vec<String>,
+    /// Typed parameters, by name.
+    pub params: BTreeMap<&'static str, Param>,
+}
+
+impl Finding {
+    /// A finding of the rule `code` at `path`, with the rule's severity.
+    pub(crate) fn new(code: &'static str, path: String) -> Finding {
+        let severity = crate::rules::rule(code).map_or(Severity::Error, |r| r.severity);
+        Finding {
+            code,
+            severity,
+            path,
+            related: Vec::new(),
+            params: BTreeMap::new(),
+        }
+    }
+
+    /// Adds a parameter.
+    pub(crate) fn with(mut self, name: &'static str, value: impl Into<Param>) -> Finding {
+        self.params.insert(name, value.into());
+        self
+    }
+
+    /// The message, rendered in `lang` from the message table.
+    pub fn message(&self, lang: Lang) -> String {
+        crate::rules::render(self, lang)
+    }
+
+    /// The finding as wire data, with its message in `lang`: what the CLI prints with
+    /// `--format json` and what the WASM build returns.
+    pub fn to_output(&self, lang: Lang) -> FindingOutput {
+        FindingOutput {
+            code: self.code.to_owned(),
+            severity: self.severity,
+            path: self.path.clone(),
+            related: self.related.clone(),
+            params: self
+                .params
+                .iter()
+                .map(|(k, v)| ((*k).to_owned(), v.clone()))
+                .collect(),
+            message: self.message(lang),
+        }
+    }
+}
+
+/// A finding as wire data (JSON), with its message rendered.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct FindingOutput {
+    /// Stable rule code.
+    pub code: String,
+    /// `error` or `warning`.
+    pub severity: Severity,
+    /// JSON Pointer of the field.
+    pub path: String,
+    /// JSON Pointers of related fields.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub related: Vec<String>,
+    /// Typed parameters.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub params: BTreeMap<String, Param>,
+    /// The message in the language asked for.
+    pub message: String,
+}
+
+/// Appends one reference token to a JSON Pointer, escaping `~` as `~0` and `/` as `~1`
+/// (RFC 6901).
+///
+/// # Example
+///
+/// ```
+/// assert_eq!(treem::pointer_push("/measures", "abuse.children"), "/measures/abuse.children");
+/// assert_eq!(treem::pointer_push("", "a/b~c"), "/a~1b~0c");
+/// ```
+pub fn pointer_push(base: &str, token: &str) -> String {
+    let mut out = String::with_capacity(base.len() + token.len() + 1);
+    out.push_str(base);
+    out.push('/');
+    for c in token.chars() {
+        match c {
+            '~' => out.push_str("~0"),
+            '/' => out.push_str("~1"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Whether two JSON Pointers overlap: equal, or one is an ancestor of the other.
+pub(crate) fn pointers_overlap(a: &str, b: &str) -> bool {
+    let within = |inner: &str, outer: &str| {
+        inner.len() >= outer.len()
+            && inner.starts_with(outer)
+            && (inner.len() == outer.len() || inner.as_bytes()[outer.len()] == b'/')
+    };
+    within(a, b) || within(b, a)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn overlap_is_by_whole_segments() {
+        assert!(pointers_overlap(
+            "/measures/abuse.children",
+            "/measures/abuse.children/by/sex"
+        ));
+        assert!(pointers_overlap(
+            "/measures/abuse.children/by/sex",
+            "/measures/abuse.children"
+        ));
+        assert!(!pointers_overlap(
+            "/measures/abuse.children",
+            "/measures/abuse.children_supported"
+        ));
+        assert!(pointers_overlap("", "/kind"));
+        assert!(!pointers_overlap("/kind", "/year"));
+    }
+
+    #[test]
+    fn numbers_render_plainly() {
+        assert_eq!(format_number(62.5), "62.5");
+        assert_eq!(format_number(7.0), "7");
+        assert_eq!(format_number(1.0 / 3.0), "0.333");
+    }
+}

@@ -1,0 +1,466 @@
+//! The canonical child-affairs report (*báo cáo kết quả công tác trẻ em*), wire format v1.
+//!
+//! These types are the typed form of the JSON that portals exchange: keys are snake_case, dates
+//! are `YYYY-MM-DD`, unknown keys are an error, and `null` is never a value (a field that is not
+//! reported is left out). The types say nothing about a particular province: which measures,
+//! dimensions, reporters and report kinds exist is the business of a [`Profile`](crate::Profile).
+//!
+//! Every string is stored in Unicode NFC, whatever form it arrived in.
+
+use std::collections::BTreeMap;
+use std::fmt;
+use std::marker::PhantomData;
+
+use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
+use serde::de::{self, MapAccess, Visitor};
+use serde::{Deserialize, Deserializer, Serialize};
+
+use crate::date::CivilDate;
+use crate::text::{de_nfc, de_some, de_some_nfc};
+
+/// The largest whole number that JavaScript represents exactly (2^53 − 1). Every count and sum of
+/// money in a report must fit, so that a browser portal reads the same figure as the server.
+pub const MAX_QUANTITY: u64 = (1 << 53) - 1;
+
+/// A whole, non-negative figure: a count of persons, cases, events or facilities, or a sum of
+/// money in whole Vietnamese đồng. At most [`MAX_QUANTITY`].
+///
+/// # Example
+///
+/// ```
+/// use treem::Quantity;
+/// let q: Quantity = serde_json::from_str("150000000").unwrap();
+/// assert_eq!(q.get(), 150_000_000);
+/// assert!(serde_json::from_str::<Quantity>("-1").is_err());
+/// assert!(serde_json::from_str::<Quantity>("2.5").is_err());
+/// assert!(serde_json::from_str::<Quantity>("\"3\"").is_err());
+/// ```
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(transparent)]
+pub struct Quantity(u64);
+
+impl Quantity {
+    /// The quantity `value`, or `None` above [`MAX_QUANTITY`].
+    pub const fn new(value: u64) -> Option<Self> {
+        if value <= MAX_QUANTITY {
+            Some(Quantity(value))
+        } else {
+            None
+        }
+    }
+
+    /// The figure.
+    pub const fn get(self) -> u64 {
+        self.0
+    }
+}
+
+impl From<u32> for Quantity {
+    fn from(value: u32) -> Self {
+        Quantity(u64::from(value))
+    }
+}
+
+impl fmt::Display for Quantity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.0.fmt(f)
+    }
+}
+
+impl<'de> Deserialize<'de> for Quantity {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct QuantityVisitor;
+        impl Visitor<'_> for QuantityVisitor {
+            type Value = Quantity;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                write!(f, "a whole number from 0 to {MAX_QUANTITY}")
+            }
+            fn visit_u64<E: de::Error>(self, v: u64) -> Result<Quantity, E> {
+                Quantity::new(v).ok_or_else(|| E::invalid_value(de::Unexpected::Unsigned(v), &self))
+            }
+            fn visit_i64<E: de::Error>(self, v: i64) -> Result<Quantity, E> {
+                match u64::try_from(v) {
+                    Ok(v) => self.visit_u64(v),
+                    Err(_) => Err(E::invalid_value(de::Unexpected::Signed(v), &self)),
+                }
+            }
+        }
+        deserializer.deserialize_u64(QuantityVisitor)
+    }
+}
+
+impl JsonSchema for Quantity {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Quantity".into()
+    }
+
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "type": "integer",
+            "minimum": 0,
+            "maximum": MAX_QUANTITY,
+            "description": "A whole, non-negative count or sum of money in whole VND, at most 2^53 - 1.",
+        })
+    }
+}
+
+/// A child-affairs report: header, ten sections, measures and Circular 13 indicators
+/// (*báo cáo kết quả công tác trẻ em*), as defined by the canonical template v1.
+///
+/// Parse one with [`Report::from_json`] (fast, first problem only) or let a
+/// [`Validator`](crate::Validator) parse and check it (every problem at once).
+///
+/// # Example
+///
+/// ```
+/// use treem::Report;
+/// let report = Report::from_json(r#"{
+///     "profile": "binh-dinh-2024", "kind": "half_year", "year": 2024,
+///     "reporter": { "id": "540", "name": "Ủy ban nhân dân thành phố Quy Nhơn" },
+///     "measures": { "abuse.cases": { "total": 3 } }
+/// }"#).unwrap();
+/// assert_eq!(report.reporter.id, "540");
+/// assert_eq!(report.measures["abuse.cases"].total.get(), 3);
+///
+/// // Unknown keys are errors, naming the key.
+/// let err = Report::from_json(r#"{ "profil": "binh-dinh-2024" }"#).unwrap_err();
+/// assert!(err.to_string().contains("profil"));
+/// ```
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(title = "treem report (wire format v1)")]
+pub struct Report {
+    /// Profile id: the reporting regime the report answers, e.g. `binh-dinh-2024`.
+    #[serde(deserialize_with = "de_nfc")]
+    pub profile: String,
+    /// Report kind id from the profile, e.g. `half_year` (*6 tháng*) or `annual` (*năm*).
+    #[serde(deserialize_with = "de_nfc")]
+    pub kind: String,
+    /// The year reported on; equals the profile's year.
+    pub year: u16,
+    /// Who reports (*đơn vị báo cáo*).
+    pub reporter: Reporter,
+    /// The day the report was sent (*ngày gửi báo cáo*); absent in a draft.
+    #[serde(
+        default,
+        deserialize_with = "de_some",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub submitted_on: Option<CivilDate>,
+    /// The day the figures are counted to (*số liệu tính đến ngày*).
+    #[serde(
+        default,
+        deserialize_with = "de_some",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub data_as_of: Option<CivilDate>,
+    /// Whether figures include estimates for the rest of the period (*ước thực hiện*): the
+    /// province's deadlines fall before the end of the periods reported on.
+    #[serde(
+        default,
+        deserialize_with = "de_some",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub estimated: Option<bool>,
+    /// The officer who prepared the report (*người lập biểu*).
+    #[serde(
+        default,
+        deserialize_with = "de_some",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub prepared_by: Option<Contact>,
+    /// The signatory (*người ký*); required for a submitted report.
+    #[serde(
+        default,
+        deserialize_with = "de_some",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub signed_by: Option<Signatory>,
+    /// One entry per task area of the directive (1–10), in any order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sections: Vec<Section>,
+    /// Figures by measure id (e.g. `abuse.children`). An absent measure is "not reported",
+    /// never zero.
+    #[serde(
+        default,
+        deserialize_with = "de_unique_map",
+        skip_serializing_if = "BTreeMap::is_empty"
+    )]
+    pub measures: BTreeMap<String, Measure>,
+    /// Indicator values of Circular 13/2021/TT-BLĐTBXH reported beside the measures.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub indicators: Vec<IndicatorValue>,
+}
+
+/// The reporting unit named in a report header.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Reporter {
+    /// Reporter id from the profile: a district code such as `540`, or a department's id.
+    #[serde(deserialize_with = "de_nfc")]
+    pub id: String,
+    /// The reporter's name as written on the report, e.g. *Ủy ban nhân dân thành phố Quy Nhơn*.
+    #[serde(deserialize_with = "de_nfc")]
+    pub name: String,
+}
+
+/// The officer who prepared a report (*người lập biểu*) and how to reach them.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Contact {
+    /// Full name.
+    #[serde(deserialize_with = "de_nfc")]
+    pub name: String,
+    /// Position (*chức vụ*).
+    #[serde(
+        default,
+        deserialize_with = "de_some_nfc",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub position: Option<String>,
+    /// Telephone, in a Vietnamese format (`0xxxxxxxxx` or `+84xxxxxxxxx`, spaces allowed).
+    #[serde(
+        default,
+        deserialize_with = "de_some_nfc",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub phone: Option<String>,
+    /// E-mail address.
+    #[serde(
+        default,
+        deserialize_with = "de_some_nfc",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub email: Option<String>,
+}
+
+/// The person who signs a report and the capacity in which they sign.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Signatory {
+    /// Full name.
+    #[serde(deserialize_with = "de_nfc")]
+    pub name: String,
+    /// Title as signed, e.g. *KT. Chủ tịch, Phó Chủ tịch*.
+    #[serde(deserialize_with = "de_nfc")]
+    pub title: String,
+}
+
+/// One section of a report: the results of one task area of the directive.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Section {
+    /// Task number in the directive, 1–10.
+    pub task: u8,
+    /// How far the task has got.
+    pub status: SectionStatus,
+    /// What was done, in Vietnamese free text (*kết quả thực hiện*).
+    #[serde(default, deserialize_with = "de_nfc")]
+    pub narrative: String,
+    /// Documents issued for the task (plans, directives, official letters).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub documents: Vec<Document>,
+}
+
+/// How far a task area has got (*tình hình thực hiện*).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum SectionStatus {
+    /// Done (*đã thực hiện*).
+    Done,
+    /// Under way (*đang thực hiện*).
+    InProgress,
+    /// Not started (*chưa thực hiện*).
+    NotStarted,
+    /// Outside the reporter's remit (*không thuộc phạm vi*); departments mark sections so.
+    NotApplicable,
+}
+
+impl SectionStatus {
+    /// Every status, in wire order.
+    pub const ALL: [SectionStatus; 4] = [
+        SectionStatus::Done,
+        SectionStatus::InProgress,
+        SectionStatus::NotStarted,
+        SectionStatus::NotApplicable,
+    ];
+
+    /// The wire name, e.g. `in_progress`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SectionStatus::Done => "done",
+            SectionStatus::InProgress => "in_progress",
+            SectionStatus::NotStarted => "not_started",
+            SectionStatus::NotApplicable => "not_applicable",
+        }
+    }
+}
+
+/// A document issued for a task: number, date, title (*số, ngày, trích yếu*).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Document {
+    /// Document number with its symbol, e.g. `123/KH-UBND` (*số, ký hiệu*).
+    #[serde(deserialize_with = "de_nfc")]
+    pub number: String,
+    /// Date of issue.
+    pub date: CivilDate,
+    /// Title or summary (*trích yếu*).
+    #[serde(deserialize_with = "de_nfc")]
+    pub title: String,
+}
+
+/// The figures of one measure: a total and, optionally, breakdowns by dimension.
+///
+/// `by` maps a dimension id (e.g. `sex`) to member figures (e.g. `male`, `female`). A member left
+/// out is "not reported", not zero.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Measure {
+    /// The total figure.
+    pub total: Quantity,
+    /// Breakdowns: dimension id → member id → figure.
+    #[serde(
+        default,
+        deserialize_with = "de_unique_breakdowns",
+        skip_serializing_if = "BTreeMap::is_empty"
+    )]
+    pub by: BTreeMap<String, BTreeMap<String, Quantity>>,
+}
+
+/// Annex of Circular 13/2021/TT-BLĐTBXH (*Phụ lục*).
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
+)]
+pub enum Annex {
+    /// Annex I: indicators on the situation of children.
+    #[serde(rename = "I")]
+    I,
+    /// Annex II: indicators on child abuse and its administrative handling.
+    #[serde(rename = "II")]
+    II,
+}
+
+impl Annex {
+    /// The wire name, `I` or `II`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Annex::I => "I",
+            Annex::II => "II",
+        }
+    }
+}
+
+/// A reported value of a Circular 13 indicator.
+///
+/// An indicator is identified by `annex` and `code`; one whose code is not known is identified by
+/// its catalog `id` instead.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct IndicatorValue {
+    /// Annex of the circular.
+    #[serde(
+        default,
+        deserialize_with = "de_some",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub annex: Option<Annex>,
+    /// Four-digit code `GGNN` within the annex, e.g. `0605`.
+    #[serde(
+        default,
+        deserialize_with = "de_some_nfc",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub code: Option<String>,
+    /// Catalog id, for indicators whose code is not known (e.g. `i.child_population`).
+    #[serde(
+        default,
+        deserialize_with = "de_some_nfc",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: Option<String>,
+    /// The published figure (a count, a percentage or a rate, per the catalog's unit).
+    pub value: f64,
+    /// Numerator, for shares and rates.
+    #[serde(
+        default,
+        deserialize_with = "de_some",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub numerator: Option<Quantity>,
+    /// Denominator, for shares and rates.
+    #[serde(
+        default,
+        deserialize_with = "de_some",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub denominator: Option<Quantity>,
+}
+
+impl Report {
+    /// Parses report JSON into the typed model, stopping at the first problem.
+    ///
+    /// This is the fast path for trusted or already-validated input. To collect every problem of
+    /// an untrusted report with its JSON Pointer, use
+    /// [`Validator::validate_json`](crate::Validator::validate_json).
+    ///
+    /// # Errors
+    ///
+    /// An [`Error`](crate::Error) with code `json_syntax` when the text is not JSON, or
+    /// `report_structure` when it is JSON but not a report (wrong type, unknown key, missing
+    /// field, impossible date, negative or too large figure, duplicate key).
+    pub fn from_json(text: &str) -> Result<Report, crate::Error> {
+        serde_json::from_str(text).map_err(crate::Error::from_report_serde)
+    }
+
+    /// Serialises the report as wire-format JSON, pretty-printed with two-space indentation.
+    pub fn to_json_pretty(&self) -> String {
+        // Serialising these types cannot fail: every map key is a string and every float comes
+        // from JSON, hence finite.
+        serde_json::to_string_pretty(self).unwrap_or_default()
+    }
+}
+
+/// Deserialises a map, rejecting a key given twice instead of silently keeping the last value.
+fn de_unique_map<'de, D, V>(deserializer: D) -> Result<BTreeMap<String, V>, D::Error>
+where
+    D: Deserializer<'de>,
+    V: Deserialize<'de>,
+{
+    struct UniqueMap<V>(PhantomData<V>);
+    impl<'de, V: Deserialize<'de>> Visitor<'de> for UniqueMap<V> {
+        type Value = BTreeMap<String, V>;
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("an object")
+        }
+        fn visit_map<A: MapAccess<'de>>(self, mut access: A) -> Result<Self::Value, A::Error> {
+            let mut map = BTreeMap::new();
+            while let Some(key) = access.next_key::<String>()? {
+                if map.contains_key(&key) {
+                    return Err(de::Error::custom(format_args!("duplicate key `{key}`")));
+                }
+                let value = access.next_value()?;
+                map.insert(key, value);
+            }
+            Ok(map)
+        }
+    }
+    deserializer.deserialize_map(UniqueMap(PhantomData))
+}
+
+fn de_unique_breakdowns<'de, D>(
+    deserializer: D,
+) -> Result<BTreeMap<String, BTreeMap<String, Quantity>>, D::Error>
+where
+    D: Deserializer<'de>,
+{
+    /// A member map that rejects duplicate members.
+    struct Members(BTreeMap<String, Quantity>);
+    impl<'de> Deserialize<'de> for Members {
+        fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+            de_unique_map(d).map(Members)
+        }
+    }
+    let outer: BTreeMap<String, Members> = de_unique_map(deserializer)?;
+    Ok(outer.into_iter().map(|(k, v)| (k, v.0)).collect())
+}

@@ -1,0 +1,790 @@
+//! Profiles: a reporting regime as data.
+//!
+//! A profile says who reports to whom, which report kinds exist with their periods and due rules,
+//! which sections, measures, dimensions and units a report has, how measures relate (part ≤
+//! whole), and what each kind of reporter must fill. `binh-dinh-2024` — the 2024 directive of the
+//! People's Committee of Bình Định province (*V/v triển khai công tác trẻ em trên địa bàn tỉnh năm
+//! 2024*, symbol /UBND-VX) — is embedded and is the default. Another province or year is a new
+//! profile file, loaded with [`Profile::from_json`]; no code changes.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::sync::OnceLock;
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use crate::date::CivilDate;
+use crate::error::{Error, Problem};
+use crate::finding::Severity;
+use crate::i18n::Label;
+use crate::text::{de_nfc, de_some_nfc};
+
+const BINH_DINH_2024: &str = include_str!("../data/profiles/binh-dinh-2024.json");
+
+/// The id of the default profile.
+pub const DEFAULT_PROFILE: &str = "binh-dinh-2024";
+
+/// A reporting regime: one province's (or ministry's) directive for one year, as data.
+///
+/// # Example
+///
+/// ```
+/// let profile = treem::Profile::embedded("binh-dinh-2024").unwrap();
+/// assert_eq!(profile.year, 2024);
+/// assert_eq!(profile.reporter("540").unwrap().name, "Ủy ban nhân dân thành phố Quy Nhơn");
+/// assert_eq!(profile.report_kind("half_year").unwrap().due.date.to_string(), "2024-05-15");
+/// assert!(treem::Profile::embedded("gia-lai-2026").is_none());
+/// ```
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(title = "treem profile")]
+pub struct Profile {
+    /// Data format version; 1.
+    pub format: u32,
+    /// Profile id, e.g. `binh-dinh-2024`; reports name it in their `profile` field.
+    pub id: String,
+    /// What the regime is about.
+    pub title: Label,
+    /// The year reported on.
+    pub year: u16,
+    /// Who issued the regime and in which instrument.
+    pub authority: Authority,
+    /// Id of the indicator catalog the reports use (e.g. `circular-13-2021`).
+    pub catalog: String,
+    /// The body reports are sent to, which consolidates them (*cơ quan tổng hợp*).
+    pub recipient: Party,
+    /// The kinds of report, with their periods and due rules.
+    pub report_kinds: Vec<ReportKind>,
+    /// The kinds of reporter and what each must fill.
+    pub reporter_kinds: Vec<ReporterKind>,
+    /// The expected reporters.
+    pub reporters: Vec<ReporterDef>,
+    /// The sections of a report: one per task area of the directive.
+    pub sections: Vec<SectionDef>,
+    /// Units in which measures are counted.
+    pub units: Vec<UnitDef>,
+    /// Dimensions by which measures are broken down, with their members.
+    pub dimensions: Vec<Dimension>,
+    /// The measures a report may carry.
+    pub measures: Vec<MeasureDef>,
+    /// Part-whole relations between measures.
+    #[serde(default)]
+    pub relations: Vec<Relation>,
+}
+
+/// The issuing authority of a regime.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Authority {
+    /// Issuing body, e.g. *Ủy ban nhân dân tỉnh Bình Định*.
+    #[serde(deserialize_with = "de_nfc")]
+    pub name: String,
+    /// The instrument (number, date, subject).
+    #[serde(deserialize_with = "de_nfc")]
+    pub instrument: String,
+    /// Administrative unit code of the province (Decision 124/2004/QĐ-TTg), e.g. `52`.
+    #[serde(
+        default,
+        deserialize_with = "de_some_nfc",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub province_code: Option<String>,
+}
+
+/// A body identified by id and name.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Party {
+    /// Stable id.
+    pub id: String,
+    /// Official name (NFC).
+    #[serde(deserialize_with = "de_nfc")]
+    pub name: String,
+}
+
+/// A kind of report, e.g. the six-month report.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ReportKind {
+    /// Id used in a report's `kind` field, e.g. `half_year`.
+    pub id: String,
+    /// Name of the report.
+    pub name: Label,
+    /// The period reported on.
+    pub period: Period,
+    /// When the report is due.
+    pub due: DueRule,
+}
+
+/// A period of days, both ends included.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Period {
+    /// First day.
+    pub start: CivilDate,
+    /// Last day.
+    pub end: CivilDate,
+}
+
+impl Period {
+    /// Whether `date` lies in the period.
+    pub fn contains(&self, date: CivilDate) -> bool {
+        self.start <= date && date <= self.end
+    }
+}
+
+/// When a report is due: a date as the instrument writes it and how to read it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct DueRule {
+    /// The date named in the instrument.
+    pub date: CivilDate,
+    /// The instrument's words, e.g. *trước ngày 15/5/2024*.
+    #[serde(
+        default,
+        deserialize_with = "de_some_nfc",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub wording: Option<String>,
+    /// How the date is read.
+    pub reading: Reading,
+    /// Whether a last day that is not a working day rolls forward to the next working day
+    /// (Civil Code 2015, art. 148(5)).
+    pub roll_forward: bool,
+}
+
+/// How a due date is read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Reading {
+    /// "trước ngày X" (before X): the last on-time day is the day before X.
+    Before,
+    /// "chậm nhất ngày X" (no later than X): X itself is on time.
+    By,
+}
+
+/// A kind of reporter and its duties.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ReporterKind {
+    /// Id, e.g. `district_committee`.
+    pub id: String,
+    /// Name.
+    pub name: Label,
+    /// Which sections this kind must fill.
+    pub sections: SectionDuty,
+    /// Measures this kind must report, with any breakdowns required.
+    #[serde(default)]
+    pub required_measures: Vec<Requirement>,
+}
+
+/// Which sections a kind of reporter must fill.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum SectionDuty {
+    /// Every section of the profile (district-level People's Committees).
+    All,
+    /// The sections in the reporter's remit; the others are marked `not_applicable`.
+    Remit,
+}
+
+/// A measure a kind of reporter must report.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Requirement {
+    /// Measure id.
+    pub measure: String,
+    /// Breakdowns that must be given in full.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub breakdowns: Vec<String>,
+}
+
+/// An expected reporter.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ReporterDef {
+    /// Stable id: the administrative unit code for a district (`540`), a project-given id for a
+    /// department (`so-gddt`).
+    pub id: String,
+    /// Reporter kind id.
+    pub kind: String,
+    /// Official name of the reporting body, e.g. *Ủy ban nhân dân thành phố Quy Nhơn*.
+    #[serde(deserialize_with = "de_nfc")]
+    pub name: String,
+    /// The administrative unit, e.g. *Thành phố Quy Nhơn*.
+    #[serde(
+        default,
+        deserialize_with = "de_some_nfc",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub unit: Option<String>,
+    /// Type of unit (`city`, `town`, `district`, …).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unit_type: Option<String>,
+    /// Whether the unit is mountainous (*huyện miền núi*).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub mountainous: bool,
+    /// Task numbers in a department's remit.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub remit: Vec<u8>,
+    /// Whether the entry was read in a source or is the project's inference.
+    pub provenance: Provenance,
+}
+
+/// Where a fact in the data comes from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Provenance {
+    /// Read in a legal or official source.
+    Confirmed,
+    /// The project's inference, replaceable when a source is found.
+    Inferred,
+    /// A likely entry not yet confirmed; never to be cited as the source's wording.
+    Provisional,
+}
+
+/// A section of the report: one task area of the directive.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SectionDef {
+    /// Task number, 1–10 in the 2024 directive.
+    pub task: u8,
+    /// Title of the task area.
+    pub title: Label,
+}
+
+/// A unit of measurement.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct UnitDef {
+    /// Id, e.g. `persons`, `vnd`.
+    pub id: String,
+    /// Whether it counts things or money.
+    pub quantity: QuantityKind,
+    /// Name as written after a figure (*người*, *đồng*).
+    pub name: Label,
+}
+
+/// What a unit quantifies.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum QuantityKind {
+    /// Whole things: persons, cases, events, facilities.
+    Count,
+    /// Whole Vietnamese đồng.
+    Money,
+}
+
+/// A dimension of breakdown (*phân tổ*), e.g. sex.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Dimension {
+    /// Id, e.g. `sex`.
+    pub id: String,
+    /// Name.
+    pub name: Label,
+    /// The members, which together make the whole.
+    pub members: Vec<Member>,
+}
+
+/// A member of a dimension, e.g. `female`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Member {
+    /// Id, e.g. `female`.
+    pub id: String,
+    /// Code on official forms (e.g. injury cause `08`, group letter `đ`).
+    #[serde(
+        default,
+        deserialize_with = "de_some_nfc",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub code: Option<String>,
+    /// Name.
+    pub name: Label,
+}
+
+/// A measure a report may carry (*chỉ số báo cáo*).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct MeasureDef {
+    /// Id, e.g. `abuse.children`; part of the public contract.
+    pub id: String,
+    /// The section (task number) it belongs to.
+    pub section: u8,
+    /// Unit id.
+    pub unit: String,
+    /// Whether figures accumulate over the year (a flow such as cases) rather than describe a
+    /// state (a stock such as the child population). Consolidation uses it.
+    pub cumulative: bool,
+    /// Typical magnitude for one district-level reporter; used only to generate examples and
+    /// test data, never to judge a report.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scale: Option<u64>,
+    /// Dimensions it may be broken down by.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub breakdowns: Vec<String>,
+    /// Report kinds in which the measure belongs; absent means all. (Mid-Autumn falls in
+    /// September, so its figures belong in the annual report only.)
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub report_kinds: Option<Vec<String>>,
+    /// Name.
+    pub name: Label,
+}
+
+/// A part-whole relation: `part` ≤ `whole`, also member by member for each dimension in `per`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Relation {
+    /// The measure that is part.
+    pub part: String,
+    /// The measure that is the whole.
+    pub whole: String,
+    /// Dimensions compared member by member as well.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub per: Vec<String>,
+    /// `error` when a breach makes the report unacceptable; `warning` for plausibility checks.
+    #[serde(
+        default = "Severity::error",
+        skip_serializing_if = "Severity::is_error"
+    )]
+    pub severity: Severity,
+    /// How far the part may exceed the whole, in percent of the whole (0: not at all).
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub tolerance_percent: u32,
+}
+
+fn is_zero(n: &u32) -> bool {
+    *n == 0
+}
+
+impl Profile {
+    /// Parses and checks a profile from JSON.
+    ///
+    /// # Errors
+    ///
+    /// Code `invalid_profile`, listing every problem with its JSON Pointer: the JSON error (with
+    /// line and column) if the text does not have the profile's shape, else each broken
+    /// reference (a measure naming an unknown unit, section or dimension; a relation naming an
+    /// unknown measure or a dimension the two measures do not share; a reporter of an unknown
+    /// kind; …), duplicate ids, a period that ends before it starts, relations that form a cycle.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let err = treem::Profile::from_json(r#"{ "format": 1 }"#).unwrap_err();
+    /// assert_eq!(err.code(), "invalid_profile");
+    /// assert!(err.to_string().contains("missing field"));
+    /// ```
+    pub fn from_json(text: &str) -> Result<Profile, Error> {
+        let profile: Profile = serde_json::from_str(text)
+            .map_err(|e| Error::invalid_profile(vec![Problem::serde(&e)]))?;
+        let problems = profile.check();
+        if problems.is_empty() {
+            Ok(profile)
+        } else {
+            Err(Error::invalid_profile(problems))
+        }
+    }
+
+    /// The embedded profile with this id, if any.
+    pub fn embedded(id: &str) -> Option<&'static Profile> {
+        static BINH_DINH: OnceLock<Profile> = OnceLock::new();
+        match id {
+            "binh-dinh-2024" => Some(BINH_DINH.get_or_init(|| {
+                Profile::from_json(BINH_DINH_2024)
+                    .unwrap_or_else(|e| unreachable!("embedded profile is checked by tests: {e}"))
+            })),
+            _ => None,
+        }
+    }
+
+    /// The default profile, `binh-dinh-2024`.
+    pub fn default_profile() -> &'static Profile {
+        Profile::embedded(DEFAULT_PROFILE)
+            .unwrap_or_else(|| unreachable!("the default profile is embedded"))
+    }
+
+    /// The ids of the embedded profiles.
+    pub const EMBEDDED: &'static [&'static str] = &[DEFAULT_PROFILE];
+
+    /// Finds an embedded profile by id.
+    ///
+    /// # Errors
+    ///
+    /// Code `unknown_profile` when no embedded profile has this id; the message lists those that
+    /// exist.
+    pub fn find_embedded(id: &str) -> Result<&'static Profile, Error> {
+        Profile::embedded(id).ok_or_else(|| Error::unknown_profile(id))
+    }
+
+    /// The report kind with this id.
+    pub fn report_kind(&self, id: &str) -> Option<&ReportKind> {
+        self.report_kinds.iter().find(|k| k.id == id)
+    }
+
+    /// The reporter kind with this id.
+    pub fn reporter_kind(&self, id: &str) -> Option<&ReporterKind> {
+        self.reporter_kinds.iter().find(|k| k.id == id)
+    }
+
+    /// The reporter with this id.
+    pub fn reporter(&self, id: &str) -> Option<&ReporterDef> {
+        self.reporters.iter().find(|r| r.id == id)
+    }
+
+    /// The section with this task number.
+    pub fn section(&self, task: u8) -> Option<&SectionDef> {
+        self.sections.iter().find(|s| s.task == task)
+    }
+
+    /// The measure with this id.
+    pub fn measure(&self, id: &str) -> Option<&MeasureDef> {
+        self.measures.iter().find(|m| m.id == id)
+    }
+
+    /// The dimension with this id.
+    pub fn dimension(&self, id: &str) -> Option<&Dimension> {
+        self.dimensions.iter().find(|d| d.id == id)
+    }
+
+    /// The unit with this id.
+    pub fn unit(&self, id: &str) -> Option<&UnitDef> {
+        self.units.iter().find(|u| u.id == id)
+    }
+
+    /// Every problem of the profile's references and ids.
+    fn check(&self) -> Vec<Problem> {
+        let mut p = Vec::new();
+        if self.format != 1 {
+            p.push(Problem::new(
+                "/format",
+                format!(
+                    "unsupported format {}; this build reads format 1",
+                    self.format
+                ),
+            ));
+        }
+        unique(
+            &mut p,
+            "/report_kinds",
+            self.report_kinds.iter().map(|k| k.id.clone()),
+        );
+        unique(
+            &mut p,
+            "/reporter_kinds",
+            self.reporter_kinds.iter().map(|k| k.id.clone()),
+        );
+        unique(
+            &mut p,
+            "/reporters",
+            self.reporters.iter().map(|r| r.id.clone()),
+        );
+        unique(
+            &mut p,
+            "/sections",
+            self.sections.iter().map(|s| s.task.to_string()),
+        );
+        unique(&mut p, "/units", self.units.iter().map(|u| u.id.clone()));
+        unique(
+            &mut p,
+            "/dimensions",
+            self.dimensions.iter().map(|d| d.id.clone()),
+        );
+        unique(
+            &mut p,
+            "/measures",
+            self.measures.iter().map(|m| m.id.clone()),
+        );
+        for (i, d) in self.dimensions.iter().enumerate() {
+            unique(
+                &mut p,
+                &format!("/dimensions/{i}/members"),
+                d.members.iter().map(|m| m.id.clone()),
+            );
+            if d.members.is_empty() {
+                p.push(Problem::new(
+                    format!("/dimensions/{i}/members"),
+                    "a dimension needs members".into(),
+                ));
+            }
+        }
+        for (i, k) in self.report_kinds.iter().enumerate() {
+            if k.period.end < k.period.start {
+                p.push(Problem::new(
+                    format!("/report_kinds/{i}/period"),
+                    "the period ends before it starts".into(),
+                ));
+            }
+        }
+        for (i, r) in self.reporters.iter().enumerate() {
+            if self.reporter_kind(&r.kind).is_none() {
+                p.push(Problem::new(
+                    format!("/reporters/{i}/kind"),
+                    format!("unknown reporter kind `{}`", r.kind),
+                ));
+            }
+            for (j, task) in r.remit.iter().enumerate() {
+                if self.section(*task).is_none() {
+                    p.push(Problem::new(
+                        format!("/reporters/{i}/remit/{j}"),
+                        format!("unknown section {task}"),
+                    ));
+                }
+            }
+        }
+        for (i, k) in self.reporter_kinds.iter().enumerate() {
+            for (j, req) in k.required_measures.iter().enumerate() {
+                let at = format!("/reporter_kinds/{i}/required_measures/{j}");
+                match self.measure(&req.measure) {
+                    None => p.push(Problem::new(
+                        format!("{at}/measure"),
+                        format!("unknown measure `{}`", req.measure),
+                    )),
+                    Some(m) => {
+                        for (n, dim) in req.breakdowns.iter().enumerate() {
+                            if !m.breakdowns.contains(dim) {
+                                p.push(Problem::new(
+                                    format!("{at}/breakdowns/{n}"),
+                                    format!("measure `{}` has no breakdown `{dim}`", m.id),
+                                ));
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        for (i, m) in self.measures.iter().enumerate() {
+            let at = format!("/measures/{i}");
+            if !is_measure_id(&m.id) {
+                p.push(Problem::new(
+                    format!("{at}/id"),
+                    format!(
+                        "measure id `{}` must be lower-case words joined by `.` or `_`",
+                        m.id
+                    ),
+                ));
+            }
+            if self.section(m.section).is_none() {
+                p.push(Problem::new(
+                    format!("{at}/section"),
+                    format!("unknown section {}", m.section),
+                ));
+            }
+            if self.unit(&m.unit).is_none() {
+                p.push(Problem::new(
+                    format!("{at}/unit"),
+                    format!("unknown unit `{}`", m.unit),
+                ));
+            }
+            unique(
+                &mut p,
+                &format!("{at}/breakdowns"),
+                m.breakdowns.iter().cloned(),
+            );
+            for (j, dim) in m.breakdowns.iter().enumerate() {
+                if self.dimension(dim).is_none() {
+                    p.push(Problem::new(
+                        format!("{at}/breakdowns/{j}"),
+                        format!("unknown dimension `{dim}`"),
+                    ));
+                }
+            }
+            for (j, kind) in m.report_kinds.iter().flatten().enumerate() {
+                if self.report_kind(kind).is_none() {
+                    p.push(Problem::new(
+                        format!("{at}/report_kinds/{j}"),
+                        format!("unknown report kind `{kind}`"),
+                    ));
+                }
+            }
+        }
+        for (i, r) in self.relations.iter().enumerate() {
+            let at = format!("/relations/{i}");
+            let part = self.measure(&r.part);
+            let whole = self.measure(&r.whole);
+            if part.is_none() {
+                p.push(Problem::new(
+                    format!("{at}/part"),
+                    format!("unknown measure `{}`", r.part),
+                ));
+            }
+            if whole.is_none() {
+                p.push(Problem::new(
+                    format!("{at}/whole"),
+                    format!("unknown measure `{}`", r.whole),
+                ));
+            }
+            if r.part == r.whole {
+                p.push(Problem::new(
+                    at.clone(),
+                    "a measure cannot be part of itself".into(),
+                ));
+            }
+            if let (Some(part), Some(whole)) = (part, whole) {
+                for (j, dim) in r.per.iter().enumerate() {
+                    if !part.breakdowns.contains(dim) || !whole.breakdowns.contains(dim) {
+                        p.push(Problem::new(
+                            format!("{at}/per/{j}"),
+                            format!(
+                                "`{dim}` is not a breakdown of both `{}` and `{}`",
+                                part.id, whole.id
+                            ),
+                        ));
+                    }
+                }
+            }
+        }
+        if p.is_empty() {
+            if let Some(cycle) = self.relation_cycle() {
+                p.push(Problem::new(
+                    "/relations",
+                    format!("the relations form a cycle through `{cycle}`"),
+                ));
+            }
+        }
+        p
+    }
+
+    /// Measures ordered so that every whole comes before its parts, or `Err` with a measure on a
+    /// cycle. Used by generators; a checked profile has no cycle.
+    pub fn measures_wholes_first(&self) -> Result<Vec<&MeasureDef>, String> {
+        let mut indegree: BTreeMap<&str, usize> =
+            self.measures.iter().map(|m| (m.id.as_str(), 0)).collect();
+        for r in &self.relations {
+            if let Some(n) = indegree.get_mut(r.part.as_str()) {
+                *n += 1;
+            }
+        }
+        let mut ready: Vec<&str> = self
+            .measures
+            .iter()
+            .filter(|m| indegree[m.id.as_str()] == 0)
+            .map(|m| m.id.as_str())
+            .collect();
+        ready.reverse();
+        let mut order = Vec::with_capacity(self.measures.len());
+        let mut done = BTreeSet::new();
+        while let Some(id) = ready.pop() {
+            done.insert(id);
+            if let Some(m) = self.measure(id) {
+                order.push(m);
+            }
+            for r in self.relations.iter().filter(|r| r.whole == id) {
+                if let Some(n) = indegree.get_mut(r.part.as_str()) {
+                    *n -= 1;
+                    if *n == 0 {
+                        ready.push(r.part.as_str());
+                    }
+                }
+            }
+        }
+        match self.measures.iter().find(|m| !done.contains(m.id.as_str())) {
+            None => Ok(order),
+            Some(m) => Err(m.id.clone()),
+        }
+    }
+
+    fn relation_cycle(&self) -> Option<String> {
+        self.measures_wholes_first().err()
+    }
+}
+
+/// Whether `id` is a measure id: lower-case ASCII words of `[a-z0-9_]`, joined by dots.
+pub(crate) fn is_measure_id(id: &str) -> bool {
+    !id.is_empty()
+        && id.split('.').all(|word| {
+            word.starts_with(|c: char| c.is_ascii_lowercase())
+                && word
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
+        })
+}
+
+fn unique(problems: &mut Vec<Problem>, at: &str, ids: impl Iterator<Item = String>) {
+    let mut seen = BTreeSet::new();
+    for (i, id) in ids.enumerate() {
+        if id.is_empty() {
+            problems.push(Problem::new(format!("{at}/{i}"), "empty id".into()));
+        } else if !seen.insert(id.clone()) {
+            problems.push(Problem::new(
+                format!("{at}/{i}"),
+                format!("`{id}` is given twice"),
+            ));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn embedded_value() -> serde_json::Value {
+        serde_json::from_str(BINH_DINH_2024).unwrap()
+    }
+
+    #[test]
+    fn embedded_profile_is_valid_and_complete() {
+        let p = Profile::default_profile();
+        let districts: Vec<&str> = p
+            .reporters
+            .iter()
+            .filter(|r| r.kind == "district_committee")
+            .map(|r| r.id.as_str())
+            .collect();
+        assert_eq!(
+            districts,
+            [
+                "540", "542", "543", "544", "545", "546", "547", "548", "549", "550", "551"
+            ]
+        );
+        assert_eq!(p.sections.len(), 10);
+        assert_eq!(
+            p.report_kind("annual").unwrap().due.date.to_string(),
+            "2024-11-15"
+        );
+        assert_eq!(
+            p.report_kind("half_year").unwrap().due.reading,
+            Reading::Before
+        );
+        assert!(p.measures_wholes_first().is_ok());
+    }
+
+    #[test]
+    fn broken_references_are_each_named() {
+        let mut v = embedded_value();
+        v["relations"][0]["whole"] = "abuse.childs".into();
+        v["measures"][2]["unit"] = "heads".into();
+        v["reporters"][0]["kind"] = "commune".into();
+        let err = Profile::from_json(&v.to_string()).unwrap_err();
+        let text = err.to_string();
+        assert!(
+            text.contains("/relations/0/whole") && text.contains("abuse.childs"),
+            "{text}"
+        );
+        assert!(text.contains("/measures/2/unit"), "{text}");
+        assert!(text.contains("/reporters/0/kind"), "{text}");
+    }
+
+    #[test]
+    fn cycles_are_rejected() {
+        let mut v = embedded_value();
+        v["relations"]
+            .as_array_mut()
+            .unwrap()
+            .push(serde_json::json!({
+                "part": "abuse.children", "whole": "abuse.children_supported"
+            }));
+        let err = Profile::from_json(&v.to_string()).unwrap_err();
+        assert!(err.to_string().contains("cycle"), "{err}");
+    }
+
+    #[test]
+    fn measure_ids() {
+        assert!(is_measure_id("abuse.children_supported"));
+        assert!(is_measure_id("children.population"));
+        for bad in ["", "Abuse.cases", "abuse..cases", ".x", "x.", "a-b", "1x"] {
+            assert!(!is_measure_id(bad), "{bad}");
+        }
+    }
+}

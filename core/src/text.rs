@@ -1,0 +1,95 @@
+//! Vietnamese text: every string that enters the model is stored in Unicode NFC.
+//!
+//! Officials type on many keyboards and systems; macOS and some Vietnamese input methods produce
+//! decomposed (NFD) text, where *ệ* is `e` + U+0323 + U+0302. treem accepts any normalisation
+//! form and stores NFC, so that names compare equal however they were typed; it never rejects a
+//! name for its encoding.
+
+use serde::{Deserialize, Deserializer};
+use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
+
+/// Returns `text` in Unicode Normalisation Form C (canonical composition).
+///
+/// Text already in NFC (the common case) is copied without being recomposed.
+///
+/// # Example
+///
+/// ```
+/// let decomposed = "Quy Nho\u{31b}n"; // "ơ" typed as o + combining horn
+/// assert_eq!(treem::nfc(decomposed), "Quy Nhơn");
+/// assert_eq!(treem::nfc("Quy Nhơn"), "Quy Nhơn");
+/// ```
+pub fn nfc(text: &str) -> String {
+    match is_nfc_quick(text.chars()) {
+        IsNormalized::Yes => text.to_owned(),
+        _ => text.nfc().collect(),
+    }
+}
+
+/// Normalises `text` in place to NFC; see [`nfc`].
+pub(crate) fn nfc_in_place(text: &mut String) {
+    if !matches!(is_nfc_quick(text.chars()), IsNormalized::Yes) {
+        *text = text.nfc().collect();
+    }
+}
+
+/// Folds a name for comparison: NFC, lower case, runs of white space collapsed to one space and
+/// trimmed. Used where the template says names match "case- and spacing-insensitively".
+///
+/// # Example
+///
+/// ```
+/// assert_eq!(
+///     treem::fold_name("  ỦY BAN nhân dân\tthành phố  Quy Nhơn "),
+///     treem::fold_name("Ủy ban nhân dân thành phố Quy Nhơn"),
+/// );
+/// ```
+pub fn fold_name(text: &str) -> String {
+    let lowered: String = nfc(text).to_lowercase();
+    // Lower-casing can in principle produce non-NFC sequences; normalise once more.
+    let lowered = nfc(&lowered);
+    lowered.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// serde helper: a string, normalised to NFC.
+pub(crate) fn de_nfc<'de, D: Deserializer<'de>>(deserializer: D) -> Result<String, D::Error> {
+    let mut text = String::deserialize(deserializer)?;
+    nfc_in_place(&mut text);
+    Ok(text)
+}
+
+/// serde helper for optional fields: present means a value (never `null`), normalised to NFC.
+pub(crate) fn de_some_nfc<'de, D: Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Option<String>, D::Error> {
+    de_nfc(deserializer).map(Some)
+}
+
+/// serde helper for optional fields: present means a value; `null` is a type error, because the
+/// wire format expresses "not reported" by leaving the key out.
+pub(crate) fn de_some<'de, D, T>(deserializer: D) -> Result<Option<T>, D::Error>
+where
+    D: Deserializer<'de>,
+    T: Deserialize<'de>,
+{
+    T::deserialize(deserializer).map(Some)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn nfd_is_composed() {
+        let nfd: String = "Ủy ban nhân dân huyện Phù Mỹ".nfd().collect();
+        assert_ne!(nfd, "Ủy ban nhân dân huyện Phù Mỹ");
+        assert_eq!(nfc(&nfd), "Ủy ban nhân dân huyện Phù Mỹ");
+    }
+
+    #[test]
+    fn fold_ignores_case_spacing_and_form() {
+        let nfd: String = "ủy  ban NHÂN dân huyện Phù Mỹ".nfd().collect();
+        assert_eq!(fold_name(&nfd), fold_name("Ủy ban nhân dân huyện Phù Mỹ"));
+        assert_ne!(fold_name("huyện Phù Mỹ"), fold_name("huyện Phù Cát"));
+    }
+}

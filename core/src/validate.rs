@@ -1,0 +1,377 @@
+//! The compiled validator: a profile and its catalog, checked once, then used for many reports.
+
+use std::collections::BTreeMap;
+use std::sync::OnceLock;
+
+use crate::catalog::Catalog;
+use crate::error::Error;
+use crate::finding::{Finding, Param, Severity, pointer_push, pointers_overlap};
+use crate::model::Report;
+use crate::profile::{DEFAULT_PROFILE, MeasureDef, Profile};
+use crate::structure;
+
+/// A profile and its indicator catalog, compiled for validating many reports.
+///
+/// Compiling checks that the profile's catalog exists; the profile itself was checked when it
+/// was loaded ([`Profile::from_json`]).
+///
+/// # Example
+///
+/// ```
+/// let validator = treem::Validator::embedded("binh-dinh-2024").unwrap();
+/// let good = validator.validate_json(&treem::sample::example_json("half_year", "540").unwrap()).unwrap();
+/// assert!(good.is_valid(), "{:?}", good.findings);
+///
+/// let bad = validator.validate_json(r#"{ "profile": "binh-dinh-2024", "kind": "half_year",
+///     "year": "2024", "reporter": { "id": "540", "name": "x" } }"#).unwrap();
+/// assert!(!bad.is_valid());
+/// assert_eq!(bad.findings[0].code, "structure.type");
+/// assert_eq!(bad.findings[0].path, "/year");
+/// ```
+#[derive(Debug, Clone)]
+pub struct Validator {
+    profile: Profile,
+    catalog: Catalog,
+    measures: BTreeMap<String, usize>,
+}
+
+/// The outcome of validating one report: every finding, and the typed report when it could be
+/// built.
+#[derive(Debug, Clone)]
+pub struct Validation {
+    /// The typed report, when the document had a report's structure (possibly after leaving out
+    /// broken parts; see [`Validation::complete`]).
+    pub report: Option<Report>,
+    /// Whether `report` holds the whole document (no part had to be left out).
+    pub complete: bool,
+    /// Every finding, structural ones first.
+    pub findings: Vec<Finding>,
+}
+
+impl Validation {
+    /// Whether no finding is an error (warnings are allowed).
+    pub fn is_valid(&self) -> bool {
+        !self.findings.iter().any(|f| f.severity == Severity::Error)
+    }
+
+    /// How many findings are errors.
+    pub fn error_count(&self) -> usize {
+        self.findings
+            .iter()
+            .filter(|f| f.severity == Severity::Error)
+            .count()
+    }
+
+    /// How many findings are warnings.
+    pub fn warning_count(&self) -> usize {
+        self.findings
+            .iter()
+            .filter(|f| f.severity == Severity::Warning)
+            .count()
+    }
+}
+
+/// A report document after parsing: sound, or broken with its structural findings.
+enum Parsed {
+    Sound(Report),
+    Broken {
+        findings: Vec<Finding>,
+        poisoned: Vec<String>,
+        salvaged: Option<Report>,
+        profile: Option<String>,
+    },
+}
+
+impl Parsed {
+    fn from_text(text: &str) -> Result<Parsed, Error> {
+        let typed_error = match serde_json::from_str::<Report>(text) {
+            Ok(report) => return Ok(Parsed::Sound(report)),
+            Err(e) => e,
+        };
+        let node = structure::parse(text).map_err(|e| Error::json_syntax(&e))?;
+        let checked = structure::check(&node);
+        let profile = match &node {
+            structure::Node::Obj(entries) => {
+                entries.iter().find_map(|(k, v)| match (k.as_str(), v) {
+                    ("profile", structure::Node::Str(s)) => Some(s.clone()),
+                    _ => None,
+                })
+            }
+            _ => None,
+        };
+        let mut findings = checked.findings;
+        let mut poisoned = checked.poisoned;
+        if findings.is_empty() {
+            // The structural pass and the typed model disagree: a bug, but never lose the error.
+            findings.push(
+                Finding::new("structure.other", String::new())
+                    .with("detail", typed_error.to_string()),
+            );
+            poisoned.push(String::new());
+        }
+        let salvaged =
+            structure::salvage(node, &poisoned).and_then(|v| serde_json::from_value(v).ok());
+        Ok(Parsed::Broken {
+            findings,
+            poisoned,
+            salvaged,
+            profile,
+        })
+    }
+
+    fn declared_profile(&self) -> Option<&str> {
+        match self {
+            Parsed::Sound(report) => Some(&report.profile),
+            Parsed::Broken { profile, .. } => profile.as_deref(),
+        }
+    }
+}
+
+impl Validator {
+    /// Compiles a validator for `profile`, with the embedded catalog the profile names.
+    ///
+    /// # Errors
+    ///
+    /// Code `unknown_catalog` when the profile names a catalog that is not embedded (use
+    /// [`Validator::with_catalog`] to supply one).
+    pub fn new(profile: Profile) -> Result<Validator, Error> {
+        let catalog = Catalog::embedded(&profile.catalog)
+            .ok_or_else(|| Error::unknown_catalog(&profile.catalog))?
+            .clone();
+        Validator::with_catalog(profile, catalog)
+    }
+
+    /// Compiles a validator for `profile` with the given catalog.
+    ///
+    /// # Errors
+    ///
+    /// Code `unknown_catalog` when `catalog.id` is not the catalog the profile names.
+    pub fn with_catalog(profile: Profile, catalog: Catalog) -> Result<Validator, Error> {
+        if catalog.id != profile.catalog {
+            return Err(Error::unknown_catalog(&profile.catalog));
+        }
+        let measures = profile
+            .measures
+            .iter()
+            .enumerate()
+            .map(|(i, m)| (m.id.clone(), i))
+            .collect();
+        Ok(Validator {
+            profile,
+            catalog,
+            measures,
+        })
+    }
+
+    /// The validator of an embedded profile, compiled once per process.
+    ///
+    /// # Errors
+    ///
+    /// Code `unknown_profile` when no embedded profile has this id.
+    pub fn embedded(id: &str) -> Result<&'static Validator, Error> {
+        static BINH_DINH: OnceLock<Validator> = OnceLock::new();
+        let profile = Profile::find_embedded(id)?;
+        match id {
+            DEFAULT_PROFILE => Ok(BINH_DINH.get_or_init(|| {
+                Validator::new(profile.clone()).unwrap_or_else(|e| {
+                    unreachable!("embedded profile names an embedded catalog: {e}")
+                })
+            })),
+            _ => Err(Error::unknown_profile(id)),
+        }
+    }
+
+    /// The profile.
+    pub fn profile(&self) -> &Profile {
+        &self.profile
+    }
+
+    /// The indicator catalog.
+    pub fn catalog(&self) -> &Catalog {
+        &self.catalog
+    }
+
+    /// Parses and validates report JSON text, returning every finding at once.
+    ///
+    /// Structural problems (wrong type, unknown or duplicate key, missing field, impossible
+    /// date, negative or too large figure) are findings with the JSON Pointer of their field.
+    /// The remaining rules still run on every part of the report that is sound.
+    ///
+    /// # Errors
+    ///
+    /// Code `json_syntax` when the text is not JSON at all.
+    pub fn validate_json(&self, text: &str) -> Result<Validation, Error> {
+        Ok(self.finish(Parsed::from_text(text)?))
+    }
+
+    /// Validates a typed report, returning every finding.
+    pub fn validate(&self, report: &Report) -> Vec<Finding> {
+        let mut findings = Vec::new();
+        self.check_header(report, &mut findings);
+        self.check_vocabulary(report, &mut findings);
+        self.check_indicators(report, &mut findings);
+        findings
+    }
+
+    fn finish(&self, parsed: Parsed) -> Validation {
+        match parsed {
+            Parsed::Sound(report) => {
+                let findings = self.validate(&report);
+                Validation {
+                    report: Some(report),
+                    complete: true,
+                    findings,
+                }
+            }
+            Parsed::Broken {
+                mut findings,
+                poisoned,
+                salvaged,
+                ..
+            } => {
+                if let Some(report) = &salvaged {
+                    // Rules see placeholders where parts were broken; drop what they say there.
+                    findings.extend(self.validate(report).into_iter().filter(|f| {
+                        !std::iter::once(&f.path)
+                            .chain(&f.related)
+                            .any(|path| poisoned.iter().any(|p| pointers_overlap(path, p)))
+                    }));
+                }
+                Validation {
+                    report: salvaged,
+                    complete: false,
+                    findings,
+                }
+            }
+        }
+    }
+
+    fn check_header(&self, report: &Report, out: &mut Vec<Finding>) {
+        if report.profile != self.profile.id {
+            out.push(
+                Finding::new("header.profile", "/profile".into())
+                    .with("profile", report.profile.as_str())
+                    .with("expected", self.profile.id.as_str()),
+            );
+        }
+    }
+
+    fn measure_def(&self, id: &str) -> Option<&MeasureDef> {
+        self.measures.get(id).map(|&i| &self.profile.measures[i])
+    }
+
+    fn check_vocabulary(&self, report: &Report, out: &mut Vec<Finding>) {
+        for (id, measure) in &report.measures {
+            let path = pointer_push("/measures", id);
+            let Some(def) = self.measure_def(id) else {
+                out.push(
+                    Finding::new("measure.unknown", path)
+                        .with("measure", id.as_str())
+                        .with("profile", self.profile.id.as_str()),
+                );
+                continue;
+            };
+            for (dimension, members) in &measure.by {
+                let dim_path = pointer_push(&pointer_push(&path, "by"), dimension);
+                let dim_def = def
+                    .breakdowns
+                    .contains(dimension)
+                    .then(|| self.profile.dimension(dimension))
+                    .flatten();
+                let Some(dim_def) = dim_def else {
+                    let allowed = Param::List(
+                        def.breakdowns
+                            .iter()
+                            .map(|d| Param::from(d.as_str()))
+                            .collect(),
+                    );
+                    out.push(
+                        Finding::new("measure.dimension_unknown", dim_path)
+                            .with("measure", id.as_str())
+                            .with("measure_name", &def.name)
+                            .with("dimension", dimension.as_str())
+                            .with("allowed", allowed),
+                    );
+                    continue;
+                };
+                for member in members.keys() {
+                    if !dim_def.members.iter().any(|m| &m.id == member) {
+                        let allowed = Param::List(
+                            dim_def
+                                .members
+                                .iter()
+                                .map(|m| Param::from(m.id.as_str()))
+                                .collect(),
+                        );
+                        out.push(
+                            Finding::new("measure.member_unknown", pointer_push(&dim_path, member))
+                                .with("measure", id.as_str())
+                                .with("measure_name", &def.name)
+                                .with("dimension", dimension.as_str())
+                                .with("dimension_name", &dim_def.name)
+                                .with("member", member.as_str())
+                                .with("allowed", allowed),
+                        );
+                    }
+                }
+            }
+        }
+    }
+
+    fn check_indicators(&self, report: &Report, out: &mut Vec<Finding>) {
+        for (i, value) in report.indicators.iter().enumerate() {
+            let path = pointer_push("/indicators", &i.to_string());
+            let by_code = match (value.annex, &value.code) {
+                (Some(annex), Some(code)) => Some((annex, code, self.catalog.by_code(annex, code))),
+                _ => None,
+            };
+            let by_id = value.id.as_ref().map(|id| (id, self.catalog.by_id(id)));
+            let identity = || Finding::new("indicator.identity", path.clone());
+            let unknown = |what: String| {
+                Finding::new("indicator.unknown", path.clone())
+                    .with("indicator", what)
+                    .with("catalog", self.catalog.id.as_str())
+            };
+            match (by_code, by_id) {
+                (None, None) => out.push(identity()),
+                (Some((annex, code, None)), _) => {
+                    out.push(unknown(format!("{} {code}", annex.as_str())));
+                }
+                (_, Some((id, None))) => out.push(unknown(format!("`{id}`"))),
+                (Some((_, _, Some(a))), Some((_, Some(b)))) if a.id != b.id => out.push(identity()),
+                _ => {}
+            }
+            // A code without its annex (or the reverse) identifies nothing, even beside an id.
+            if value.annex.is_some() != value.code.is_some() {
+                out.push(identity());
+            }
+        }
+    }
+}
+
+/// Parses and validates report JSON against the embedded profile the report names, or against
+/// the default profile (`binh-dinh-2024`) when it names none that is embedded — in which case the
+/// `header.profile` finding says so.
+///
+/// # Errors
+///
+/// Code `json_syntax` when the text is not JSON.
+///
+/// # Example
+///
+/// ```
+/// let outcome = treem::validate_json(r#"{ "profile": "binh-dinh-2024", "kind": "annual",
+///     "year": 2024, "reporter": { "id": "540", "name": "Ủy ban nhân dân thành phố Quy Nhơn" },
+///     "measures": { "abuse.children": { "total": 3, "by": { "sex": { "boys": 3 } } } } }"#).unwrap();
+/// assert_eq!(outcome.findings[0].code, "measure.member_unknown");
+/// assert_eq!(outcome.findings[0].path, "/measures/abuse.children/by/sex/boys");
+/// assert!(treem::validate_json("[1,").is_err());
+/// ```
+pub fn validate_json(text: &str) -> Result<Validation, Error> {
+    let parsed = Parsed::from_text(text)?;
+    let validator = parsed
+        .declared_profile()
+        .and_then(|id| Validator::embedded(id).ok())
+        .map_or_else(|| Validator::embedded(DEFAULT_PROFILE), Ok)?;
+    Ok(validator.finish(parsed))
+}

@@ -1,0 +1,1 @@
+//! The treem conformance suite and integration tests. Not published.

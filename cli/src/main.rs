@@ -1,2 +1,307 @@
-//! placeholder
-fn main() {}
+//! `treem`: validate child-affairs reports and look at profiles, the indicator catalog, the rules
+//! and the schema from the command line.
+//!
+//! This binary parses arguments, reads files and prints; every decision is made in the `treem`
+//! library.
+
+mod output;
+
+use std::io::{self, Read, Write};
+use std::path::Path;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+use treem::{Error, Lang, Profile, Validation, Validator};
+
+/// Validate Vietnamese child-affairs reports (công tác trẻ em) and explore their profiles.
+#[derive(Parser)]
+#[command(name = "treem", version, about, long_about = None)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Validate report files (exit 0: no error; 1: an error finding; 2: could not validate).
+    Validate {
+        /// Report JSON files; `-` reads standard input.
+        #[arg(required = true)]
+        files: Vec<String>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+        /// Language of messages.
+        #[arg(long, value_enum, default_value_t = LangArg::Vi)]
+        lang: LangArg,
+        /// Profile to validate against: an embedded id or a profile JSON file. By default, the
+        /// embedded profile the report names.
+        #[arg(long)]
+        profile: Option<String>,
+    },
+    /// Show a profile: the embedded default, an embedded id, or a profile JSON file.
+    Profile {
+        /// Embedded profile id or path to a profile JSON file.
+        profile: Option<String>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+        /// Language of the text output.
+        #[arg(long, value_enum, default_value_t = LangArg::Vi)]
+        lang: LangArg,
+    },
+    /// Show the indicator catalog of Circular 13/2021/TT-BLĐTBXH.
+    Catalog {
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+        /// Language of the text output.
+        #[arg(long, value_enum, default_value_t = LangArg::Vi)]
+        lang: LangArg,
+    },
+    /// List every validation rule with its code, severity and source.
+    Rules {
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+        /// Language of the text output.
+        #[arg(long, value_enum, default_value_t = LangArg::Vi)]
+        lang: LangArg,
+    },
+    /// Print a JSON Schema (draft 2020-12): the report's by default.
+    Schema {
+        /// Which schema.
+        #[arg(value_enum, default_value_t = SchemaName::Report)]
+        name: SchemaName,
+    },
+    /// Print a complete, valid example report to start from.
+    Example {
+        /// Report kind.
+        #[arg(long, default_value = "half_year")]
+        kind: String,
+        /// Reporter id (a district code such as 540, or a department id such as so-gddt).
+        #[arg(long, default_value = "540")]
+        reporter: String,
+        /// Seed for the figures; the same seed gives the same report.
+        #[arg(long, default_value_t = 0)]
+        seed: u64,
+        /// Embedded profile id or path to a profile JSON file.
+        #[arg(long)]
+        profile: Option<String>,
+    },
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Format {
+    Text,
+    Json,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum LangArg {
+    Vi,
+    En,
+}
+
+impl From<LangArg> for Lang {
+    fn from(lang: LangArg) -> Lang {
+        match lang {
+            LangArg::Vi => Lang::Vi,
+            LangArg::En => Lang::En,
+        }
+    }
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum SchemaName {
+    Report,
+    Profile,
+    Catalog,
+    Finding,
+}
+
+/// A failure to do what was asked, with the exit code 2.
+enum Failure {
+    /// A file could not be read.
+    Io { path: String, error: io::Error },
+    /// treem refused the input.
+    Treem(Error),
+}
+
+impl Failure {
+    fn code(&self) -> &'static str {
+        match self {
+            Failure::Io { .. } => "io",
+            Failure::Treem(e) => e.code(),
+        }
+    }
+
+    fn message(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (Failure::Io { path, error }, Lang::Vi) => {
+                let why = match error.kind() {
+                    io::ErrorKind::NotFound => "không có tệp này".to_owned(),
+                    io::ErrorKind::PermissionDenied => "không có quyền đọc".to_owned(),
+                    io::ErrorKind::InvalidData => "tệp không phải văn bản UTF-8".to_owned(),
+                    io::ErrorKind::IsADirectory => "đây là thư mục, không phải tệp".to_owned(),
+                    _ => error.to_string(),
+                };
+                format!("Không đọc được tệp {path}: {why}")
+            }
+            (Failure::Io { path, error }, Lang::En) => format!("cannot read {path}: {error}"),
+            (Failure::Treem(e), lang) => e.message(lang),
+        }
+    }
+}
+
+impl From<Error> for Failure {
+    fn from(e: Error) -> Self {
+        Failure::Treem(e)
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let mut out = io::stdout().lock();
+    let result = match cli.command {
+        Command::Validate {
+            files,
+            format,
+            lang,
+            profile,
+        } => {
+            return validate(&mut out, &files, format, lang.into(), profile.as_deref());
+        }
+        Command::Profile {
+            profile,
+            format,
+            lang,
+        } => load_profile(profile.as_deref()).map(|p| match format {
+            Format::Json => output::json(&p),
+            Format::Text => output::profile_text(&p, lang.into()),
+        }),
+        Command::Catalog { format, lang } => {
+            treem::Catalog::find_embedded(&Profile::default_profile().catalog)
+                .map_err(Failure::from)
+                .map(|c| match format {
+                    Format::Json => output::json(c),
+                    Format::Text => output::catalog_text(c, lang.into()),
+                })
+        }
+        Command::Rules { format, lang } => Ok(match format {
+            Format::Json => output::json(&treem::RULES),
+            Format::Text => output::rules_text(lang.into()),
+        }),
+        Command::Schema { name } => Ok(output::json(&match name {
+            SchemaName::Report => treem::schema::report(),
+            SchemaName::Profile => treem::schema::profile(),
+            SchemaName::Catalog => treem::schema::catalog(),
+            SchemaName::Finding => treem::schema::finding(),
+        })),
+        Command::Example {
+            kind,
+            reporter,
+            seed,
+            profile,
+        } => load_profile(profile.as_deref())
+            .and_then(|p| treem::sample::example(&p, &kind, &reporter, seed).map_err(Failure::from))
+            .map(|r| r.to_json_pretty() + "\n"),
+    };
+    match result {
+        Ok(text) => match out.write_all(text.as_bytes()) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+            Err(_) => ExitCode::from(2),
+        },
+        Err(failure) => {
+            eprintln!("treem: {}", failure.message(Lang::Vi));
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// An embedded profile by id, a profile file by path, or the default profile.
+fn load_profile(arg: Option<&str>) -> Result<Profile, Failure> {
+    let Some(arg) = arg else {
+        return Ok(Profile::default_profile().clone());
+    };
+    match Profile::find_embedded(arg) {
+        Ok(p) => return Ok(p.clone()),
+        // Neither an embedded id nor a file: say which profiles exist.
+        Err(e) if !Path::new(arg).exists() && !arg.ends_with(".json") => return Err(e.into()),
+        Err(_) => {}
+    }
+    let text = read(arg)?;
+    Ok(Profile::from_json(&text)?)
+}
+
+fn read(path: &str) -> Result<String, Failure> {
+    let mut text = String::new();
+    let result = if path == "-" {
+        io::stdin().read_to_string(&mut text).map(|_| ())
+    } else {
+        std::fs::read_to_string(path).map(|t| text = t)
+    };
+    result.map(|()| text).map_err(|error| Failure::Io {
+        path: path.to_owned(),
+        error,
+    })
+}
+
+/// One validated file, or why it could not be validated.
+struct FileOutcome {
+    file: String,
+    outcome: Result<Validation, Failure>,
+}
+
+fn validate(
+    out: &mut impl Write,
+    files: &[String],
+    format: Format,
+    lang: Lang,
+    profile: Option<&str>,
+) -> ExitCode {
+    let validator = match profile.map(|p| load_profile(Some(p))).transpose() {
+        Ok(p) => match p.map(Validator::new).transpose() {
+            Ok(v) => v,
+            Err(e) => return fail(Failure::Treem(e), lang),
+        },
+        Err(failure) => return fail(failure, lang),
+    };
+    let outcomes: Vec<FileOutcome> = files
+        .iter()
+        .map(|file| {
+            let outcome = read(file).and_then(|text| {
+                match &validator {
+                    Some(v) => v.validate_json(&text),
+                    None => treem::validate_json(&text),
+                }
+                .map_err(Failure::from)
+            });
+            FileOutcome {
+                file: file.clone(),
+                outcome,
+            }
+        })
+        .collect();
+    let text = match format {
+        Format::Json => output::validation_json(&outcomes, lang),
+        Format::Text => output::validation_text(&outcomes, lang),
+    };
+    let _ = out.write_all(text.as_bytes());
+    if outcomes.iter().any(|o| o.outcome.is_err()) {
+        ExitCode::from(2)
+    } else if outcomes
+        .iter()
+        .any(|o| o.outcome.as_ref().is_ok_and(|v| !v.is_valid()))
+    {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+fn fail(failure: Failure, lang: Lang) -> ExitCode {
+    eprintln!("treem: {}", failure.message(lang));
+    ExitCode::from(2)
+}

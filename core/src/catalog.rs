@@ -171,7 +171,7 @@ impl Catalog {
     /// or duplicate ids or codes, a code not of four digits or not matching its group, a rate
     /// without `per`, a formula whose multiplier disagrees with the unit.
     pub fn from_json(text: &str) -> Result<Catalog, Error> {
-        let catalog: Catalog = serde_json::from_str(text)
+        let catalog: Catalog = serde_json::from_str(crate::text::strip_bom(text))
             .map_err(|e| Error::invalid_catalog(vec![Problem::serde(&e)]))?;
         let problems = catalog.check();
         if problems.is_empty() {
@@ -191,6 +191,15 @@ impl Catalog {
             })),
             _ => None,
         }
+    }
+
+    /// Finds an embedded catalog by id.
+    ///
+    /// # Errors
+    ///
+    /// Code `unknown_catalog` when no embedded catalog has this id.
+    pub fn find_embedded(id: &str) -> Result<&'static Catalog, Error> {
+        Catalog::embedded(id).ok_or_else(|| Error::unknown_catalog(id))
     }
 
     /// The ids of the embedded catalogs.

@@ -410,7 +410,7 @@ impl Report {
     /// `report_structure` when it is JSON but not a report (wrong type, unknown key, missing
     /// field, impossible date, negative or too large figure, duplicate key).
     pub fn from_json(text: &str) -> Result<Report, crate::Error> {
-        serde_json::from_str(text).map_err(crate::Error::from_report_serde)
+        serde_json::from_str(crate::text::strip_bom(text)).map_err(crate::Error::from_report_serde)
     }
 
     /// Serialises the report as wire-format JSON, pretty-printed with two-space indentation.

@@ -377,7 +377,7 @@ impl Profile {
     /// assert!(err.to_string().contains("missing field"));
     /// ```
     pub fn from_json(text: &str) -> Result<Profile, Error> {
-        let profile: Profile = serde_json::from_str(text)
+        let profile: Profile = serde_json::from_str(crate::text::strip_bom(text))
             .map_err(|e| Error::invalid_profile(vec![Problem::serde(&e)]))?;
         let problems = profile.check();
         if problems.is_empty() {

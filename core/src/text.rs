@@ -26,6 +26,12 @@ pub fn nfc(text: &str) -> String {
     }
 }
 
+/// `text` without a leading UTF-8 byte-order mark, which Windows editors and Excel write and
+/// JSON parsers reject.
+pub(crate) fn strip_bom(text: &str) -> &str {
+    text.strip_prefix('\u{feff}').unwrap_or(text)
+}
+
 /// Normalises `text` in place to NFC; see [`nfc`].
 pub(crate) fn nfc_in_place(text: &mut String) {
     if !matches!(is_nfc_quick(text.chars()), IsNormalized::Yes) {

@@ -84,6 +84,7 @@ enum Parsed {
 
 impl Parsed {
     fn from_text(text: &str) -> Result<Parsed, Error> {
+        let text = crate::text::strip_bom(text);
         let typed_error = match serde_json::from_str::<Report>(text) {
             Ok(report) => return Ok(Parsed::Sound(report)),
             Err(e) => e,

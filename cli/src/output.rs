@@ -1,0 +1,332 @@
+//! Rendering for people (text) and programs (JSON). No decisions are made here.
+
+use std::fmt::Write as _;
+
+use serde::Serialize;
+use treem::{Catalog, FindingOutput, Lang, Profile, Provenance, RULES};
+
+use crate::FileOutcome;
+
+/// Pretty JSON with a final newline.
+pub fn json<T: Serialize + ?Sized>(value: &T) -> String {
+    serde_json::to_string_pretty(value).unwrap_or_default() + "\n"
+}
+
+/// One file in `treem validate --format json`.
+#[derive(Serialize)]
+struct FileReport<'a> {
+    file: &'a str,
+    valid: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    error: Option<FailureReport>,
+    findings: Vec<FindingOutput>,
+}
+
+/// Why a file could not be validated.
+#[derive(Serialize)]
+struct FailureReport {
+    code: &'static str,
+    message: String,
+}
+
+/// `treem validate --format json`: an array with one object per file.
+pub fn validation_json(outcomes: &[FileOutcome], lang: Lang) -> String {
+    let files: Vec<FileReport> = outcomes
+        .iter()
+        .map(|o| match &o.outcome {
+            Ok(v) => FileReport {
+                file: &o.file,
+                valid: v.is_valid(),
+                error: None,
+                findings: v.findings.iter().map(|f| f.to_output(lang)).collect(),
+            },
+            Err(failure) => FileReport {
+                file: &o.file,
+                valid: false,
+                error: Some(FailureReport {
+                    code: failure.code(),
+                    message: failure.message(lang),
+                }),
+                findings: Vec::new(),
+            },
+        })
+        .collect();
+    json(&files)
+}
+
+/// `treem validate`: one block per file, meant for a person in a terminal.
+pub fn validation_text(outcomes: &[FileOutcome], lang: Lang) -> String {
+    let mut s = String::new();
+    let (mut valid, mut invalid, mut failed) = (0, 0, 0);
+    for o in outcomes {
+        match &o.outcome {
+            Err(failure) => {
+                failed += 1;
+                let head = match lang {
+                    Lang::Vi => "KHÔNG KIỂM TRA ĐƯỢC",
+                    Lang::En => "COULD NOT VALIDATE",
+                };
+                let _ = writeln!(s, "{}: {head}\n  {}", o.file, failure.message(lang));
+            }
+            Ok(v) => {
+                let (errors, warnings) = (v.error_count(), v.warning_count());
+                let verdict = match (v.is_valid(), lang) {
+                    (true, Lang::Vi) => "hợp lệ",
+                    (true, Lang::En) => "valid",
+                    (false, Lang::Vi) => "KHÔNG HỢP LỆ",
+                    (false, Lang::En) => "INVALID",
+                };
+                if v.is_valid() {
+                    valid += 1;
+                } else {
+                    invalid += 1;
+                }
+                let counts = match lang {
+                    Lang::Vi => format!("{errors} lỗi, {warnings} cảnh báo"),
+                    Lang::En => format!(
+                        "{errors} error{}, {warnings} warning{}",
+                        plural(errors),
+                        plural(warnings)
+                    ),
+                };
+                let _ = writeln!(s, "{}: {verdict} ({counts})", o.file);
+                for f in &v.findings {
+                    let path = if f.path.is_empty() { "/" } else { &f.path };
+                    let _ = writeln!(s, "  [{}] {path}  ({})", f.severity.label(lang), f.code);
+                    let _ = writeln!(s, "      {}", f.message(lang));
+                }
+            }
+        }
+    }
+    if outcomes.len() > 1 {
+        let _ = match lang {
+            Lang::Vi => writeln!(
+                s,
+                "\nTổng cộng {} tệp: {valid} hợp lệ, {invalid} không hợp lệ, {failed} không kiểm tra được.",
+                outcomes.len()
+            ),
+            Lang::En => writeln!(
+                s,
+                "\n{} files: {valid} valid, {invalid} invalid, {failed} could not be validated.",
+                outcomes.len()
+            ),
+        };
+    }
+    s
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 { "" } else { "s" }
+}
+
+fn provenance(p: Provenance, lang: Lang) -> &'static str {
+    match (p, lang) {
+        (Provenance::Confirmed, Lang::Vi) => "đã xác nhận",
+        (Provenance::Inferred, Lang::Vi) => "suy luận",
+        (Provenance::Provisional, Lang::Vi) => "tạm thời",
+        (Provenance::Confirmed, Lang::En) => "confirmed",
+        (Provenance::Inferred, Lang::En) => "inferred",
+        (Provenance::Provisional, Lang::En) => "provisional",
+    }
+}
+
+/// `treem profile`: a readable summary of a profile.
+pub fn profile_text(p: &Profile, lang: Lang) -> String {
+    let vi = lang == Lang::Vi;
+    let mut s = String::new();
+    let _ = writeln!(s, "{} ({})", p.title.get(lang), p.id);
+    let _ = writeln!(
+        s,
+        "{}: {}",
+        if vi {
+            "Cơ quan ban hành"
+        } else {
+            "Issued by"
+        },
+        p.authority.name
+    );
+    let _ = writeln!(
+        s,
+        "{}: {}",
+        if vi { "Văn bản" } else { "Instrument" },
+        p.authority.instrument
+    );
+    let _ = writeln!(
+        s,
+        "{}: {} ({})",
+        if vi {
+            "Nơi nhận báo cáo"
+        } else {
+            "Reports go to"
+        },
+        p.recipient.name,
+        p.recipient.id
+    );
+    let _ = writeln!(
+        s,
+        "{}: {}\n",
+        if vi {
+            "Danh mục chỉ tiêu"
+        } else {
+            "Indicator catalog"
+        },
+        p.catalog
+    );
+    let _ = writeln!(
+        s,
+        "{}:",
+        if vi {
+            "Loại báo cáo"
+        } else {
+            "Report kinds"
+        }
+    );
+    for k in &p.report_kinds {
+        let reading = match (k.due.reading, vi) {
+            (treem::Reading::Before, true) => "hạn là ngày trước ngày ghi",
+            (treem::Reading::Before, false) => "due the day before the date written",
+            (treem::Reading::By, true) => "hạn là chính ngày ghi",
+            (treem::Reading::By, false) => "due on the date written",
+        };
+        let _ = writeln!(
+            s,
+            "  {:<10} {}  {} {} – {}; {} {} ({}{})",
+            k.id,
+            k.name.get(lang),
+            if vi { "kỳ" } else { "period" },
+            k.period.start,
+            k.period.end,
+            if vi { "hạn" } else { "due" },
+            k.due.date,
+            k.due
+                .wording
+                .as_deref()
+                .map(|w| format!("“{w}”, "))
+                .unwrap_or_default(),
+            reading
+        );
+    }
+    let _ = writeln!(
+        s,
+        "\n{} ({}):",
+        if vi {
+            "Đơn vị báo cáo"
+        } else {
+            "Reporters"
+        },
+        p.reporters.len()
+    );
+    for r in &p.reporters {
+        let _ = writeln!(
+            s,
+            "  {:<10} {:<52} {} [{}]",
+            r.id,
+            r.name,
+            r.kind,
+            provenance(r.provenance, lang)
+        );
+    }
+    let _ = writeln!(
+        s,
+        "\n{}:",
+        if vi {
+            "Các mục (nhiệm vụ)"
+        } else {
+            "Sections (task areas)"
+        }
+    );
+    for sec in &p.sections {
+        let _ = writeln!(s, "  {:>2}. {}", sec.task, sec.title.get(lang));
+    }
+    let _ = writeln!(
+        s,
+        "\n{} ({}):",
+        if vi { "Chỉ số" } else { "Measures" },
+        p.measures.len()
+    );
+    for m in &p.measures {
+        let unit = p
+            .unit(&m.unit)
+            .map_or(m.unit.as_str(), |u| u.name.get(lang));
+        let by = if m.breakdowns.is_empty() {
+            String::new()
+        } else {
+            format!(" [{}]", m.breakdowns.join(", "))
+        };
+        let _ = writeln!(
+            s,
+            "  {:>2}  {:<38} {} ({unit}){by}",
+            m.section,
+            m.id,
+            m.name.get(lang)
+        );
+    }
+    let _ = writeln!(
+        s,
+        "\n{}:",
+        if vi {
+            "Quan hệ bộ phận – tổng thể"
+        } else {
+            "Part-whole relations"
+        }
+    );
+    for r in &p.relations {
+        let per = if r.per.is_empty() {
+            String::new()
+        } else {
+            format!(
+                " ({} {})",
+                if vi { "theo" } else { "per" },
+                r.per.join(", ")
+            )
+        };
+        let tol = if r.tolerance_percent > 0 {
+            format!(" +{}%", r.tolerance_percent)
+        } else {
+            String::new()
+        };
+        let _ = writeln!(
+            s,
+            "  {} ≤ {}{tol}{per} [{}]",
+            r.part,
+            r.whole,
+            r.severity.label(lang)
+        );
+    }
+    s
+}
+
+/// `treem catalog`: the indicators as a list.
+pub fn catalog_text(c: &Catalog, lang: Lang) -> String {
+    let mut s = String::new();
+    let _ = writeln!(s, "{}\n{}\n", c.title.get(lang), c.instrument);
+    let _ = writeln!(s, "{}\n", c.coverage);
+    for i in &c.indicators {
+        let code = i.code.as_deref().unwrap_or("····");
+        let _ = writeln!(
+            s,
+            "  {:<3} {code}  {:<36} {} [{}]",
+            i.annex.as_str(),
+            i.id,
+            i.name.get(lang),
+            provenance(i.provenance, lang)
+        );
+    }
+    s
+}
+
+/// `treem rules`: every rule, its severity and what it checks.
+pub fn rules_text(lang: Lang) -> String {
+    let mut s = String::new();
+    for r in RULES {
+        let _ = writeln!(
+            s,
+            "{:<28} {:<9} {}",
+            r.code,
+            r.severity.label(lang),
+            r.checks.get(lang)
+        );
+        let _ = writeln!(s, "{:<38} {}", "", r.source);
+    }
+    s
+}

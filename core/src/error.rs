@@ -23,35 +23,34 @@ pub struct Error {
     kind: Box<ErrorKind>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// The kinds of failure; the English messages live here, the Vietnamese in [`Error::message`].
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 enum ErrorKind {
+    #[error("not valid JSON at line {line}, column {column}: {detail}")]
     JsonSyntax {
         line: usize,
         column: usize,
         detail: String,
     },
-    ReportStructure {
-        detail: String,
-    },
-    UnknownProfile {
-        id: String,
-    },
-    InvalidProfile {
-        problems: Vec<Problem>,
-    },
-    UnknownCatalog {
-        id: String,
-    },
-    InvalidCatalog {
-        problems: Vec<Problem>,
-    },
-    UnknownReportKind {
-        id: String,
-        known: Vec<String>,
-    },
-    UnknownReporter {
-        id: String,
-    },
+    #[error("the JSON is not a report: {detail}")]
+    ReportStructure { detail: String },
+    #[error("unknown profile `{id}`; embedded profiles: {}", crate::Profile::EMBEDDED.join(", "))]
+    UnknownProfile { id: String },
+    #[error("invalid profile:{}", list(problems))]
+    InvalidProfile { problems: Vec<Problem> },
+    #[error("unknown indicator catalog `{id}`")]
+    UnknownCatalog { id: String },
+    #[error("invalid indicator catalog:{}", list(problems))]
+    InvalidCatalog { problems: Vec<Problem> },
+    #[error("unknown report kind `{id}`; known kinds: {}", known.join(", "))]
+    UnknownReportKind { id: String, known: Vec<String> },
+    #[error("the profile has no reporter `{id}`")]
+    UnknownReporter { id: String },
+}
+
+/// Problems as an indented list, one per line.
+fn list(problems: &[Problem]) -> String {
+    problems.iter().map(|p| format!("\n  - {p}")).collect()
 }
 
 /// One problem in a data file (profile or catalog), located by a JSON Pointer.
@@ -185,80 +184,41 @@ impl Error {
 
     /// The message in `lang`.
     pub fn message(&self, lang: Lang) -> String {
-        let list = |problems: &[Problem]| -> String {
-            problems.iter().map(|p| format!("\n  - {p}")).collect()
-        };
+        if lang == Lang::En {
+            return self.kind.to_string();
+        }
         let embedded = crate::Profile::EMBEDDED.join(", ");
-        match (&*self.kind, lang) {
-            (
-                ErrorKind::JsonSyntax {
-                    line,
-                    column,
-                    detail,
-                },
-                Lang::Vi,
-            ) => {
+        match &*self.kind {
+            ErrorKind::JsonSyntax {
+                line,
+                column,
+                detail,
+            } => {
                 format!("Nội dung không phải JSON hợp lệ (dòng {line}, cột {column}): {detail}")
             }
-            (
-                ErrorKind::JsonSyntax {
-                    line,
-                    column,
-                    detail,
-                },
-                Lang::En,
-            ) => {
-                format!("not valid JSON at line {line}, column {column}: {detail}")
-            }
-            (ErrorKind::ReportStructure { detail }, Lang::Vi) => {
+            ErrorKind::ReportStructure { detail } => {
                 format!("JSON không đúng cấu trúc báo cáo: {detail}")
             }
-            (ErrorKind::ReportStructure { detail }, Lang::En) => {
-                format!("the JSON is not a report: {detail}")
-            }
-            (ErrorKind::UnknownProfile { id }, Lang::Vi) => {
+            ErrorKind::UnknownProfile { id } => {
                 format!(
                     "Không có bộ cấu hình báo cáo (profile) `{id}`; các profile có sẵn: {embedded}"
                 )
             }
-            (ErrorKind::UnknownProfile { id }, Lang::En) => {
-                format!("unknown profile `{id}`; embedded profiles: {embedded}")
-            }
-            (ErrorKind::InvalidProfile { problems }, Lang::Vi) => {
+            ErrorKind::InvalidProfile { problems } => {
                 format!("Tệp profile không hợp lệ:{}", list(problems))
             }
-            (ErrorKind::InvalidProfile { problems }, Lang::En) => {
-                format!("invalid profile:{}", list(problems))
-            }
-            (ErrorKind::UnknownCatalog { id }, Lang::Vi) => {
-                format!("Không có danh mục chỉ tiêu `{id}`")
-            }
-            (ErrorKind::UnknownCatalog { id }, Lang::En) => {
-                format!("unknown indicator catalog `{id}`")
-            }
-            (ErrorKind::InvalidCatalog { problems }, Lang::Vi) => {
+            ErrorKind::UnknownCatalog { id } => format!("Không có danh mục chỉ tiêu `{id}`"),
+            ErrorKind::InvalidCatalog { problems } => {
                 format!("Tệp danh mục chỉ tiêu không hợp lệ:{}", list(problems))
             }
-            (ErrorKind::InvalidCatalog { problems }, Lang::En) => {
-                format!("invalid indicator catalog:{}", list(problems))
-            }
-            (ErrorKind::UnknownReportKind { id, known }, Lang::Vi) => {
+            ErrorKind::UnknownReportKind { id, known } => {
                 format!(
                     "Không có loại báo cáo `{id}`; các loại có: {}",
                     known.join(", ")
                 )
             }
-            (ErrorKind::UnknownReportKind { id, known }, Lang::En) => {
-                format!(
-                    "unknown report kind `{id}`; known kinds: {}",
-                    known.join(", ")
-                )
-            }
-            (ErrorKind::UnknownReporter { id }, Lang::Vi) => {
+            ErrorKind::UnknownReporter { id } => {
                 format!("Không có đơn vị báo cáo `{id}` trong profile")
-            }
-            (ErrorKind::UnknownReporter { id }, Lang::En) => {
-                format!("the profile has no reporter `{id}`")
             }
         }
     }
@@ -266,7 +226,7 @@ impl Error {
 
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.message(Lang::En))
+        self.kind.fmt(f)
     }
 }
 

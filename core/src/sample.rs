@@ -292,6 +292,7 @@ fn generate(
     if money {
         total = total / 1_000_000 * 1_000_000;
     }
+    let drawn = total;
     // Caps from every relation in which this measure is the part.
     let mut member_caps: BTreeMap<&str, BTreeMap<&str, u64>> = BTreeMap::new();
     for rel in profile.relations.iter().filter(|r| r.part == def.id) {
@@ -311,6 +312,10 @@ fn generate(
     }
     for caps in member_caps.values() {
         total = total.min(caps.values().sum());
+    }
+    if total < drawn {
+        // Bounded by a whole: take most of it, as reports do, rather than all of it.
+        total = total * rng.between(70, 98) / 100;
     }
     let mut by = BTreeMap::new();
     for dim in &def.breakdowns {
@@ -345,7 +350,8 @@ fn generate(
 
 /// Splits `total` among members, none above its cap; `total` must not exceed the caps' sum.
 fn split<'a>(total: u64, members: &[(&'a str, u64)], rng: &mut SplitMix64) -> Vec<(&'a str, u64)> {
-    let weights: Vec<u64> = members.iter().map(|_| rng.between(1, 10)).collect();
+    // Members of similar size: no member more than about twice another.
+    let weights: Vec<u64> = members.iter().map(|_| rng.between(70, 130)).collect();
     let weight_sum: u64 = weights.iter().sum();
     let mut out: Vec<(&str, u64)> = members
         .iter()

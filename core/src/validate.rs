@@ -376,3 +376,29 @@ pub fn validate_json(text: &str) -> Result<Validation, Error> {
         .map_or_else(|| Validator::embedded(DEFAULT_PROFILE), Ok)?;
     Ok(validator.finish(parsed))
 }
+
+/// Runs only the structural pass over report JSON: every shape problem, each with its JSON
+/// Pointer, and nothing about the profile.
+///
+/// [`Validator::validate_json`] runs this pass only when the fast typed parse fails; auditors and
+/// the conformance suite call it directly to check that the two always agree: the text parses
+/// into a [`Report`] exactly when this returns no finding.
+///
+/// # Errors
+///
+/// Code `json_syntax` when the text is not JSON.
+///
+/// # Example
+///
+/// ```
+/// let findings = treem::check_structure(r#"{ "profile": 1 }"#).unwrap();
+/// let got: Vec<(&str, &str)> = findings.iter().map(|f| (f.code, f.path.as_str())).collect();
+/// assert!(got.contains(&("structure.type", "/profile")));
+/// assert!(got.contains(&("structure.missing_key", "/reporter")));
+/// assert_eq!(got.len(), 4); // kind and year are missing too
+/// ```
+pub fn check_structure(text: &str) -> Result<Vec<Finding>, Error> {
+    let node =
+        structure::parse(crate::text::strip_bom(text)).map_err(|e| Error::json_syntax(&e))?;
+    Ok(structure::check(&node).findings)
+}

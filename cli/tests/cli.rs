@@ -1,0 +1,241 @@
+//! The `treem` command as a user runs it.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use serde_json::Value;
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .unwrap()
+        .to_path_buf()
+}
+
+fn treem(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_treem"))
+        .args(args)
+        .current_dir(root())
+        .output()
+        .expect("run treem")
+}
+
+fn stdout(out: &Output) -> String {
+    String::from_utf8(out.stdout.clone()).unwrap()
+}
+
+fn json(out: &Output) -> Value {
+    serde_json::from_slice(&out.stdout)
+        .unwrap_or_else(|e| panic!("not JSON ({e}): {}", stdout(out)))
+}
+
+#[test]
+fn examples_validate_with_exit_0() {
+    let out = treem(&[
+        "validate",
+        "examples/quy-nhon-half-year-2024.json",
+        "examples/phu-cat-annual-2024.json",
+        "examples/so-gddt-annual-2024.json",
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
+    assert!(stdout(&out).contains("hợp lệ"));
+}
+
+#[test]
+fn four_problems_exit_1_with_every_pointer() {
+    let file = "tests/fixtures/structure/four-problems.json";
+    let out = treem(&["validate", file, "--format", "json"]);
+    assert_eq!(out.status.code(), Some(1));
+    let v = json(&out);
+    assert_eq!(v[0]["file"], file);
+    assert_eq!(v[0]["valid"], false);
+    let mut got: Vec<(String, String)> = v[0]["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            (
+                f["code"].as_str().unwrap().to_owned(),
+                f["path"].as_str().unwrap().to_owned(),
+            )
+        })
+        .collect();
+    got.sort();
+    assert_eq!(
+        got,
+        [
+            ("structure.date".to_owned(), "/data_as_of".to_owned()),
+            (
+                "structure.range".to_owned(),
+                "/measures/abuse.children/by/sex/male".to_owned()
+            ),
+            (
+                "structure.type".to_owned(),
+                "/measures/abuse.cases/total".to_owned()
+            ),
+            (
+                "structure.unknown_key".to_owned(),
+                "/sumitted_on".to_owned()
+            ),
+        ]
+    );
+    for f in v[0]["findings"].as_array().unwrap() {
+        assert_eq!(f["severity"], "error");
+        assert!(!f["message"].as_str().unwrap().is_empty());
+    }
+}
+
+#[test]
+fn messages_are_vietnamese_by_default_and_english_on_request() {
+    let file = "tests/fixtures/structure/four-problems.json";
+    let vi = stdout(&treem(&["validate", file]));
+    assert!(vi.contains("không có thật trong lịch"), "{vi}");
+    let en = stdout(&treem(&["validate", file, "--lang", "en"]));
+    assert!(en.contains("does not exist"), "{en}");
+}
+
+#[test]
+fn operational_failures_exit_2() {
+    let dir = std::env::temp_dir().join(format!("treem-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let not_json = dir.join("not.json");
+    std::fs::write(&not_json, "{ \"profile\": ").unwrap();
+    let out = treem(&["validate", not_json.to_str().unwrap(), "--format", "json"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(json(&out)[0]["error"]["code"], "json_syntax");
+
+    let out = treem(&["validate", dir.join("missing.json").to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+
+    let out = treem(&[
+        "validate",
+        "--profile",
+        "no-such-profile",
+        "examples/quy-nhon-half-year-2024.json",
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("binh-dinh-2024"));
+
+    let bad_profile = dir.join("profile.json");
+    std::fs::write(&bad_profile, "{ \"format\": 1, \"id\": 3 }").unwrap();
+    let out = treem(&[
+        "validate",
+        "--profile",
+        bad_profile.to_str().unwrap(),
+        "examples/quy-nhon-half-year-2024.json",
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("profile"));
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn a_profile_file_can_be_given() {
+    let out = treem(&[
+        "validate",
+        "--profile",
+        "core/data/profiles/binh-dinh-2024.json",
+        "examples/quy-nhon-half-year-2024.json",
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
+}
+
+#[test]
+fn profile_json_shows_districts_and_kinds() {
+    let out = treem(&["profile", "binh-dinh-2024", "--format", "json"]);
+    assert_eq!(out.status.code(), Some(0));
+    let v = json(&out);
+    let districts: Vec<&str> = v["reporters"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|r| r["kind"] == "district_committee")
+        .map(|r| r["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        districts,
+        [
+            "540", "542", "543", "544", "545", "546", "547", "548", "549", "550", "551"
+        ]
+    );
+    let due: Vec<(&str, &str)> = v["report_kinds"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|k| {
+            (
+                k["id"].as_str().unwrap(),
+                k["due"]["date"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(due, [("half_year", "2024-05-15"), ("annual", "2024-11-15")]);
+    assert!(stdout(&treem(&["profile"])).contains("Ủy ban nhân dân thành phố Quy Nhơn"));
+}
+
+#[test]
+fn catalog_json_has_coded_indicators() {
+    let v = json(&treem(&["catalog", "--format", "json"]));
+    let find = |annex: &str, code: &str| {
+        v["indicators"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|i| i["annex"] == annex && i["code"] == code)
+            .cloned()
+    };
+    assert_eq!(
+        find("I", "0605").unwrap()["name"]["vi"],
+        "Tỷ lệ trẻ em được tiếp cận kiến thức, kỹ năng tham gia môi trường mạng an toàn"
+    );
+    assert_eq!(
+        find("II", "0101").unwrap()["name"]["vi"],
+        "Số trẻ em bị xâm hại"
+    );
+}
+
+#[test]
+fn schema_example_and_rules() {
+    let schema = json(&treem(&["schema"]));
+    assert_eq!(
+        schema["$schema"],
+        "https://json-schema.org/draft/2020-12/schema"
+    );
+    assert_eq!(
+        schema,
+        serde_json::from_str::<Value>(
+            &std::fs::read_to_string(root().join("schema/report.schema.json")).unwrap()
+        )
+        .unwrap()
+    );
+
+    let example = treem(&["example", "--kind", "annual", "--reporter", "551"]);
+    assert_eq!(example.status.code(), Some(0));
+    assert_eq!(
+        json(&example)["reporter"]["name"],
+        "Ủy ban nhân dân huyện Vân Canh"
+    );
+    let bad = treem(&["example", "--reporter", "541"]);
+    assert_eq!(bad.status.code(), Some(2), "there is no district 541");
+
+    let rules = json(&treem(&["rules", "--format", "json"]));
+    for rule in rules.as_array().unwrap() {
+        assert!(rule["code"].is_string() && rule["severity"].is_string());
+        assert!(rule["checks"]["vi"].is_string() && rule["checks"]["en"].is_string());
+    }
+}
+
+#[test]
+fn standard_input_is_read_with_dash() {
+    use std::io::Write;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_treem"))
+        .args(["validate", "-"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let text = std::fs::read(root().join("examples/phu-cat-annual-2024.json")).unwrap();
+    child.stdin.take().unwrap().write_all(&text).unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+}

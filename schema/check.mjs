@@ -1,0 +1,68 @@
+// Compiles every generated schema in ajv 8 strict mode (draft 2020-12) and validates the
+// examples, the embedded profiles and the embedded catalogs against them.
+// Run: npm ci && npm run check   (in schema/)
+import { readFileSync, readdirSync } from "node:fs";
+import { join, dirname } from "node:path";
+import { fileURLToPath } from "node:url";
+import Ajv2020 from "ajv/dist/2020.js";
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = join(here, "..");
+const load = (path) => JSON.parse(readFileSync(path, "utf8"));
+const jsonIn = (dir) =>
+  readdirSync(join(root, dir))
+    .filter((f) => f.endsWith(".json"))
+    .sort()
+    .map((f) => join(dir, f));
+
+const targets = {
+  "report.schema.json": jsonIn("examples"),
+  "profile.schema.json": jsonIn("core/data/profiles"),
+  "catalog.schema.json": jsonIn("core/data/catalogs"),
+  "finding.schema.json": [],
+};
+
+let passed = 0;
+let failed = 0;
+for (const [name, instances] of Object.entries(targets)) {
+  const ajv = new Ajv2020({ strict: true, allErrors: true });
+  let validate;
+  try {
+    validate = ajv.compile(load(join(here, name)));
+    passed++;
+    console.log(`ok   compile ${name} (strict)`);
+  } catch (e) {
+    failed++;
+    console.log(`FAIL compile ${name}: ${e.message}`);
+    continue;
+  }
+  for (const file of instances) {
+    if (validate(load(join(root, file)))) {
+      passed++;
+      console.log(`ok   ${file} against ${name}`);
+    } else {
+      failed++;
+      console.log(`FAIL ${file} against ${name}:`);
+      for (const err of validate.errors) console.log(`     ${err.instancePath} ${err.message}`);
+    }
+  }
+}
+// Structurally broken reports must be rejected by the report schema too.
+{
+  const ajv = new Ajv2020({ strict: true, allErrors: true });
+  const validate = ajv.compile(load(join(here, "report.schema.json")));
+  const dir = "tests/fixtures/structure";
+  for (const c of load(join(root, dir, "cases.json")).cases) {
+    if (c.ajv === false) continue;
+    if (validate(load(join(root, dir, c.file)))) {
+      failed++;
+      console.log(`FAIL ${dir}/${c.file} was accepted by report.schema.json`);
+    } else {
+      passed++;
+      console.log(`ok   ${dir}/${c.file} rejected by report.schema.json`);
+    }
+  }
+}
+
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed === 0 ? 0 : 1);

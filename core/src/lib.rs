@@ -37,6 +37,11 @@
 //! # Ok::<(), treem::Error>(())
 //! ```
 
+/// The README's Rust example, compiled and run as a doctest so that it stays true.
+#[cfg(doctest)]
+#[doc = include_str!("../../README.md")]
+pub struct ReadmeDoctests;
+
 mod catalog;
 mod date;
 mod error;

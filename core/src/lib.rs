@@ -43,6 +43,7 @@
 pub struct ReadmeDoctests;
 
 mod catalog;
+mod checks;
 mod date;
 mod error;
 mod finding;

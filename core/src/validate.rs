@@ -4,10 +4,11 @@ use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
 use crate::catalog::Catalog;
+use crate::checks::{self, Context};
 use crate::error::Error;
-use crate::finding::{Finding, Param, Severity, pointer_push, pointers_overlap};
+use crate::finding::{Finding, Severity, pointers_overlap};
 use crate::model::Report;
-use crate::profile::{DEFAULT_PROFILE, MeasureDef, Profile};
+use crate::profile::{DEFAULT_PROFILE, Profile};
 use crate::structure;
 
 /// A profile and its indicator catalog, compiled for validating many reports.
@@ -208,9 +209,8 @@ impl Validator {
     /// Validates a typed report, returning every finding.
     pub fn validate(&self, report: &Report) -> Vec<Finding> {
         let mut findings = Vec::new();
-        self.check_header(report, &mut findings);
-        self.check_vocabulary(report, &mut findings);
-        self.check_indicators(report, &mut findings);
+        let ctx = Context::new(&self.profile, &self.catalog, &self.measures, report);
+        checks::run(&ctx, &mut findings);
         findings
     }
 
@@ -243,108 +243,6 @@ impl Validator {
                     complete: false,
                     findings,
                 }
-            }
-        }
-    }
-
-    fn check_header(&self, report: &Report, out: &mut Vec<Finding>) {
-        if report.profile != self.profile.id {
-            out.push(
-                Finding::new("header.profile", "/profile".into())
-                    .with("profile", report.profile.as_str())
-                    .with("expected", self.profile.id.as_str()),
-            );
-        }
-    }
-
-    fn measure_def(&self, id: &str) -> Option<&MeasureDef> {
-        self.measures.get(id).map(|&i| &self.profile.measures[i])
-    }
-
-    fn check_vocabulary(&self, report: &Report, out: &mut Vec<Finding>) {
-        for (id, measure) in &report.measures {
-            let path = pointer_push("/measures", id);
-            let Some(def) = self.measure_def(id) else {
-                out.push(
-                    Finding::new("measure.unknown", path)
-                        .with("measure", id.as_str())
-                        .with("profile", self.profile.id.as_str()),
-                );
-                continue;
-            };
-            for (dimension, members) in &measure.by {
-                let dim_path = pointer_push(&pointer_push(&path, "by"), dimension);
-                let dim_def = def
-                    .breakdowns
-                    .contains(dimension)
-                    .then(|| self.profile.dimension(dimension))
-                    .flatten();
-                let Some(dim_def) = dim_def else {
-                    let allowed = Param::List(
-                        def.breakdowns
-                            .iter()
-                            .map(|d| Param::from(d.as_str()))
-                            .collect(),
-                    );
-                    out.push(
-                        Finding::new("measure.dimension_unknown", dim_path)
-                            .with("measure", id.as_str())
-                            .with("measure_name", &def.name)
-                            .with("dimension", dimension.as_str())
-                            .with("allowed", allowed),
-                    );
-                    continue;
-                };
-                for member in members.keys() {
-                    if !dim_def.members.iter().any(|m| &m.id == member) {
-                        let allowed = Param::List(
-                            dim_def
-                                .members
-                                .iter()
-                                .map(|m| Param::from(m.id.as_str()))
-                                .collect(),
-                        );
-                        out.push(
-                            Finding::new("measure.member_unknown", pointer_push(&dim_path, member))
-                                .with("measure", id.as_str())
-                                .with("measure_name", &def.name)
-                                .with("dimension", dimension.as_str())
-                                .with("dimension_name", &dim_def.name)
-                                .with("member", member.as_str())
-                                .with("allowed", allowed),
-                        );
-                    }
-                }
-            }
-        }
-    }
-
-    fn check_indicators(&self, report: &Report, out: &mut Vec<Finding>) {
-        for (i, value) in report.indicators.iter().enumerate() {
-            let path = pointer_push("/indicators", &i.to_string());
-            let by_code = match (value.annex, &value.code) {
-                (Some(annex), Some(code)) => Some((annex, code, self.catalog.by_code(annex, code))),
-                _ => None,
-            };
-            let by_id = value.id.as_ref().map(|id| (id, self.catalog.by_id(id)));
-            let identity = || Finding::new("indicator.identity", path.clone());
-            let unknown = |what: String| {
-                Finding::new("indicator.unknown", path.clone())
-                    .with("indicator", what)
-                    .with("catalog", self.catalog.id.as_str())
-            };
-            match (by_code, by_id) {
-                (None, None) => out.push(identity()),
-                (Some((annex, code, None)), _) => {
-                    out.push(unknown(format!("{} {code}", annex.as_str())));
-                }
-                (_, Some((id, None))) => out.push(unknown(format!("`{id}`"))),
-                (Some((_, _, Some(a))), Some((_, Some(b)))) if a.id != b.id => out.push(identity()),
-                _ => {}
-            }
-            // A code without its annex (or the reverse) identifies nothing, even beside an id.
-            if value.annex.is_some() != value.code.is_some() {
-                out.push(identity());
             }
         }
     }

@@ -1,0 +1,62 @@
+//! The rules, one module per family, each of the same shape: `check(&Context, &mut Vec<Finding>)`.
+//!
+//! Rules read the report through a [`Context`] that has already looked up the report's kind,
+//! reporter and reporter kind in the profile; a rule that needs something absent skips (missing
+//! is not zero). Codes, severities and messages are declared in [`crate::rules`].
+
+pub(crate) mod header;
+pub(crate) mod indicators;
+pub(crate) mod measures;
+
+use std::collections::BTreeMap;
+
+use crate::catalog::Catalog;
+use crate::finding::Finding;
+use crate::model::Report;
+use crate::profile::{MeasureDef, Profile, ReportKind, ReporterDef, ReporterKind};
+
+/// What every rule may look at: the report and the profile entries it refers to.
+pub(crate) struct Context<'a> {
+    pub profile: &'a Profile,
+    pub catalog: &'a Catalog,
+    pub report: &'a Report,
+    /// The report's kind, when the profile has it.
+    pub kind: Option<&'a ReportKind>,
+    /// The reporter, when the profile has it.
+    pub reporter: Option<&'a ReporterDef>,
+    /// The reporter's kind, when known.
+    pub reporter_kind: Option<&'a ReporterKind>,
+    measures: &'a BTreeMap<String, usize>,
+}
+
+impl<'a> Context<'a> {
+    pub fn new(
+        profile: &'a Profile,
+        catalog: &'a Catalog,
+        measures: &'a BTreeMap<String, usize>,
+        report: &'a Report,
+    ) -> Self {
+        let reporter = profile.reporter(&report.reporter.id);
+        Context {
+            profile,
+            catalog,
+            report,
+            kind: profile.report_kind(&report.kind),
+            reporter,
+            reporter_kind: reporter.and_then(|r| profile.reporter_kind(&r.kind)),
+            measures,
+        }
+    }
+
+    /// The profile's definition of a measure.
+    pub fn measure_def(&self, id: &str) -> Option<&'a MeasureDef> {
+        self.measures.get(id).map(|&i| &self.profile.measures[i])
+    }
+}
+
+/// Runs every rule family.
+pub(crate) fn run(ctx: &Context<'_>, out: &mut Vec<Finding>) {
+    header::check(ctx, out);
+    measures::check(ctx, out);
+    indicators::check(ctx, out);
+}

@@ -112,6 +112,9 @@ pub struct Indicator {
         skip_serializing_if = "Option::is_none"
     )]
     pub lead: Option<String>,
+    /// National targets for the indicator (reference lines for warnings, never errors).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub targets: Vec<Target>,
     /// Anything else a reader should know, e.g. what is missing from the copy read.
     #[serde(
         default,
@@ -146,6 +149,32 @@ pub enum IndicatorKind {
     CountAndShare,
     /// A rate per `per` (*tỷ suất*, *tỷ số*).
     Rate,
+}
+
+/// A national target for an indicator, e.g. of the National Programme of Action for Children
+/// 2021–2030 (Decision 23/QĐ-TTg).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Target {
+    /// The year the target is set for.
+    pub year: u16,
+    /// Whether the value should be at least (`min`) or at most (`max`) the target.
+    pub bound: Bound,
+    /// The target value, in the indicator's unit.
+    pub value: f64,
+    /// The instrument that sets it.
+    #[serde(deserialize_with = "de_nfc")]
+    pub source: String,
+}
+
+/// Which side of a target is good.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Bound {
+    /// The value should be at least the target.
+    Min,
+    /// The value should be at most the target.
+    Max,
 }
 
 /// How a share or rate is computed: numerator ÷ denominator × multiplier.

@@ -169,6 +169,12 @@ impl Finding {
         self
     }
 
+    /// Adds a related path.
+    pub(crate) fn related(mut self, path: String) -> Finding {
+        self.related.push(path);
+        self
+    }
+
     /// The message, rendered in `lang` from the message table.
     pub fn message(&self, lang: Lang) -> String {
         crate::rules::render(self, lang)

@@ -33,7 +33,14 @@
 //! for finding in &outcome.findings {
 //!     println!("{} {} {}", finding.code, finding.path, finding.message(Lang::Vi));
 //! }
-//! assert_eq!(outcome.findings.len(), 2);
+//! // The impossible date and the negative count, each at its field…
+//! let structural: Vec<&str> = outcome.findings.iter()
+//!     .filter(|f| f.code.starts_with("structure."))
+//!     .map(|f| f.path.as_str())
+//!     .collect();
+//! assert_eq!(structural, ["/submitted_on", "/measures/abuse.children/total"]);
+//! // …and what the rest of this short report lacks (sections, required measures).
+//! assert!(outcome.findings.iter().any(|f| f.code == "section.missing"));
 //! # Ok::<(), treem::Error>(())
 //! ```
 
@@ -57,7 +64,9 @@ mod structure;
 mod text;
 mod validate;
 
-pub use catalog::{AnnexInfo, Catalog, Formula, Group, Indicator, IndicatorKind, IndicatorUnit};
+pub use catalog::{
+    AnnexInfo, Bound, Catalog, Formula, Group, Indicator, IndicatorKind, IndicatorUnit, Target,
+};
 pub use date::{CivilDate, DateError};
 pub use error::{Error, Problem};
 pub use finding::{Finding, FindingOutput, Param, Severity, pointer_push};

@@ -454,7 +454,7 @@ impl Profile {
     }
 
     /// Every problem of the profile's references and ids.
-    fn check(&self) -> Vec<Problem> {
+    pub(crate) fn check(&self) -> Vec<Problem> {
         let mut p = Vec::new();
         if self.format != 1 {
             p.push(Problem::new(

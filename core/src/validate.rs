@@ -134,8 +134,9 @@ impl Validator {
     ///
     /// # Errors
     ///
-    /// Code `unknown_catalog` when the profile names a catalog that is not embedded (use
-    /// [`Validator::with_catalog`] to supply one).
+    /// Code `invalid_profile` when the profile's references are broken; `unknown_catalog` when
+    /// the profile names a catalog that is not embedded (use [`Validator::with_catalog`] to
+    /// supply one).
     pub fn new(profile: Profile) -> Result<Validator, Error> {
         let catalog = Catalog::embedded(&profile.catalog)
             .ok_or_else(|| Error::unknown_catalog(&profile.catalog))?
@@ -147,8 +148,16 @@ impl Validator {
     ///
     /// # Errors
     ///
-    /// Code `unknown_catalog` when `catalog.id` is not the catalog the profile names.
+    /// Code `invalid_profile` when the profile's references are broken (see
+    /// [`Profile::from_json`]); `unknown_catalog` when `catalog.id` is not the catalog the
+    /// profile names.
     pub fn with_catalog(profile: Profile, catalog: Catalog) -> Result<Validator, Error> {
+        // A profile built in code has not been through `Profile::from_json`: check it here, so
+        // that a broken reference is an error now rather than a surprise during validation.
+        let problems = profile.check();
+        if !problems.is_empty() {
+            return Err(Error::invalid_profile(problems));
+        }
         if catalog.id != profile.catalog {
             return Err(Error::unknown_catalog(&profile.catalog));
         }
@@ -262,8 +271,8 @@ impl Validator {
 /// let outcome = treem::validate_json(r#"{ "profile": "binh-dinh-2024", "kind": "annual",
 ///     "year": 2024, "reporter": { "id": "540", "name": "Ủy ban nhân dân thành phố Quy Nhơn" },
 ///     "measures": { "abuse.children": { "total": 3, "by": { "sex": { "boys": 3 } } } } }"#).unwrap();
-/// assert_eq!(outcome.findings[0].code, "measure.member_unknown");
-/// assert_eq!(outcome.findings[0].path, "/measures/abuse.children/by/sex/boys");
+/// let unknown = outcome.findings.iter().find(|f| f.code == "measure.member_unknown").unwrap();
+/// assert_eq!(unknown.path, "/measures/abuse.children/by/sex/boys");
 /// assert!(treem::validate_json("[1,").is_err());
 /// ```
 pub fn validate_json(text: &str) -> Result<Validation, Error> {

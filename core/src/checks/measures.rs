@@ -1,10 +1,12 @@
-//! Measure rules: every measure, breakdown and member is one the profile defines.
+//! Measure rules: known measures, breakdowns and members; breakdowns that add up; the measures
+//! a reporter must fill; measures reported in the right kind of report.
 
 use super::Context;
 use crate::finding::{Finding, Param, pointer_push};
 
 pub(crate) fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
     vocabulary(ctx, out);
+    arithmetic_and_duties(ctx, out);
 }
 
 /// `measure.unknown`, `measure.dimension_unknown`, `measure.member_unknown`.
@@ -62,6 +64,154 @@ fn vocabulary(ctx: &Context<'_>, out: &mut Vec<Finding>) {
                     );
                 }
             }
+        }
+    }
+}
+
+/// `measure.breakdown_sum`, `measure.breakdown_incomplete`, `measure.breakdown_required`,
+/// `measure.required`, `measure.out_of_period`.
+fn arithmetic_and_duties(ctx: &Context<'_>, out: &mut Vec<Finding>) {
+    let required = ctx
+        .reporter_kind
+        .map(|k| k.required_measures.as_slice())
+        .unwrap_or_default();
+    for (id, measure) in &ctx.report.measures {
+        let Some(def) = ctx.measure_def(id) else {
+            continue;
+        };
+        let path = pointer_push("/measures", id);
+        if let Some(kinds) = &def.report_kinds {
+            if ctx.kind.is_some() && !kinds.contains(&ctx.report.kind) {
+                let name = |k: &str| {
+                    ctx.profile
+                        .report_kind(k)
+                        .map_or_else(|| Param::from(k), |d| Param::from(&d.name))
+                };
+                let kinds = Param::List(kinds.iter().map(|k| name(k)).collect());
+                out.push(
+                    Finding::new("measure.out_of_period", path.clone())
+                        .with("measure", id.as_str())
+                        .with("measure_name", &def.name)
+                        .with("kind", name(&ctx.report.kind))
+                        .with("kinds", kinds),
+                );
+            }
+        }
+        for (dimension, members) in &measure.by {
+            let Some(dim_def) = def
+                .breakdowns
+                .contains(dimension)
+                .then(|| ctx.profile.dimension(dimension))
+                .flatten()
+            else {
+                continue;
+            };
+            let known: Vec<(&str, u64)> = dim_def
+                .members
+                .iter()
+                .filter_map(|m| members.get(&m.id).map(|q| (m.id.as_str(), q.get())))
+                .collect();
+            let missing: Vec<Param> = dim_def
+                .members
+                .iter()
+                .filter(|m| !members.contains_key(&m.id))
+                .map(|m| Param::from(&m.name))
+                .collect();
+            let sum: u128 = known.iter().map(|(_, n)| u128::from(*n)).sum();
+            let total = u128::from(measure.total.get());
+            let dim_path = pointer_push(&pointer_push(&path, "by"), dimension);
+            let is_required = required
+                .iter()
+                .any(|r| &r.measure == id && r.breakdowns.contains(dimension));
+            if (missing.is_empty() && sum != total) || sum > total {
+                out.push(
+                    Finding::new("measure.breakdown_sum", dim_path)
+                        .related(pointer_push(&path, "total"))
+                        .with("measure", id.as_str())
+                        .with("measure_name", &def.name)
+                        .with("dimension", dimension.as_str())
+                        .with("dimension_name", &dim_def.name)
+                        .with("total", measure.total.get())
+                        .with("sum", u64::try_from(sum).unwrap_or(u64::MAX))
+                        .with(
+                            "members",
+                            Param::List(known.iter().map(|(_, n)| Param::Count(*n)).collect()),
+                        )
+                        .with("complete", if missing.is_empty() { "yes" } else { "no" }),
+                );
+            } else if !missing.is_empty() {
+                let code = if is_required {
+                    "measure.breakdown_required"
+                } else {
+                    "measure.breakdown_incomplete"
+                };
+                out.push(
+                    Finding::new(code, dim_path)
+                        .with("measure", id.as_str())
+                        .with("measure_name", &def.name)
+                        .with("dimension", dimension.as_str())
+                        .with("dimension_name", &dim_def.name)
+                        .with("missing", Param::List(missing)),
+                );
+            }
+        }
+    }
+    for req in required {
+        let Some(def) = ctx.measure_def(&req.measure) else {
+            continue;
+        };
+        let belongs = def
+            .report_kinds
+            .as_ref()
+            .is_none_or(|k| k.contains(&ctx.report.kind));
+        if !belongs {
+            continue;
+        }
+        let path = pointer_push("/measures", &req.measure);
+        let Some(measure) = ctx.report.measures.get(&req.measure) else {
+            out.push(
+                Finding::new("measure.required", path)
+                    .with("measure", req.measure.as_str())
+                    .with("measure_name", &def.name)
+                    .with(
+                        "reporter_kind",
+                        Param::List(
+                            ctx.reporter_kind
+                                .iter()
+                                .map(|k| Param::from(&k.name))
+                                .collect(),
+                        ),
+                    ),
+            );
+            continue;
+        };
+        for dimension in &req.breakdowns {
+            if measure.by.contains_key(dimension) {
+                continue; // an incomplete required breakdown is reported above
+            }
+            let Some(dim_def) = ctx.profile.dimension(dimension) else {
+                continue;
+            };
+            out.push(
+                Finding::new(
+                    "measure.breakdown_required",
+                    pointer_push(&pointer_push(&path, "by"), dimension),
+                )
+                .with("measure", req.measure.as_str())
+                .with("measure_name", &def.name)
+                .with("dimension", dimension.as_str())
+                .with("dimension_name", &dim_def.name)
+                .with(
+                    "missing",
+                    Param::List(
+                        dim_def
+                            .members
+                            .iter()
+                            .map(|m| Param::from(&m.name))
+                            .collect(),
+                    ),
+                ),
+            );
         }
     }
 }

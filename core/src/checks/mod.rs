@@ -7,6 +7,8 @@
 pub(crate) mod header;
 pub(crate) mod indicators;
 pub(crate) mod measures;
+pub(crate) mod relations;
+pub(crate) mod sections;
 
 use std::collections::BTreeMap;
 
@@ -57,6 +59,8 @@ impl<'a> Context<'a> {
 /// Runs every rule family.
 pub(crate) fn run(ctx: &Context<'_>, out: &mut Vec<Finding>) {
     header::check(ctx, out);
+    sections::check(ctx, out);
     measures::check(ctx, out);
+    relations::check(ctx, out);
     indicators::check(ctx, out);
 }

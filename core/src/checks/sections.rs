@@ -1,0 +1,153 @@
+//! Section rules: one section per task area of the profile, each with something to say.
+
+use std::collections::BTreeMap;
+
+use super::Context;
+use crate::finding::{Finding, Param, pointer_push};
+use crate::model::SectionStatus;
+use crate::profile::SectionDuty;
+
+/// A narrative shorter than this many characters (after trimming) says nothing.
+pub(crate) const MIN_NARRATIVE_CHARS: usize = 20;
+
+pub(crate) fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
+    let report = ctx.report;
+    let mut first_at: BTreeMap<u8, usize> = BTreeMap::new();
+    for (i, section) in report.sections.iter().enumerate() {
+        let path = pointer_push("/sections", &i.to_string());
+        let task_path = pointer_push(&path, "task");
+        if ctx.profile.section(section.task).is_none() {
+            let allowed = ctx
+                .profile
+                .sections
+                .iter()
+                .map(|s| Param::Count(u64::from(s.task)))
+                .collect();
+            out.push(
+                Finding::new("section.task", task_path)
+                    .with("task", u64::from(section.task))
+                    .with("allowed", Param::List(allowed)),
+            );
+        } else if let Some(first) = first_at.get(&section.task) {
+            out.push(
+                Finding::new("section.duplicate", task_path)
+                    .related(format!("/sections/{first}/task"))
+                    .with("task", u64::from(section.task)),
+            );
+        } else {
+            first_at.insert(section.task, i);
+        }
+        let said = section
+            .narrative
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        if section.status != SectionStatus::NotApplicable
+            && said.chars().count() < MIN_NARRATIVE_CHARS
+        {
+            out.push(
+                Finding::new("section.narrative", pointer_push(&path, "narrative"))
+                    .with("task", u64::from(section.task))
+                    .with("length", said.chars().count() as u64)
+                    .with("min", MIN_NARRATIVE_CHARS as u64),
+            );
+        }
+        for (j, doc) in section.documents.iter().enumerate() {
+            let doc_path = pointer_push(&pointer_push(&path, "documents"), &j.to_string());
+            if !is_document_number(&doc.number) {
+                out.push(
+                    Finding::new("section.document_number", pointer_push(&doc_path, "number"))
+                        .with("number", doc.number.as_str()),
+                );
+            }
+            if let Some(submitted) = report.submitted_on {
+                if doc.date > submitted {
+                    out.push(
+                        Finding::new("section.document_date", pointer_push(&doc_path, "date"))
+                            .related("/submitted_on".into())
+                            .with("date", doc.date.to_string())
+                            .with("submitted_on", submitted.to_string()),
+                    );
+                }
+            }
+        }
+    }
+    required(ctx, &first_at, out);
+}
+
+/// `section.missing`: the sections the reporter's kind must fill.
+fn required(ctx: &Context<'_>, present: &BTreeMap<u8, usize>, out: &mut Vec<Finding>) {
+    let (Some(reporter), Some(kind)) = (ctx.reporter, ctx.reporter_kind) else {
+        return;
+    };
+    let required: Vec<u8> = match kind.sections {
+        SectionDuty::All => ctx.profile.sections.iter().map(|s| s.task).collect(),
+        SectionDuty::Remit => reporter.remit.clone(),
+    };
+    for task in required {
+        if present.contains_key(&task) {
+            continue;
+        }
+        let Some(def) = ctx.profile.section(task) else {
+            continue;
+        };
+        out.push(
+            Finding::new("section.missing", "/sections".into())
+                .with("task", u64::from(task))
+                .with("title", &def.title)
+                .with("reporter_kind", &kind.name),
+        );
+    }
+}
+
+/// Whether `number` has the shape of a Vietnamese document number: a number, then `/` and the
+/// symbol (*ký hiệu*), e.g. `12/KH-UBND`, `13/2021/TT-BLĐTBXH`, `06/QĐ-TTg`; party documents
+/// put the kind before the slash, e.g. `28-CT/TW`.
+pub(crate) fn is_document_number(number: &str) -> bool {
+    let Some((head, tail)) = number.split_once('/') else {
+        return false;
+    };
+    let (digits, kind) = head.split_once('-').unwrap_or((head, ""));
+    let word = |w: &str| !w.is_empty() && w.chars().all(char::is_alphanumeric);
+    let head_ok = !digits.is_empty()
+        && digits.bytes().all(|b| b.is_ascii_digit())
+        && (kind.is_empty() || (word(kind) && kind.chars().any(char::is_alphabetic)));
+    let groups: Vec<&str> = tail.split(['/', '-']).collect();
+    head_ok
+        && groups.iter().all(|g| word(g))
+        && groups.iter().any(|g| g.chars().any(char::is_alphabetic))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn document_numbers() {
+        for ok in [
+            "12/KH-UBND",
+            "793/LĐTBXH-TE",
+            "13/2021/TT-BLĐTBXH",
+            "28-CT/TW",
+            "06/QĐ-TTg",
+            "34/TTr-SLĐTBXH",
+            "202/2025/QH15",
+        ] {
+            assert!(is_document_number(ok), "{ok}");
+        }
+        for bad in [
+            "",
+            "12",
+            "KH-UBND",
+            "12/",
+            "/KH",
+            "Số 12/KH-UBND",
+            "12 / KH-UBND",
+            "12/KH--UBND",
+            "12/2024",
+            "a1/KH",
+        ] {
+            assert!(!is_document_number(bad), "{bad}");
+        }
+    }
+}

@@ -60,6 +60,7 @@ mod profile;
 pub mod rules;
 pub mod sample;
 pub mod schema;
+mod strict;
 mod structure;
 mod text;
 mod validate;

@@ -9,10 +9,8 @@
 
 use std::collections::BTreeMap;
 use std::fmt;
-use std::marker::PhantomData;
 
 use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
-use serde::de::{self, MapAccess, Visitor};
 use serde::{Deserialize, Deserializer, Serialize};
 
 use crate::date::CivilDate;
@@ -31,6 +29,7 @@ pub const MAX_QUANTITY: u64 = (1 << 53) - 1;
 /// use treem::Quantity;
 /// let q: Quantity = serde_json::from_str("150000000").unwrap();
 /// assert_eq!(q.get(), 150_000_000);
+/// assert_eq!(serde_json::from_str::<Quantity>("3.0").unwrap().get(), 3);
 /// assert!(serde_json::from_str::<Quantity>("-1").is_err());
 /// assert!(serde_json::from_str::<Quantity>("2.5").is_err());
 /// assert!(serde_json::from_str::<Quantity>("\"3\"").is_err());
@@ -68,24 +67,10 @@ impl fmt::Display for Quantity {
 }
 
 impl<'de> Deserialize<'de> for Quantity {
+    /// A whole number from 0 to [`MAX_QUANTITY`], also when written `3.0` or `3e0` (JSON
+    /// Schema's `integer` allows those).
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct QuantityVisitor;
-        impl Visitor<'_> for QuantityVisitor {
-            type Value = Quantity;
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                write!(f, "a whole number from 0 to {MAX_QUANTITY}")
-            }
-            fn visit_u64<E: de::Error>(self, v: u64) -> Result<Quantity, E> {
-                Quantity::new(v).ok_or_else(|| E::invalid_value(de::Unexpected::Unsigned(v), &self))
-            }
-            fn visit_i64<E: de::Error>(self, v: i64) -> Result<Quantity, E> {
-                match u64::try_from(v) {
-                    Ok(v) => self.visit_u64(v),
-                    Err(_) => Err(E::invalid_value(de::Unexpected::Signed(v), &self)),
-                }
-            }
-        }
-        deserializer.deserialize_u64(QuantityVisitor)
+        crate::strict::whole::<D, MAX_QUANTITY>(deserializer).map(Quantity)
     }
 }
 
@@ -137,8 +122,10 @@ pub struct Report {
     #[serde(deserialize_with = "de_nfc")]
     pub kind: String,
     /// The year reported on; equals the profile's year.
+    #[serde(deserialize_with = "crate::strict::year")]
     pub year: u16,
     /// Who reports (*đơn vị báo cáo*).
+    #[serde(deserialize_with = "crate::strict::object")]
     pub reporter: Reporter,
     /// The day the report was sent (*ngày gửi báo cáo*); absent in a draft.
     #[serde(
@@ -165,30 +152,38 @@ pub struct Report {
     /// The officer who prepared the report (*người lập biểu*).
     #[serde(
         default,
-        deserialize_with = "de_some",
+        deserialize_with = "crate::strict::some_object",
         skip_serializing_if = "Option::is_none"
     )]
     pub prepared_by: Option<Contact>,
     /// The signatory (*người ký*); required for a submitted report.
     #[serde(
         default,
-        deserialize_with = "de_some",
+        deserialize_with = "crate::strict::some_object",
         skip_serializing_if = "Option::is_none"
     )]
     pub signed_by: Option<Signatory>,
     /// One entry per task area of the directive (1–10), in any order.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        deserialize_with = "crate::strict::objects",
+        skip_serializing_if = "Vec::is_empty"
+    )]
     pub sections: Vec<Section>,
     /// Figures by measure id (e.g. `abuse.children`). An absent measure is "not reported",
     /// never zero.
     #[serde(
         default,
-        deserialize_with = "de_unique_map",
+        deserialize_with = "crate::strict::unique_object_map",
         skip_serializing_if = "BTreeMap::is_empty"
     )]
     pub measures: BTreeMap<String, Measure>,
     /// Indicator values of Circular 13/2021/TT-BLĐTBXH reported beside the measures.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        deserialize_with = "crate::strict::objects",
+        skip_serializing_if = "Vec::is_empty"
+    )]
     pub indicators: Vec<IndicatorValue>,
 }
 
@@ -251,14 +246,20 @@ pub struct Signatory {
 #[serde(deny_unknown_fields)]
 pub struct Section {
     /// Task number in the directive, 1–10.
+    #[serde(deserialize_with = "crate::strict::task")]
     pub task: u8,
     /// How far the task has got.
+    #[serde(deserialize_with = "crate::strict::unit_enum")]
     pub status: SectionStatus,
     /// What was done, in Vietnamese free text (*kết quả thực hiện*).
     #[serde(default, deserialize_with = "de_nfc")]
     pub narrative: String,
     /// Documents issued for the task (plans, directives, official letters).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        deserialize_with = "crate::strict::objects",
+        skip_serializing_if = "Vec::is_empty"
+    )]
     pub documents: Vec<Document>,
 }
 
@@ -322,7 +323,7 @@ pub struct Measure {
     /// Breakdowns: dimension id → member id → figure.
     #[serde(
         default,
-        deserialize_with = "de_unique_breakdowns",
+        deserialize_with = "crate::strict::unique_breakdowns",
         skip_serializing_if = "BTreeMap::is_empty"
     )]
     pub by: BTreeMap<String, BTreeMap<String, Quantity>>,
@@ -361,7 +362,7 @@ pub struct IndicatorValue {
     /// Annex of the circular.
     #[serde(
         default,
-        deserialize_with = "de_some",
+        deserialize_with = "crate::strict::some_unit_enum",
         skip_serializing_if = "Option::is_none"
     )]
     pub annex: Option<Annex>,
@@ -410,7 +411,10 @@ impl Report {
     /// `report_structure` when it is JSON but not a report (wrong type, unknown key, missing
     /// field, impossible date, negative or too large figure, duplicate key).
     pub fn from_json(text: &str) -> Result<Report, crate::Error> {
-        serde_json::from_str(crate::text::strip_bom(text)).map_err(crate::Error::from_report_serde)
+        let mut de = serde_json::Deserializer::from_str(crate::text::strip_bom(text));
+        crate::strict::object(&mut de)
+            .and_then(|report| de.end().map(|()| report))
+            .map_err(crate::Error::from_report_serde)
     }
 
     /// Serialises the report as wire-format JSON, pretty-printed with two-space indentation.
@@ -419,48 +423,4 @@ impl Report {
         // from JSON, hence finite.
         serde_json::to_string_pretty(self).unwrap_or_default()
     }
-}
-
-/// Deserialises a map, rejecting a key given twice instead of silently keeping the last value.
-fn de_unique_map<'de, D, V>(deserializer: D) -> Result<BTreeMap<String, V>, D::Error>
-where
-    D: Deserializer<'de>,
-    V: Deserialize<'de>,
-{
-    struct UniqueMap<V>(PhantomData<V>);
-    impl<'de, V: Deserialize<'de>> Visitor<'de> for UniqueMap<V> {
-        type Value = BTreeMap<String, V>;
-        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-            f.write_str("an object")
-        }
-        fn visit_map<A: MapAccess<'de>>(self, mut access: A) -> Result<Self::Value, A::Error> {
-            let mut map = BTreeMap::new();
-            while let Some(key) = access.next_key::<String>()? {
-                if map.contains_key(&key) {
-                    return Err(de::Error::custom(format_args!("duplicate key `{key}`")));
-                }
-                let value = access.next_value()?;
-                map.insert(key, value);
-            }
-            Ok(map)
-        }
-    }
-    deserializer.deserialize_map(UniqueMap(PhantomData))
-}
-
-fn de_unique_breakdowns<'de, D>(
-    deserializer: D,
-) -> Result<BTreeMap<String, BTreeMap<String, Quantity>>, D::Error>
-where
-    D: Deserializer<'de>,
-{
-    /// A member map that rejects duplicate members.
-    struct Members(BTreeMap<String, Quantity>);
-    impl<'de> Deserialize<'de> for Members {
-        fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-            de_unique_map(d).map(Members)
-        }
-    }
-    let outer: BTreeMap<String, Members> = de_unique_map(deserializer)?;
-    Ok(outer.into_iter().map(|(k, v)| (k, v.0)).collect())
 }

@@ -10,6 +10,7 @@
 //! section, one indicator). [`salvage`] rebuilds the document without them so that the
 //! remaining rules can still run on everything that is sound.
 
+use std::collections::BTreeSet;
 use std::fmt;
 
 use serde::de::{Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
@@ -197,6 +198,18 @@ impl Checker {
         self.poisoned.push(self.unit.clone());
     }
 
+    /// Records a problem about the key at `at` (unknown, duplicate or missing). At the root the
+    /// key itself is the broken unit, so the rest of the report can still be checked; deeper
+    /// down, the enclosing unit is.
+    fn push_at(&mut self, finding: Finding, at: &str) {
+        self.findings.push(finding);
+        self.poisoned.push(if self.unit.is_empty() {
+            at.to_owned()
+        } else {
+            self.unit.clone()
+        });
+    }
+
     fn wrong_type(&mut self, path: &str, node: &Node, expected: Label) {
         let f = Finding::new("structure.type", path.to_owned())
             .with("expected", &expected)
@@ -216,24 +229,25 @@ impl Checker {
             self.wrong_type(path, node, label("đối tượng", "an object"));
             return None;
         };
-        let mut seen: Vec<&str> = Vec::with_capacity(entries.len());
+        let mut seen: BTreeSet<&str> = BTreeSet::new();
         let mut fields = Vec::with_capacity(entries.len());
         for (key, value) in entries {
             let at = pointer_push(path, key);
-            if seen.contains(&key.as_str()) {
-                self.push(Finding::new("structure.duplicate_key", at).with("key", key.as_str()));
+            if !seen.insert(key) {
+                self.push_at(
+                    Finding::new("structure.duplicate_key", at.clone()).with("key", key.as_str()),
+                    &at,
+                );
                 continue;
             }
-            seen.push(key);
             if known.contains(&key.as_str()) {
                 fields.push((key.as_str(), value));
             } else {
                 let allowed = Param::List(known.iter().map(|k| Param::from(*k)).collect());
-                self.push(
-                    Finding::new("structure.unknown_key", at)
-                        .with("key", key.as_str())
-                        .with("allowed", allowed),
-                );
+                let finding = Finding::new("structure.unknown_key", at.clone())
+                    .with("key", key.as_str())
+                    .with("allowed", allowed);
+                self.push_at(finding, &at);
             }
         }
         for key in required {
@@ -291,10 +305,19 @@ impl Checker {
         }
     }
 
-    /// A whole number in `0..=max`.
+    /// A whole number in `0..=max`. A number written with a zero fraction or an exponent
+    /// (`3.0`, `2.024e3`) is whole, as in JSON Schema.
     fn whole(&mut self, path: &str, node: &Node, max: u64) {
         match node {
             Node::Uint(n) if *n <= max => {}
+            Node::Float(x) if x.fract() == 0.0 && (0.0..=max as f64).contains(x) => {}
+            Node::Float(x) if x.fract() == 0.0 && x.is_finite() => {
+                let f = Finding::new("structure.range", path.to_owned())
+                    .with("value", node.as_written())
+                    .with("min", 0)
+                    .with("max", max);
+                self.push(f);
+            }
             Node::Uint(_) | Node::Int(_) => {
                 let f = Finding::new("structure.range", path.to_owned())
                     .with("value", node.as_written())
@@ -516,19 +539,7 @@ pub(crate) fn salvage(root: Node, poisoned: &[String]) -> Option<Value> {
             continue;
         }
         if is_poisoned(&path) {
-            match key.as_str() {
-                "profile" | "kind" => {
-                    out.insert(key, json!(""));
-                }
-                "year" => {
-                    out.insert(key, json!(0));
-                }
-                "reporter" => {
-                    out.insert(key, json!({ "id": "", "name": "" }));
-                }
-                _ => {}
-            }
-            continue;
+            continue; // required fields get a placeholder below
         }
         let value = match (key.as_str(), value) {
             ("sections", Node::Arr(items)) => Value::Array(
@@ -569,6 +580,16 @@ pub(crate) fn salvage(root: Node, poisoned: &[String]) -> Option<Value> {
             (_, other) => other.into_value(),
         };
         out.insert(key, value);
+    }
+    // Placeholders for required fields that are missing or broken; every finding about them is
+    // dropped by the caller, since their paths are poisoned.
+    for (key, placeholder) in [
+        ("profile", json!("")),
+        ("kind", json!("")),
+        ("year", json!(0)),
+        ("reporter", json!({ "id": "", "name": "" })),
+    ] {
+        out.entry(key).or_insert(placeholder);
     }
     Some(Value::Object(out))
 }

@@ -86,8 +86,9 @@ enum Parsed {
 impl Parsed {
     fn from_text(text: &str) -> Result<Parsed, Error> {
         let text = crate::text::strip_bom(text);
-        let typed_error = match serde_json::from_str::<Report>(text) {
+        let typed_error = match Report::from_json(text) {
             Ok(report) => return Ok(Parsed::Sound(report)),
+            Err(e) if e.code() == "json_syntax" => return Err(e),
             Err(e) => e,
         };
         let node = structure::parse(text).map_err(|e| Error::json_syntax(&e))?;

@@ -127,6 +127,9 @@ enum Mutation {
     Replace(Value),
     Remove,
     Insert(String, Value),
+    /// An object becomes the array of its values, a string `s` the map `{s: null}`: shapes
+    /// serde's derived code would accept for structs and enums but the wire format forbids.
+    Reshape,
 }
 
 fn arb_mutation() -> impl Strategy<Value = Mutation> {
@@ -134,6 +137,7 @@ fn arb_mutation() -> impl Strategy<Value = Mutation> {
         arb_json().prop_map(Mutation::Replace),
         Just(Mutation::Remove),
         (arb_key(), arb_json()).prop_map(|(k, v)| Mutation::Insert(k, v)),
+        Just(Mutation::Reshape),
     ]
 }
 
@@ -170,6 +174,17 @@ fn mutate(mut doc: Value, at: Index, mutations: &[Mutation]) -> Value {
                     map.insert(k.clone(), v.clone());
                 }
             }
+            Mutation::Reshape => {
+                if let Some(slot) = at_mut(&mut doc, &path) {
+                    *slot = match slot.take() {
+                        Value::Object(map) => {
+                            Value::Array(map.into_iter().map(|(_, v)| v).collect())
+                        }
+                        Value::String(s) => Value::Object(Map::from_iter([(s, Value::Null)])),
+                        other => other,
+                    };
+                }
+            }
         }
     }
     doc
@@ -178,7 +193,7 @@ fn mutate(mut doc: Value, at: Index, mutations: &[Mutation]) -> Value {
 /// The invariants every input must keep.
 fn check_invariants(text: &str) -> Result<(), TestCaseError> {
     let outcome = validate_json(text).map_err(|e| TestCaseError::fail(format!("not JSON? {e}")))?;
-    let typed = serde_json::from_str::<Report>(text);
+    let typed = Report::from_json(text);
     let structural = check_structure(text).unwrap();
     // The typed model and the structural pass agree on every input.
     prop_assert_eq!(

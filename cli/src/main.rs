@@ -19,6 +19,9 @@ use treem::{Error, Lang, Profile, Validation, Validator};
 struct Cli {
     #[command(subcommand)]
     command: Command,
+    /// Language of messages and text output: Vietnamese (default) or English.
+    #[arg(long, global = true, value_enum, default_value_t = LangArg::Vi)]
+    lang: LangArg,
 }
 
 #[derive(Subcommand)]
@@ -31,9 +34,6 @@ enum Command {
         /// Output format.
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
-        /// Language of messages.
-        #[arg(long, value_enum, default_value_t = LangArg::Vi)]
-        lang: LangArg,
         /// Profile to validate against: an embedded id or a profile JSON file. By default, the
         /// embedded profile the report names.
         #[arg(long)]
@@ -46,27 +46,18 @@ enum Command {
         /// Output format.
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
-        /// Language of the text output.
-        #[arg(long, value_enum, default_value_t = LangArg::Vi)]
-        lang: LangArg,
     },
     /// Show the indicator catalog of Circular 13/2021/TT-BLĐTBXH.
     Catalog {
         /// Output format.
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
-        /// Language of the text output.
-        #[arg(long, value_enum, default_value_t = LangArg::Vi)]
-        lang: LangArg,
     },
     /// List every validation rule with its code, severity and source.
     Rules {
         /// Output format.
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
-        /// Language of the text output.
-        #[arg(long, value_enum, default_value_t = LangArg::Vi)]
-        lang: LangArg,
     },
     /// Print a JSON Schema (draft 2020-12): the report's by default.
     Schema {
@@ -162,35 +153,33 @@ impl From<Error> for Failure {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    let lang = Lang::from(cli.lang);
     let mut out = io::stdout().lock();
     let result = match cli.command {
         Command::Validate {
             files,
             format,
-            lang,
             profile,
         } => {
-            return validate(&mut out, &files, format, lang.into(), profile.as_deref());
+            return validate(&mut out, &files, format, lang, profile.as_deref());
         }
-        Command::Profile {
-            profile,
-            format,
-            lang,
-        } => load_profile(profile.as_deref()).map(|p| match format {
-            Format::Json => output::json(&p),
-            Format::Text => output::profile_text(&p, lang.into()),
-        }),
-        Command::Catalog { format, lang } => {
+        Command::Profile { profile, format } => {
+            load_profile(profile.as_deref()).map(|p| match format {
+                Format::Json => output::json(&p),
+                Format::Text => output::profile_text(&p, lang),
+            })
+        }
+        Command::Catalog { format } => {
             treem::Catalog::find_embedded(&Profile::default_profile().catalog)
                 .map_err(Failure::from)
                 .map(|c| match format {
                     Format::Json => output::json(c),
-                    Format::Text => output::catalog_text(c, lang.into()),
+                    Format::Text => output::catalog_text(c, lang),
                 })
         }
-        Command::Rules { format, lang } => Ok(match format {
+        Command::Rules { format } => Ok(match format {
             Format::Json => output::json(&treem::RULES),
-            Format::Text => output::rules_text(lang.into()),
+            Format::Text => output::rules_text(lang),
         }),
         Command::Schema { name } => Ok(output::json(&match name {
             SchemaName::Report => treem::schema::report(),
@@ -213,10 +202,7 @@ fn main() -> ExitCode {
             Err(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
             Err(_) => ExitCode::from(2),
         },
-        Err(failure) => {
-            eprintln!("treem: {}", failure.message(Lang::Vi));
-            ExitCode::from(2)
-        }
+        Err(failure) => fail(failure, lang),
     }
 }
 

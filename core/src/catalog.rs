@@ -20,7 +20,11 @@ use crate::model::Annex;
 use crate::profile::Provenance;
 use crate::text::{de_nfc, de_some_nfc};
 
-const CIRCULAR_13_2021: &str = include_str!("../data/catalogs/circular-13-2021.json");
+/// The embedded catalogs: id and JSON text. Adding a catalog is adding a line here.
+const EMBEDDED: &[(&str, &str)] = &[(
+    "circular-13-2021",
+    include_str!("../data/catalogs/circular-13-2021.json"),
+)];
 
 /// An indicator catalog: the indicator set of one legal instrument.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -212,14 +216,13 @@ impl Catalog {
 
     /// The embedded catalog with this id, if any (`circular-13-2021`).
     pub fn embedded(id: &str) -> Option<&'static Catalog> {
-        static CIRCULAR_13: OnceLock<Catalog> = OnceLock::new();
-        match id {
-            "circular-13-2021" => Some(CIRCULAR_13.get_or_init(|| {
-                Catalog::from_json(CIRCULAR_13_2021)
-                    .unwrap_or_else(|e| unreachable!("embedded catalog is checked by tests: {e}"))
-            })),
-            _ => None,
-        }
+        static CACHE: [OnceLock<Catalog>; EMBEDDED.len()] =
+            [const { OnceLock::new() }; EMBEDDED.len()];
+        let index = EMBEDDED.iter().position(|(known, _)| *known == id)?;
+        Some(CACHE[index].get_or_init(|| {
+            Catalog::from_json(EMBEDDED[index].1)
+                .unwrap_or_else(|e| unreachable!("embedded catalog {id} is checked by tests: {e}"))
+        }))
     }
 
     /// Finds an embedded catalog by id.
@@ -232,7 +235,9 @@ impl Catalog {
     }
 
     /// The ids of the embedded catalogs.
-    pub const EMBEDDED: &'static [&'static str] = &["circular-13-2021"];
+    pub fn embedded_ids() -> impl Iterator<Item = &'static str> {
+        EMBEDDED.iter().map(|(id, _)| *id)
+    }
 
     /// The indicator with this catalog id.
     pub fn by_id(&self, id: &str) -> Option<&Indicator> {
@@ -288,6 +293,21 @@ impl Catalog {
                     ));
                 }
             }
+            if let Some(group) = &ind.group {
+                if !self
+                    .groups
+                    .iter()
+                    .any(|g| g.annex == ind.annex && &g.group == group)
+                {
+                    problems.push(Problem::new(
+                        at("group"),
+                        format!(
+                            "group `{group}` is not declared for annex {}",
+                            ind.annex.as_str()
+                        ),
+                    ));
+                }
+            }
             if ind.unit.kind == IndicatorKind::Rate && ind.unit.per.is_none() {
                 problems.push(Problem::new(
                     at("unit/per"),
@@ -332,7 +352,7 @@ mod tests {
 
     #[test]
     fn bad_catalog_names_every_problem() {
-        let mut value: serde_json::Value = serde_json::from_str(CIRCULAR_13_2021).unwrap();
+        let mut value: serde_json::Value = serde_json::from_str(EMBEDDED[0].1).unwrap();
         value["indicators"][1]["id"] = "i.child_population".into();
         value["indicators"][14]["code"] = "605".into();
         let err = Catalog::from_json(&value.to_string()).unwrap_err();

@@ -34,7 +34,7 @@ enum ErrorKind {
     },
     #[error("the JSON is not a report: {detail}")]
     ReportStructure { detail: String },
-    #[error("unknown profile `{id}`; embedded profiles: {}", crate::Profile::EMBEDDED.join(", "))]
+    #[error("unknown profile `{id}`; embedded profiles: {}", crate::Profile::embedded_ids().collect::<Vec<_>>().join(", "))]
     UnknownProfile { id: String },
     #[error("invalid profile:{}", list(problems))]
     InvalidProfile { problems: Vec<Problem> },
@@ -187,7 +187,9 @@ impl Error {
         if lang == Lang::En {
             return self.kind.to_string();
         }
-        let embedded = crate::Profile::EMBEDDED.join(", ");
+        let embedded = crate::Profile::embedded_ids()
+            .collect::<Vec<_>>()
+            .join(", ");
         match &*self.kind {
             ErrorKind::JsonSyntax {
                 line,

@@ -26,12 +26,12 @@ pub enum Severity {
 
 impl Severity {
     /// `Severity::Error` (a serde default).
-    pub fn error() -> Severity {
+    pub(crate) fn error() -> Severity {
         Severity::Error
     }
 
     /// Whether this is `Error` (a serde skip predicate).
-    pub fn is_error(&self) -> bool {
+    pub(crate) fn is_error(&self) -> bool {
         *self == Severity::Error
     }
 

@@ -19,7 +19,11 @@ use crate::finding::Severity;
 use crate::i18n::Label;
 use crate::text::{de_nfc, de_some_nfc};
 
-const BINH_DINH_2024: &str = include_str!("../data/profiles/binh-dinh-2024.json");
+/// The embedded profiles: id and JSON text. Adding a profile is adding a line here.
+const EMBEDDED: &[(&str, &str)] = &[(
+    DEFAULT_PROFILE,
+    include_str!("../data/profiles/binh-dinh-2024.json"),
+)];
 
 /// The id of the default profile.
 pub const DEFAULT_PROFILE: &str = "binh-dinh-2024";
@@ -389,14 +393,13 @@ impl Profile {
 
     /// The embedded profile with this id, if any.
     pub fn embedded(id: &str) -> Option<&'static Profile> {
-        static BINH_DINH: OnceLock<Profile> = OnceLock::new();
-        match id {
-            "binh-dinh-2024" => Some(BINH_DINH.get_or_init(|| {
-                Profile::from_json(BINH_DINH_2024)
-                    .unwrap_or_else(|e| unreachable!("embedded profile is checked by tests: {e}"))
-            })),
-            _ => None,
-        }
+        static CACHE: [OnceLock<Profile>; EMBEDDED.len()] =
+            [const { OnceLock::new() }; EMBEDDED.len()];
+        let index = EMBEDDED.iter().position(|(known, _)| *known == id)?;
+        Some(CACHE[index].get_or_init(|| {
+            Profile::from_json(EMBEDDED[index].1)
+                .unwrap_or_else(|e| unreachable!("embedded profile {id} is checked by tests: {e}"))
+        }))
     }
 
     /// The default profile, `binh-dinh-2024`.
@@ -406,7 +409,9 @@ impl Profile {
     }
 
     /// The ids of the embedded profiles.
-    pub const EMBEDDED: &'static [&'static str] = &[DEFAULT_PROFILE];
+    pub fn embedded_ids() -> impl Iterator<Item = &'static str> {
+        EMBEDDED.iter().map(|(id, _)| *id)
+    }
 
     /// Finds an embedded profile by id.
     ///
@@ -720,7 +725,7 @@ mod tests {
     use super::*;
 
     fn embedded_value() -> serde_json::Value {
-        serde_json::from_str(BINH_DINH_2024).unwrap()
+        serde_json::from_str(EMBEDDED[0].1).unwrap()
     }
 
     #[test]

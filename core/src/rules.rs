@@ -604,11 +604,24 @@ pub(crate) fn render(f: &Finding, lang: Lang) -> String {
             .map_or_else(|| "?".to_owned(), |v| v.render(lang))
     };
     let at = if f.path.is_empty() {
-        "/".to_owned()
+        match lang {
+            Lang::Vi => "(toàn bộ báo cáo)".to_owned(),
+            Lang::En => "(the whole report)".to_owned(),
+        }
     } else {
         f.path.clone()
     };
     match (f.code, lang) {
+        ("structure.type", Lang::Vi) if f.path.is_empty() => format!(
+            "Báo cáo phải là {} JSON ({{ … }}), không phải {}.",
+            p("expected"),
+            p("found")
+        ),
+        ("structure.type", Lang::En) if f.path.is_empty() => format!(
+            "A report must be {} ({{ … }}), not {}.",
+            p("expected"),
+            p("found")
+        ),
         ("structure.type", Lang::Vi) => format!(
             "Giá trị tại {at} phải là {}, không phải {}.",
             p("expected"),
@@ -633,14 +646,14 @@ pub(crate) fn render(f: &Finding, lang: Lang) -> String {
             format!(
                 "Thiếu trường bắt buộc `{}` tại {}.",
                 p("key"),
-                parent(&f.path)
+                parent(&f.path, lang)
             )
         }
         ("structure.missing_key", Lang::En) => {
             format!(
                 "Required field `{}` is missing at {}.",
                 p("key"),
-                parent(&f.path)
+                parent(&f.path, lang)
             )
         }
         ("structure.duplicate_key", Lang::Vi) => format!(
@@ -1192,10 +1205,13 @@ fn bound_sign(f: &Finding) -> &'static str {
     }
 }
 
-/// The pointer of the object holding the field at `path`, `/` for the root.
-fn parent(path: &str) -> &str {
+/// The pointer of the object holding the field at `path`, named in `lang` when it is the root.
+fn parent(path: &str, lang: Lang) -> &str {
     match path.rfind('/') {
-        Some(0) | None => "/",
+        Some(0) | None => match lang {
+            Lang::Vi => "(toàn bộ báo cáo)",
+            Lang::En => "(the whole report)",
+        },
         Some(i) => &path[..i],
     }
 }

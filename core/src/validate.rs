@@ -181,16 +181,21 @@ impl Validator {
     ///
     /// Code `unknown_profile` when no embedded profile has this id.
     pub fn embedded(id: &str) -> Result<&'static Validator, Error> {
-        static BINH_DINH: OnceLock<Validator> = OnceLock::new();
+        static CACHE: OnceLock<Vec<(&'static str, OnceLock<Validator>)>> = OnceLock::new();
         let profile = Profile::find_embedded(id)?;
-        match id {
-            DEFAULT_PROFILE => Ok(BINH_DINH.get_or_init(|| {
-                Validator::new(profile.clone()).unwrap_or_else(|e| {
-                    unreachable!("embedded profile names an embedded catalog: {e}")
-                })
-            })),
-            _ => Err(Error::unknown_profile(id)),
-        }
+        let cache = CACHE.get_or_init(|| {
+            Profile::embedded_ids()
+                .map(|id| (id, OnceLock::new()))
+                .collect()
+        });
+        let (_, slot) = cache
+            .iter()
+            .find(|(known, _)| *known == id)
+            .ok_or_else(|| Error::unknown_profile(id))?;
+        Ok(slot.get_or_init(|| {
+            Validator::new(profile.clone())
+                .unwrap_or_else(|e| unreachable!("embedded profile names an embedded catalog: {e}"))
+        }))
     }
 
     /// The profile.

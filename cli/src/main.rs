@@ -55,9 +55,9 @@ enum Command {
     },
     /// List every validation rule with its code, severity and source.
     Rules {
-        /// Output format.
-        #[arg(long, value_enum, default_value_t = Format::Text)]
-        format: Format,
+        /// Output format (markdown is RULES.md).
+        #[arg(long, value_enum, default_value_t = RulesFormat::Text)]
+        format: RulesFormat,
     },
     /// Print a JSON Schema (draft 2020-12): the report's by default.
     Schema {
@@ -86,6 +86,13 @@ enum Command {
 enum Format {
     Text,
     Json,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum RulesFormat {
+    Text,
+    Json,
+    Markdown,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -178,8 +185,9 @@ fn main() -> ExitCode {
                 })
         }
         Command::Rules { format } => Ok(match format {
-            Format::Json => output::json(&treem::RULES),
-            Format::Text => output::rules_text(lang),
+            RulesFormat::Json => output::json(&treem::RULES),
+            RulesFormat::Text => output::rules_text(lang),
+            RulesFormat::Markdown => treem::rules::markdown(),
         }),
         Command::Schema { name } => Ok(output::json(&match name {
             SchemaName::Report => treem::schema::report(),

@@ -46,7 +46,7 @@ pub struct Rule {
 
 const WIRE: &str = "Canonical template v1, wire format (report-template: Wire format v1)";
 
-/// Every rule, ordered by code family.
+/// Every rule, grouped by family: structure, header, sections, measures, relations, indicators.
 pub static RULES: &[Rule] = &[
     Rule {
         code: "structure.type",
@@ -163,71 +163,6 @@ pub static RULES: &[Rule] = &[
         when_missing: Text {
             vi: "profile là trường bắt buộc.",
             en: "profile is required.",
-        },
-    },
-    Rule {
-        code: "measure.unknown",
-        severity: Severity::Error,
-        checks: Text {
-            vi: "Mỗi chỉ số trong báo cáo có trong profile.",
-            en: "Every measure in the report is defined by the profile.",
-        },
-        source: "Canonical template v1, Measures; the profile's measure list",
-        when_missing: Text {
-            vi: "Chỉ số vắng mặt không bị kiểm tra ở đây.",
-            en: "Absent measures are not checked here.",
-        },
-    },
-    Rule {
-        code: "measure.dimension_unknown",
-        severity: Severity::Error,
-        checks: Text {
-            vi: "Mỗi phân tổ của chỉ số là phân tổ profile cho phép với chỉ số đó.",
-            en: "Every breakdown of a measure is one the profile allows for that measure.",
-        },
-        source: "Canonical template v1, Measures (breakdowns column); the profile's measure list",
-        when_missing: Text {
-            vi: "Phân tổ vắng mặt không bị kiểm tra ở đây.",
-            en: "Absent breakdowns are not checked here.",
-        },
-    },
-    Rule {
-        code: "measure.member_unknown",
-        severity: Severity::Error,
-        checks: Text {
-            vi: "Mỗi nhóm trong phân tổ thuộc danh sách nhóm của phân tổ đó.",
-            en: "Every member of a breakdown is a member of that dimension.",
-        },
-        source: "Canonical template v1, Measures (dimensions); Law on Children 2016 art. 4(5), art. 10(1)",
-        when_missing: Text {
-            vi: "Nhóm vắng mặt không bị kiểm tra ở đây.",
-            en: "Absent members are not checked here.",
-        },
-    },
-    Rule {
-        code: "indicator.unknown",
-        severity: Severity::Error,
-        checks: Text {
-            vi: "Mỗi chỉ tiêu báo cáo có trong danh mục chỉ tiêu của profile (theo phụ lục và mã, hoặc mã danh mục).",
-            en: "Every indicator reported is in the profile's catalog (by annex and code, or by catalog id).",
-        },
-        source: "Circular 13/2021/TT-BLĐTBXH, annexes I and II",
-        when_missing: Text {
-            vi: "Không áp dụng.",
-            en: "Not applicable.",
-        },
-    },
-    Rule {
-        code: "indicator.identity",
-        severity: Severity::Error,
-        checks: Text {
-            vi: "Mỗi chỉ tiêu được xác định bằng phụ lục và mã, hoặc bằng mã danh mục; nếu ghi cả hai thì phải chỉ cùng một chỉ tiêu.",
-            en: "Every indicator is identified by annex and code, or by catalog id; if both are given they name the same indicator.",
-        },
-        source: "Canonical template v1, Wire format: indicators; Circular 13/2021/TT-BLĐTBXH (codes unique within an annex)",
-        when_missing: Text {
-            vi: "Thiếu cả hai cách xác định là lỗi.",
-            en: "Missing both identifications is the finding.",
         },
     },
     Rule {
@@ -439,6 +374,45 @@ pub static RULES: &[Rule] = &[
         },
     },
     Rule {
+        code: "measure.unknown",
+        severity: Severity::Error,
+        checks: Text {
+            vi: "Mỗi chỉ số trong báo cáo có trong profile.",
+            en: "Every measure in the report is defined by the profile.",
+        },
+        source: "Canonical template v1, Measures; the profile's measure list",
+        when_missing: Text {
+            vi: "Chỉ số vắng mặt không bị kiểm tra ở đây.",
+            en: "Absent measures are not checked here.",
+        },
+    },
+    Rule {
+        code: "measure.dimension_unknown",
+        severity: Severity::Error,
+        checks: Text {
+            vi: "Mỗi phân tổ của chỉ số là phân tổ profile cho phép với chỉ số đó.",
+            en: "Every breakdown of a measure is one the profile allows for that measure.",
+        },
+        source: "Canonical template v1, Measures (breakdowns column); the profile's measure list",
+        when_missing: Text {
+            vi: "Phân tổ vắng mặt không bị kiểm tra ở đây.",
+            en: "Absent breakdowns are not checked here.",
+        },
+    },
+    Rule {
+        code: "measure.member_unknown",
+        severity: Severity::Error,
+        checks: Text {
+            vi: "Mỗi nhóm trong phân tổ thuộc danh sách nhóm của phân tổ đó.",
+            en: "Every member of a breakdown is a member of that dimension.",
+        },
+        source: "Canonical template v1, Measures (dimensions); Law on Children 2016 art. 4(5), art. 10(1)",
+        when_missing: Text {
+            vi: "Nhóm vắng mặt không bị kiểm tra ở đây.",
+            en: "Absent members are not checked here.",
+        },
+    },
+    Rule {
         code: "measure.required",
         severity: Severity::Error,
         checks: Text {
@@ -530,6 +504,32 @@ pub static RULES: &[Rule] = &[
         },
     },
     Rule {
+        code: "indicator.unknown",
+        severity: Severity::Error,
+        checks: Text {
+            vi: "Mỗi chỉ tiêu báo cáo có trong danh mục chỉ tiêu của profile (theo phụ lục và mã, hoặc mã danh mục).",
+            en: "Every indicator reported is in the profile's catalog (by annex and code, or by catalog id).",
+        },
+        source: "Circular 13/2021/TT-BLĐTBXH, annexes I and II",
+        when_missing: Text {
+            vi: "Không áp dụng.",
+            en: "Not applicable.",
+        },
+    },
+    Rule {
+        code: "indicator.identity",
+        severity: Severity::Error,
+        checks: Text {
+            vi: "Mỗi chỉ tiêu được xác định bằng phụ lục và mã, hoặc bằng mã danh mục; nếu ghi cả hai thì phải chỉ cùng một chỉ tiêu.",
+            en: "Every indicator is identified by annex and code, or by catalog id; if both are given they name the same indicator.",
+        },
+        source: "Canonical template v1, Wire format: indicators; Circular 13/2021/TT-BLĐTBXH (codes unique within an annex)",
+        when_missing: Text {
+            vi: "Thiếu cả hai cách xác định là lỗi.",
+            en: "Missing both identifications is the finding.",
+        },
+    },
+    Rule {
         code: "indicator.range",
         severity: Severity::Error,
         checks: Text {
@@ -594,6 +594,55 @@ pub static RULES: &[Rule] = &[
 /// ```
 pub fn rule(code: &str) -> Option<&'static Rule> {
     RULES.iter().find(|r| r.code == code)
+}
+
+/// The rule catalog as Markdown: what `RULES.md` holds (a test keeps the file in step).
+///
+/// # Example
+///
+/// ```
+/// let md = treem::rules::markdown();
+/// assert!(md.contains("### `measure.breakdown_sum`"));
+/// ```
+pub fn markdown() -> String {
+    let mut s = String::from(
+        "# Validation rules\n\n\
+         Generated from `core/src/rules.rs` by `treem rules --format markdown`; do not edit by hand\n\
+         (regenerate with `TREEM_BLESS=1 cargo test -p treem-tests --test rules_doc`).\n\n\
+         Every finding treem reports names one of these rules by its code. Codes are stable: portals may\n\
+         store them, and a code is never reused for another meaning. *Error* means the report cannot be\n\
+         accepted; *warning* means it can, but a person should look. Absent values are never read as\n\
+         zero: each rule says what it does when what it needs is missing.\n",
+    );
+    let mut family = "";
+    for rule in RULES {
+        let this = rule.code.split('.').next().unwrap_or_default();
+        if this != family {
+            family = this;
+            let title = match family {
+                "structure" => "Structure (*cấu trúc*)",
+                "header" => "Header (*thông tin chung*)",
+                "section" => "Sections (*các mục nhiệm vụ*)",
+                "measure" => "Measures (*chỉ số*)",
+                "relation" => "Part and whole (*quan hệ bộ phận – tổng thể*)",
+                "indicator" => "Indicators of Circular 13 (*chỉ tiêu thống kê*)",
+                other => other,
+            };
+            s.push_str(&format!("\n## {title}\n"));
+        }
+        s.push_str(&format!(
+            "\n### `{}`\n\n- **Severity:** {} (*{}*)\n- **Kiểm tra:** {}\n- **Checks:** {}\n- **Source:** {}\n- **Khi thiếu số liệu:** {}\n- **When values are missing:** {}\n",
+            rule.code,
+            rule.severity.as_str(),
+            rule.severity.label(Lang::Vi),
+            rule.checks.vi,
+            rule.checks.en,
+            rule.source,
+            rule.when_missing.vi,
+            rule.when_missing.en,
+        ));
+    }
+    s
 }
 
 /// Renders the message of `finding` in `lang`.
@@ -1219,6 +1268,18 @@ fn parent(path: &str, lang: Lang) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn families_are_contiguous_so_rules_md_has_one_heading_each() {
+        let mut seen: Vec<&str> = Vec::new();
+        for rule in RULES {
+            let family = rule.code.split('.').next().unwrap();
+            if seen.last() != Some(&family) {
+                assert!(!seen.contains(&family), "family {family} is split in RULES");
+                seen.push(family);
+            }
+        }
+    }
 
     #[test]
     fn codes_are_unique_and_every_rule_has_both_messages() {

@@ -46,6 +46,14 @@ enum ErrorKind {
     UnknownReportKind { id: String, known: Vec<String> },
     #[error("the profile has no reporter `{id}`")]
     UnknownReporter { id: String },
+    #[error(
+        "the calendar does not cover {year}: it answers for {first}–{last} (official schedules, then projection)"
+    )]
+    YearNotCovered { year: i32, first: i32, last: i32 },
+    #[error("invalid calendar schedule:{}", list(problems))]
+    InvalidCalendar { problems: Vec<Problem> },
+    #[error("invalid date `{text}`: expected YYYY-MM-DD, a day that exists")]
+    InvalidDate { text: String },
 }
 
 /// Problems as an indented list, one per line.
@@ -147,6 +155,22 @@ impl Error {
         Error::new(ErrorKind::UnknownReporter { id: id.to_owned() })
     }
 
+    pub(crate) fn year_not_covered(year: i32, first: i32, last: i32) -> Self {
+        Error::new(ErrorKind::YearNotCovered { year, first, last })
+    }
+
+    pub(crate) fn invalid_calendar(problems: Vec<Problem>) -> Self {
+        Error::new(ErrorKind::InvalidCalendar { problems })
+    }
+
+    /// An error for text that is not a civil date (`YYYY-MM-DD`, a day that exists), for
+    /// callers that take dates from users.
+    pub fn invalid_date(text: &str) -> Self {
+        Error::new(ErrorKind::InvalidDate {
+            text: text.to_owned(),
+        })
+    }
+
     /// The stable code of this failure. One of:
     ///
     /// | code | meaning |
@@ -159,6 +183,9 @@ impl Error {
     /// | `invalid_catalog` | a catalog file is broken; [`problems`](Error::problems) lists why |
     /// | `unknown_report_kind` | the profile has no report kind with that id |
     /// | `unknown_reporter` | the profile has no reporter with that id |
+    /// | `year_not_covered` | the calendar does not answer for that year |
+    /// | `invalid_calendar` | a schedule file is broken; [`problems`](Error::problems) lists why |
+    /// | `invalid_date` | a text given as a date is not `YYYY-MM-DD` or the day does not exist |
     pub fn code(&self) -> &'static str {
         match &*self.kind {
             ErrorKind::JsonSyntax { .. } => "json_syntax",
@@ -169,6 +196,9 @@ impl Error {
             ErrorKind::InvalidCatalog { .. } => "invalid_catalog",
             ErrorKind::UnknownReportKind { .. } => "unknown_report_kind",
             ErrorKind::UnknownReporter { .. } => "unknown_reporter",
+            ErrorKind::YearNotCovered { .. } => "year_not_covered",
+            ErrorKind::InvalidCalendar { .. } => "invalid_calendar",
+            ErrorKind::InvalidDate { .. } => "invalid_date",
         }
     }
 
@@ -221,6 +251,15 @@ impl Error {
             }
             ErrorKind::UnknownReporter { id } => {
                 format!("Không có đơn vị báo cáo `{id}` trong profile")
+            }
+            ErrorKind::YearNotCovered { year, first, last } => format!(
+                "Lịch ngày làm việc không có năm {year}: chỉ tính được các năm {first}–{last} (lịch chính thức, sau đó là lịch dự tính)"
+            ),
+            ErrorKind::InvalidCalendar { problems } => {
+                format!("Tệp lịch nghỉ không hợp lệ:{}", list(problems))
+            }
+            ErrorKind::InvalidDate { text } => {
+                format!("`{text}` không phải ngày hợp lệ (viết YYYY-MM-DD, là ngày có thật)")
             }
         }
     }

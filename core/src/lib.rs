@@ -49,6 +49,7 @@
 #[doc = include_str!("../../README.md")]
 pub struct ReadmeDoctests;
 
+pub mod calendar;
 mod catalog;
 mod checks;
 mod date;
@@ -65,6 +66,7 @@ mod structure;
 mod text;
 mod validate;
 
+pub use calendar::{Calendar, Deadline, Remaining, Timeliness, TimelinessStatus};
 pub use catalog::{
     AnnexInfo, Bound, Catalog, Formula, Group, Indicator, IndicatorKind, IndicatorUnit, Target,
 };

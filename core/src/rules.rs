@@ -581,6 +581,19 @@ pub static RULES: &[Rule] = &[
             en: "Skipped when the catalog sets no target for the indicator.",
         },
     },
+    Rule {
+        code: "timeliness.late",
+        severity: Severity::Warning,
+        checks: Text {
+            vi: "Báo cáo gửi sau ngày cuối cùng đúng hạn của loại báo cáo (theo cách đọc hạn và việc chuyển hạn của profile, tính theo lịch ngày làm việc của cơ quan nhà nước).",
+            en: "The report was submitted after its kind's last on-time day (as the profile reads the due date and rolls it, on the civil-service working-day calendar).",
+        },
+        source: "Directive of Bình Định 2024 (reports due before 15/5/2024 and 15/11/2024); Civil Code 2015, arts. 147–148; Labour Code 2019, arts. 111–112",
+        when_missing: Text {
+            vi: "Bản nháp chưa có ngày gửi, hoặc năm lịch không tính được: bỏ qua.",
+            en: "Skipped for a draft without submitted_on, or when the calendar does not cover the year.",
+        },
+    },
 ];
 
 /// The rule with this code.
@@ -626,6 +639,7 @@ pub fn markdown() -> String {
                 "measure" => "Measures (*chỉ số*)",
                 "relation" => "Part and whole (*quan hệ bộ phận – tổng thể*)",
                 "indicator" => "Indicators of Circular 13 (*chỉ tiêu thống kê*)",
+                "timeliness" => "Timeliness (*thời hạn báo cáo*)",
                 other => other,
             };
             s.push_str(&format!("\n## {title}\n"));
@@ -1190,6 +1204,22 @@ pub(crate) fn render(f: &Finding, lang: Lang) -> String {
             bound_sign(f),
             p("target"),
             p("source")
+        ),
+        ("timeliness.late", Lang::Vi) => format!(
+            "Báo cáo gửi ngày {}, chậm {} ngày ({} ngày làm việc) so với ngày cuối cùng đúng hạn {} (hạn ghi “{}”).",
+            p("submitted_on"),
+            p("days_late"),
+            p("working_days_late"),
+            p("last_on_time_day"),
+            p("due")
+        ),
+        ("timeliness.late", Lang::En) => format!(
+            "Submitted on {}, {} days ({} working days) after the last on-time day {} (due “{}”).",
+            p("submitted_on"),
+            p("days_late"),
+            p("working_days_late"),
+            p("last_on_time_day"),
+            p("due")
         ),
         (code, Lang::Vi) => format!("Phát hiện `{code}` tại {at}."),
         (code, Lang::En) => format!("Finding `{code}` at {at}."),

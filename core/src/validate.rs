@@ -3,6 +3,7 @@
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
+use crate::calendar::Calendar;
 use crate::catalog::Catalog;
 use crate::checks::{self, Context};
 use crate::error::Error;
@@ -33,6 +34,7 @@ use crate::structure;
 pub struct Validator {
     profile: Profile,
     catalog: Catalog,
+    calendar: Calendar,
     measures: BTreeMap<String, usize>,
 }
 
@@ -171,6 +173,7 @@ impl Validator {
         Ok(Validator {
             profile,
             catalog,
+            calendar: Calendar::embedded().clone(),
             measures,
         })
     }
@@ -196,6 +199,18 @@ impl Validator {
             Validator::new(profile.clone())
                 .unwrap_or_else(|e| unreachable!("embedded profile names an embedded catalog: {e}"))
         }))
+    }
+
+    /// This validator with another working-day calendar (e.g. the embedded one with a newly
+    /// announced year loaded by [`Calendar::with_schedule_json`]).
+    pub fn with_calendar(mut self, calendar: Calendar) -> Validator {
+        self.calendar = calendar;
+        self
+    }
+
+    /// The working-day calendar used for deadlines.
+    pub fn calendar(&self) -> &Calendar {
+        &self.calendar
     }
 
     /// The profile.
@@ -224,7 +239,13 @@ impl Validator {
     /// Validates a typed report, returning every finding.
     pub fn validate(&self, report: &Report) -> Vec<Finding> {
         let mut findings = Vec::new();
-        let ctx = Context::new(&self.profile, &self.catalog, &self.measures, report);
+        let ctx = Context::new(
+            &self.profile,
+            &self.catalog,
+            &self.calendar,
+            &self.measures,
+            report,
+        );
         checks::run(&ctx, &mut findings);
         findings
     }

@@ -9,9 +9,11 @@ pub(crate) mod indicators;
 pub(crate) mod measures;
 pub(crate) mod relations;
 pub(crate) mod sections;
+pub(crate) mod timeliness;
 
 use std::collections::BTreeMap;
 
+use crate::calendar::Calendar;
 use crate::catalog::Catalog;
 use crate::finding::Finding;
 use crate::model::Report;
@@ -21,6 +23,8 @@ use crate::profile::{MeasureDef, Profile, ReportKind, ReporterDef, ReporterKind}
 pub(crate) struct Context<'a> {
     pub profile: &'a Profile,
     pub catalog: &'a Catalog,
+    /// The working-day calendar for deadlines.
+    pub calendar: &'a Calendar,
     pub report: &'a Report,
     /// The report's kind, when the profile has it.
     pub kind: Option<&'a ReportKind>,
@@ -35,6 +39,7 @@ impl<'a> Context<'a> {
     pub fn new(
         profile: &'a Profile,
         catalog: &'a Catalog,
+        calendar: &'a Calendar,
         measures: &'a BTreeMap<String, usize>,
         report: &'a Report,
     ) -> Self {
@@ -42,6 +47,7 @@ impl<'a> Context<'a> {
         Context {
             profile,
             catalog,
+            calendar,
             report,
             kind: profile.report_kind(&report.kind),
             reporter,
@@ -63,4 +69,5 @@ pub(crate) fn run(ctx: &Context<'_>, out: &mut Vec<Finding>) {
     measures::check(ctx, out);
     relations::check(ctx, out);
     indicators::check(ctx, out);
+    timeliness::check(ctx, out);
 }

@@ -1,0 +1,406 @@
+//! Due dates, their reading, roll-forward, timeliness and days remaining.
+
+use chrono::Datelike;
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use super::{Calendar, Source};
+use crate::date::CivilDate;
+use crate::error::Error;
+use crate::i18n::Label;
+use crate::profile::{Period, Reading, ReportKind};
+
+/// The deadline of one report kind: the due date as written, how it is read, and the last day a
+/// report is on time.
+///
+/// # Example
+///
+/// ```
+/// use treem::{Calendar, Deadline, Profile, Reading};
+/// let kind = Profile::default_profile().report_kind("half_year").unwrap();
+/// let before = Deadline::compute(Calendar::embedded(), kind, None).unwrap();
+/// assert_eq!(before.last_on_time_day.to_string(), "2024-05-14");
+/// let by = Deadline::compute(Calendar::embedded(), kind, Some(Reading::By)).unwrap();
+/// assert_eq!(by.last_on_time_day.to_string(), "2024-05-15");
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct Deadline {
+    /// Report kind id.
+    pub kind: String,
+    /// Report kind name.
+    pub name: Label,
+    /// The period reported on.
+    pub period: Period,
+    /// The date as the instrument writes it.
+    pub due_date: CivilDate,
+    /// The instrument's words, e.g. *trước ngày 15/5/2024*.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub wording: Option<String>,
+    /// How the date is read.
+    pub reading: Reading,
+    /// Whether a last day that is not a working day rolls to the next working day (Civil Code
+    /// 2015, art. 148(5)).
+    pub roll_forward: bool,
+    /// The last day on which a report is on time.
+    pub last_on_time_day: CivilDate,
+    /// The day before rolling forward, when a roll was applied.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rolled_from: Option<CivilDate>,
+    /// Whether the calendar for the last on-time day is official or projected.
+    pub calendar: Source,
+    /// How the last on-time day was found, naming the reading and any roll.
+    pub explanation: Label,
+}
+
+/// Whether a submission was on time.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum TimelinessStatus {
+    /// On or before the last on-time day (*đúng hạn*).
+    OnTime,
+    /// After it (*chậm*).
+    Late,
+}
+
+/// The timeliness of a submission.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct Timeliness {
+    /// On time or late.
+    pub status: TimelinessStatus,
+    /// The submission date.
+    pub submitted_on: CivilDate,
+    /// The last on-time day.
+    pub last_on_time_day: CivilDate,
+    /// Calendar days after the last on-time day (0 when on time).
+    pub days_late: i64,
+    /// Working days after the last on-time day up to and including the submission (0 when on
+    /// time).
+    pub working_days_late: i64,
+}
+
+/// Time left before a deadline, or how overdue it is, as of a day.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct Remaining {
+    /// The day counted from ("today", always given by the caller).
+    pub as_of: CivilDate,
+    /// Whether the last on-time day has passed.
+    pub overdue: bool,
+    /// Calendar days from `as_of` to the last on-time day (negative when overdue).
+    pub days_remaining: i64,
+    /// Working days after `as_of` up to and including the last on-time day (negative when
+    /// overdue: working days after the last on-time day up to and including `as_of`).
+    pub working_days_remaining: i64,
+}
+
+impl Deadline {
+    /// The deadline of `kind`, read as the profile says or as `reading` overrides.
+    ///
+    /// # Errors
+    ///
+    /// Code `year_not_covered` when the calendar does not answer for the due date's year.
+    pub fn compute(
+        calendar: &Calendar,
+        kind: &ReportKind,
+        reading: Option<Reading>,
+    ) -> Result<Deadline, Error> {
+        let due = &kind.due;
+        let reading = reading.unwrap_or(due.reading);
+        let read = match reading {
+            Reading::Before => due
+                .date
+                .naive()
+                .pred_opt()
+                .and_then(|d| CivilDate::from_naive(d).ok())
+                .ok_or_else(|| Error::year_not_covered(due.date.year() - 1, 0, 9999))?,
+            Reading::By => due.date,
+        };
+        let last = if due.roll_forward {
+            calendar.working_day_on_or_after(read)?
+        } else {
+            read
+        };
+        let rolled_from = (last != read).then_some(read);
+        let calendar_source = calendar.year(last.year())?.status;
+        let explanation = explain(
+            due.wording.as_deref(),
+            due.date,
+            reading,
+            due.roll_forward,
+            read,
+            last,
+            calendar.is_working_day(read)?,
+        );
+        Ok(Deadline {
+            kind: kind.id.clone(),
+            name: kind.name.clone(),
+            period: kind.period,
+            due_date: due.date,
+            wording: due.wording.clone(),
+            reading,
+            roll_forward: due.roll_forward,
+            last_on_time_day: last,
+            rolled_from,
+            calendar: calendar_source,
+            explanation,
+        })
+    }
+
+    /// Whether a report submitted on `submitted` is on time, and if not by how much.
+    ///
+    /// # Errors
+    ///
+    /// Code `year_not_covered` when the days between are outside the calendar.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use treem::{Calendar, CivilDate, Deadline, Profile, TimelinessStatus};
+    /// let kind = Profile::default_profile().report_kind("half_year").unwrap();
+    /// let deadline = Deadline::compute(Calendar::embedded(), kind, None).unwrap();
+    /// let t = deadline.timeliness(Calendar::embedded(), "2024-05-16".parse().unwrap()).unwrap();
+    /// assert_eq!((t.status, t.days_late, t.working_days_late), (TimelinessStatus::Late, 2, 2));
+    /// ```
+    pub fn timeliness(
+        &self,
+        calendar: &Calendar,
+        submitted: CivilDate,
+    ) -> Result<Timeliness, Error> {
+        let late = submitted > self.last_on_time_day;
+        let (days_late, working_days_late) = if late {
+            (
+                (submitted.naive() - self.last_on_time_day.naive()).num_days(),
+                calendar.working_days_between(self.last_on_time_day, submitted)?,
+            )
+        } else {
+            (0, 0)
+        };
+        Ok(Timeliness {
+            status: if late {
+                TimelinessStatus::Late
+            } else {
+                TimelinessStatus::OnTime
+            },
+            submitted_on: submitted,
+            last_on_time_day: self.last_on_time_day,
+            days_late,
+            working_days_late,
+        })
+    }
+
+    /// Days left before the deadline as of `as_of`, or how overdue it is.
+    ///
+    /// # Errors
+    ///
+    /// Code `year_not_covered` when the days between are outside the calendar.
+    pub fn remaining(&self, calendar: &Calendar, as_of: CivilDate) -> Result<Remaining, Error> {
+        Ok(Remaining {
+            as_of,
+            overdue: as_of > self.last_on_time_day,
+            days_remaining: (self.last_on_time_day.naive() - as_of.naive()).num_days(),
+            working_days_remaining: calendar.working_days_between(as_of, self.last_on_time_day)?,
+        })
+    }
+}
+
+/// `thứ Ba 14/5/2024` / `Tuesday 14/5/2024`.
+fn spoken(date: CivilDate) -> Label {
+    let (vi, en) = match date.naive().weekday() {
+        chrono::Weekday::Mon => ("thứ Hai", "Monday"),
+        chrono::Weekday::Tue => ("thứ Ba", "Tuesday"),
+        chrono::Weekday::Wed => ("thứ Tư", "Wednesday"),
+        chrono::Weekday::Thu => ("thứ Năm", "Thursday"),
+        chrono::Weekday::Fri => ("thứ Sáu", "Friday"),
+        chrono::Weekday::Sat => ("thứ Bảy", "Saturday"),
+        chrono::Weekday::Sun => ("Chủ nhật", "Sunday"),
+    };
+    let dmy = format!("{}/{}/{}", date.day(), date.month(), date.year());
+    Label {
+        vi: format!("{vi} {dmy}"),
+        en: format!("{en} {dmy}"),
+    }
+}
+
+fn explain(
+    wording: Option<&str>,
+    due: CivilDate,
+    reading: Reading,
+    roll_forward: bool,
+    read: CivilDate,
+    last: CivilDate,
+    read_is_working: bool,
+) -> Label {
+    let (due_s, read_s, last_s) = (spoken(due), spoken(read), spoken(last));
+    let written = wording.map_or_else(
+        || Label {
+            vi: format!("ngày {}", due_s.vi),
+            en: format!("the date {}", due_s.en),
+        },
+        |w| Label {
+            vi: format!("“{w}”"),
+            en: format!("“{w}”"),
+        },
+    );
+    let mut vi = match reading {
+        Reading::Before => format!(
+            "Hạn ghi {}, đọc là “trước ngày” (ngày ghi không còn trong hạn), nên ngày cuối cùng đúng hạn là {}",
+            written.vi, read_s.vi
+        ),
+        Reading::By => format!(
+            "Hạn ghi {}, đọc là “chậm nhất ngày” (ngày ghi vẫn trong hạn), nên ngày cuối cùng đúng hạn là {}",
+            written.vi, read_s.vi
+        ),
+    };
+    let mut en = match reading {
+        Reading::Before => format!(
+            "Due {}, read as “before” (the date itself is late), so the last on-time day is {}",
+            written.en, read_s.en
+        ),
+        Reading::By => format!(
+            "Due {}, read as “by” (the date itself is on time), so the last on-time day is {}",
+            written.en, read_s.en
+        ),
+    };
+    if last != read {
+        vi.push_str(&format!(
+            "; ngày này không phải ngày làm việc nên theo khoản 5 Điều 148 Bộ luật Dân sự 2015, hạn chuyển sang ngày làm việc tiếp theo là {}.",
+            last_s.vi
+        ));
+        en.push_str(&format!(
+            "; that is not a working day, so under Civil Code 2015 art. 148(5) the deadline rolls forward to the next working day, {}.",
+            last_s.en
+        ));
+    } else if !read_is_working && !roll_forward {
+        vi.push_str(" (không phải ngày làm việc; không áp dụng chuyển hạn).");
+        en.push_str(" (not a working day; no roll-forward applied).");
+    } else {
+        vi.push_str(", là ngày làm việc; không cần chuyển hạn.");
+        en.push_str(", a working day; no roll-forward needed.");
+    }
+    Label { vi, en }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::profile::DueRule;
+
+    fn kind(due: &str, reading: Reading, roll_forward: bool) -> ReportKind {
+        let date: CivilDate = due.parse().unwrap();
+        ReportKind {
+            id: "test".into(),
+            name: Label {
+                vi: "thử".into(),
+                en: "test".into(),
+            },
+            period: Period {
+                start: CivilDate::from_ymd(date.year(), 1, 1).unwrap(),
+                end: CivilDate::from_ymd(date.year(), 12, 31).unwrap(),
+            },
+            due: DueRule {
+                date,
+                wording: None,
+                reading,
+                roll_forward,
+            },
+        }
+    }
+
+    fn last(due: &str, reading: Reading, roll: bool) -> String {
+        Deadline::compute(Calendar::embedded(), &kind(due, reading, roll), None)
+            .unwrap()
+            .last_on_time_day
+            .to_string()
+    }
+
+    /// The worked examples of the calendar reference.
+    #[test]
+    fn worked_examples() {
+        assert_eq!(last("2024-05-15", Reading::Before, true), "2024-05-14");
+        assert_eq!(last("2024-11-15", Reading::Before, true), "2024-11-14");
+        assert_eq!(last("2025-11-15", Reading::Before, true), "2025-11-14");
+        assert_eq!(last("2025-11-15", Reading::By, true), "2025-11-17");
+        assert_eq!(last("2025-11-15", Reading::By, false), "2025-11-15");
+        let half = kind("2024-05-15", Reading::Before, true);
+        let deadline = Deadline::compute(Calendar::embedded(), &half, None).unwrap();
+        let on_due_day = deadline
+            .timeliness(Calendar::embedded(), "2024-05-15".parse().unwrap())
+            .unwrap();
+        assert_eq!(
+            (
+                on_due_day.status,
+                on_due_day.days_late,
+                on_due_day.working_days_late
+            ),
+            (TimelinessStatus::Late, 1, 1)
+        );
+        let by = Deadline::compute(Calendar::embedded(), &half, Some(Reading::By)).unwrap();
+        let t = by
+            .timeliness(Calendar::embedded(), "2024-05-15".parse().unwrap())
+            .unwrap();
+        assert_eq!(t.status, TimelinessStatus::OnTime);
+    }
+
+    #[test]
+    fn explanations_name_the_reading_and_the_roll() {
+        let rolled = Deadline::compute(
+            Calendar::embedded(),
+            &kind("2025-11-15", Reading::By, true),
+            None,
+        )
+        .unwrap();
+        assert_eq!(
+            rolled.rolled_from.map(|d| d.to_string()).as_deref(),
+            Some("2025-11-15")
+        );
+        assert!(
+            rolled.explanation.vi.contains("chậm nhất ngày")
+                && rolled.explanation.vi.contains("Điều 148"),
+            "{}",
+            rolled.explanation.vi
+        );
+        assert!(
+            rolled.explanation.en.contains("“by”")
+                && rolled.explanation.en.contains("Monday 17/11/2025"),
+            "{}",
+            rolled.explanation.en
+        );
+        let plain = Deadline::compute(
+            Calendar::embedded(),
+            &kind("2024-05-15", Reading::Before, true),
+            None,
+        )
+        .unwrap();
+        assert!(
+            plain.explanation.vi.contains("trước ngày")
+                && plain.explanation.vi.contains("thứ Ba 14/5/2024"),
+            "{}",
+            plain.explanation.vi
+        );
+        assert!(plain.rolled_from.is_none());
+    }
+
+    #[test]
+    fn remaining_and_overdue() {
+        let deadline = Deadline::compute(
+            Calendar::embedded(),
+            &kind("2024-05-15", Reading::Before, true),
+            None,
+        )
+        .unwrap();
+        let r = deadline
+            .remaining(Calendar::embedded(), "2024-05-10".parse().unwrap())
+            .unwrap();
+        // After Friday 10 May: Mon 13 and Tue 14 remain.
+        assert_eq!(
+            (r.overdue, r.days_remaining, r.working_days_remaining),
+            (false, 4, 2)
+        );
+        let o = deadline
+            .remaining(Calendar::embedded(), "2024-05-20".parse().unwrap())
+            .unwrap();
+        assert_eq!(
+            (o.overdue, o.days_remaining, o.working_days_remaining),
+            (true, -6, -4)
+        );
+    }
+}

@@ -1,0 +1,50 @@
+//! Timeliness: a submitted report is checked against its kind's deadline.
+
+use super::Context;
+use crate::calendar::{Deadline, TimelinessStatus};
+use crate::finding::Finding;
+use crate::profile::Reading;
+
+pub(crate) fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
+    let (Some(kind), Some(submitted)) = (ctx.kind, ctx.report.submitted_on) else {
+        return;
+    };
+    // A calendar that cannot answer for the year gives no finding rather than a guess.
+    let Ok(deadline) = Deadline::compute(ctx.calendar, kind, None) else {
+        return;
+    };
+    let Ok(timeliness) = deadline.timeliness(ctx.calendar, submitted) else {
+        return;
+    };
+    if timeliness.status == TimelinessStatus::Late {
+        out.push(
+            Finding::new("timeliness.late", "/submitted_on".into())
+                .with("submitted_on", submitted.to_string())
+                .with("last_on_time_day", deadline.last_on_time_day.to_string())
+                .with(
+                    "due",
+                    deadline
+                        .wording
+                        .clone()
+                        .unwrap_or_else(|| deadline.due_date.to_string()),
+                )
+                .with(
+                    "reading",
+                    if deadline.reading == Reading::Before {
+                        "before"
+                    } else {
+                        "by"
+                    },
+                )
+                .with(
+                    "days_late",
+                    u64::try_from(timeliness.days_late).unwrap_or(0),
+                )
+                .with(
+                    "working_days_late",
+                    u64::try_from(timeliness.working_days_late).unwrap_or(0),
+                )
+                .with("kind_name", &kind.name),
+        );
+    }
+}

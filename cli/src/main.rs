@@ -11,7 +11,7 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
-use treem::{Error, Lang, Profile, Validation, Validator};
+use treem::{Calendar, CivilDate, Deadline, Error, Lang, Profile, Reading, Validation, Validator};
 
 /// Validate Vietnamese child-affairs reports (công tác trẻ em) and explore their profiles.
 #[derive(Parser)]
@@ -65,6 +65,50 @@ enum Command {
         #[arg(value_enum, default_value_t = SchemaName::Report)]
         name: SchemaName,
     },
+    /// List every exception to Monday–Friday in a year: holidays, compensatory and swapped days
+    /// off, make-up Saturdays (official or projected).
+    Calendar {
+        /// The year, e.g. 2025.
+        year: i32,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
+    /// Show each report kind's deadline: the due date as written, how it is read, the last
+    /// on-time day and why; with --as-of, the working days remaining.
+    Deadlines {
+        /// Embedded profile id or path to a profile JSON file.
+        #[arg(long)]
+        profile: Option<String>,
+        /// Count days remaining from this day (YYYY-MM-DD); treem never reads the clock.
+        #[arg(long)]
+        as_of: Option<String>,
+        /// Read due dates as "before" (the date itself is late) or "by" (it is on time),
+        /// overriding the profile.
+        #[arg(long, value_enum)]
+        reading: Option<ReadingArg>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
+    /// Say whether a report submitted on a day was on time, or how late.
+    Timeliness {
+        /// Report kind id, e.g. half_year.
+        #[arg(long)]
+        kind: String,
+        /// Submission date (YYYY-MM-DD).
+        #[arg(long)]
+        submitted: String,
+        /// Embedded profile id or path to a profile JSON file.
+        #[arg(long)]
+        profile: Option<String>,
+        /// Read the due date as "before" or "by", overriding the profile.
+        #[arg(long, value_enum)]
+        reading: Option<ReadingArg>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
     /// Print a complete, valid example report to start from.
     Example {
         /// Report kind.
@@ -86,6 +130,21 @@ enum Command {
 enum Format {
     Text,
     Json,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum ReadingArg {
+    Before,
+    By,
+}
+
+impl From<ReadingArg> for Reading {
+    fn from(r: ReadingArg) -> Reading {
+        match r {
+            ReadingArg::Before => Reading::Before,
+            ReadingArg::By => Reading::By,
+        }
+    }
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -195,6 +254,50 @@ fn main() -> ExitCode {
             SchemaName::Catalog => treem::schema::catalog(),
             SchemaName::Finding => treem::schema::finding(),
         })),
+        Command::Calendar { year, format } => Calendar::embedded()
+            .year(year)
+            .map_err(Failure::from)
+            .map(|y| match format {
+                Format::Json => output::json(&y.entries()),
+                Format::Text => output::calendar_text(y, lang),
+            }),
+        Command::Deadlines {
+            profile,
+            as_of,
+            reading,
+            format,
+        } => load_profile(profile.as_deref()).and_then(|p| {
+            let as_of = as_of.as_deref().map(date).transpose()?;
+            let all = treem::calendar::deadlines(
+                &p,
+                Calendar::embedded(),
+                reading.map(Reading::from),
+                as_of,
+            )?;
+            Ok(match format {
+                Format::Json => output::json(&all),
+                Format::Text => output::deadlines_text(&p, &all, lang),
+            })
+        }),
+        Command::Timeliness {
+            kind,
+            submitted,
+            profile,
+            reading,
+            format,
+        } => load_profile(profile.as_deref()).and_then(|p| {
+            let submitted = date(&submitted)?;
+            let deadline = Deadline::compute(
+                Calendar::embedded(),
+                p.find_report_kind(&kind)?,
+                reading.map(Reading::from),
+            )?;
+            let t = deadline.timeliness(Calendar::embedded(), submitted)?;
+            Ok(match format {
+                Format::Json => output::json(&t),
+                Format::Text => output::timeliness_text(&deadline, &t, lang),
+            })
+        }),
         Command::Example {
             kind,
             reporter,
@@ -227,6 +330,12 @@ fn load_profile(arg: Option<&str>) -> Result<Profile, Failure> {
     }
     let text = read(arg)?;
     Ok(Profile::from_json(&text)?)
+}
+
+/// A civil date from the command line.
+fn date(text: &str) -> Result<CivilDate, Failure> {
+    text.parse()
+        .map_err(|_| Failure::Treem(Error::invalid_date(text)))
 }
 
 fn read(path: &str) -> Result<String, Failure> {

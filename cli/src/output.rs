@@ -3,7 +3,11 @@
 use std::fmt::Write as _;
 
 use serde::Serialize;
-use treem::{Catalog, FindingOutput, Lang, Profile, Provenance, RULES};
+use treem::calendar::{DeadlineReport, Source, YearSchedule};
+use treem::{
+    Catalog, Deadline, FindingOutput, Lang, Profile, Provenance, RULES, Timeliness,
+    TimelinessStatus,
+};
 
 use crate::FileOutcome;
 
@@ -342,4 +346,108 @@ pub fn rules_text(lang: Lang) -> String {
         let _ = writeln!(s, "{:<38} {}", "", r.source);
     }
     s
+}
+
+/// `treem calendar YEAR`: the year's exceptions to Monday–Friday.
+pub fn calendar_text(year: &YearSchedule, lang: Lang) -> String {
+    let vi = lang == Lang::Vi;
+    let status = match (year.status, vi) {
+        (Source::Official, true) => "lịch chính thức",
+        (Source::Official, false) => "official schedule",
+        (Source::Projected, true) => "LỊCH DỰ TÍNH (chưa công bố)",
+        (Source::Projected, false) => "PROJECTED (not announced)",
+    };
+    let mut s = format!(
+        "{} {} — {status}\n{}\n\n",
+        if vi { "Năm" } else { "Year" },
+        year.year,
+        year.source
+    );
+    for e in year.entries() {
+        let mark = match (e.working, vi) {
+            (true, true) => "làm việc",
+            (true, false) => "working",
+            (false, true) => "nghỉ",
+            (false, false) => "off",
+        };
+        let _ = writeln!(s, "  {}  {:<9} {}", e.date, mark, e.reason.get(lang));
+    }
+    s
+}
+
+/// `treem deadlines`: each report kind's deadline, explained.
+pub fn deadlines_text(profile: &Profile, all: &[DeadlineReport], lang: Lang) -> String {
+    let vi = lang == Lang::Vi;
+    let mut s = format!("{} ({})\n", profile.title.get(lang), profile.id);
+    for d in all {
+        let dl = &d.deadline;
+        let _ = writeln!(s, "\n{} [{}]", dl.name.get(lang), dl.kind);
+        let _ = writeln!(
+            s,
+            "  {}: {} – {}",
+            if vi { "Kỳ báo cáo" } else { "Period" },
+            dl.period.start,
+            dl.period.end
+        );
+        let _ = writeln!(
+            s,
+            "  {}: {}",
+            if vi {
+                "Ngày cuối cùng đúng hạn"
+            } else {
+                "Last on-time day"
+            },
+            dl.last_on_time_day
+        );
+        let _ = writeln!(s, "  {}", dl.explanation.get(lang));
+        if let Some(r) = &d.remaining {
+            let line = match (r.overdue, vi) {
+                (false, true) => format!(
+                    "Tính từ {}: còn {} ngày, {} ngày làm việc.",
+                    r.as_of, r.days_remaining, r.working_days_remaining
+                ),
+                (false, false) => format!(
+                    "As of {}: {} days left, {} working days.",
+                    r.as_of, r.days_remaining, r.working_days_remaining
+                ),
+                (true, true) => format!(
+                    "Tính đến {}: QUÁ HẠN {} ngày ({} ngày làm việc).",
+                    r.as_of, -r.days_remaining, -r.working_days_remaining
+                ),
+                (true, false) => format!(
+                    "As of {}: OVERDUE by {} days ({} working days).",
+                    r.as_of, -r.days_remaining, -r.working_days_remaining
+                ),
+            };
+            let _ = writeln!(s, "  {line}");
+        }
+    }
+    s
+}
+
+/// `treem timeliness`: on time or how late.
+pub fn timeliness_text(deadline: &Deadline, t: &Timeliness, lang: Lang) -> String {
+    let verdict = match (t.status, lang) {
+        (TimelinessStatus::OnTime, Lang::Vi) => {
+            format!(
+                "Đúng hạn: gửi ngày {}, ngày cuối cùng đúng hạn là {}.",
+                t.submitted_on, t.last_on_time_day
+            )
+        }
+        (TimelinessStatus::OnTime, Lang::En) => {
+            format!(
+                "On time: submitted {}, last on-time day {}.",
+                t.submitted_on, t.last_on_time_day
+            )
+        }
+        (TimelinessStatus::Late, Lang::Vi) => format!(
+            "Chậm hạn {} ngày ({} ngày làm việc): gửi ngày {}, ngày cuối cùng đúng hạn là {}.",
+            t.days_late, t.working_days_late, t.submitted_on, t.last_on_time_day
+        ),
+        (TimelinessStatus::Late, Lang::En) => format!(
+            "Late by {} days ({} working days): submitted {}, last on-time day {}.",
+            t.days_late, t.working_days_late, t.submitted_on, t.last_on_time_day
+        ),
+    };
+    format!("{verdict}\n{}\n", deadline.explanation.get(lang))
 }

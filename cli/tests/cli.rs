@@ -239,3 +239,180 @@ fn standard_input_is_read_with_dash() {
     let out = child.wait_with_output().unwrap();
     assert_eq!(out.status.code(), Some(0));
 }
+
+/// Every day of the breaks in the calendar reference (weekends inside them included), and the
+/// make-up Saturdays.
+const OFF: &[(i32, &[(&str, &str)])] = &[
+    (
+        2024,
+        &[
+            ("01-01", "01-01"),
+            ("02-08", "02-14"),
+            ("04-18", "04-18"),
+            ("04-27", "05-01"),
+            ("08-31", "09-03"),
+        ],
+    ),
+    (
+        2025,
+        &[
+            ("01-01", "01-01"),
+            ("01-25", "02-02"),
+            ("04-07", "04-07"),
+            ("04-30", "05-04"),
+            ("08-30", "09-02"),
+        ],
+    ),
+    (
+        2026,
+        &[
+            ("01-01", "01-04"),
+            ("02-14", "02-22"),
+            ("04-26", "04-27"),
+            ("04-30", "05-03"),
+            ("08-29", "09-02"),
+        ],
+    ),
+];
+const MAKE_UP: &[(i32, &[&str])] = &[
+    (2024, &["05-04"]),
+    (2025, &["04-26"]),
+    (2026, &["01-10", "08-22"]),
+];
+
+#[test]
+fn calendar_reproduces_the_official_schedules() {
+    for ((year, ranges), (_, make_up)) in OFF.iter().zip(MAKE_UP) {
+        let out = treem(&["calendar", &year.to_string(), "--format", "json"]);
+        assert_eq!(out.status.code(), Some(0));
+        let entries = json(&out);
+        let mut off_got: Vec<String> = Vec::new();
+        let mut on_got: Vec<String> = Vec::new();
+        for e in entries.as_array().unwrap() {
+            assert_eq!(e["source"], "official", "{e}");
+            assert!(e["reason"]["vi"].is_string() && e["reason"]["en"].is_string());
+            let date = e["date"].as_str().unwrap().to_owned();
+            if e["working"] == true {
+                on_got.push(date)
+            } else {
+                off_got.push(date)
+            }
+        }
+        let mut off_want = Vec::new();
+        for (from, to) in *ranges {
+            let mut day =
+                chrono::NaiveDate::parse_from_str(&format!("{year}-{from}"), "%Y-%m-%d").unwrap();
+            let last =
+                chrono::NaiveDate::parse_from_str(&format!("{year}-{to}"), "%Y-%m-%d").unwrap();
+            while day <= last {
+                off_want.push(day.format("%Y-%m-%d").to_string());
+                day = day.succ_opt().unwrap();
+            }
+        }
+        let on_want: Vec<String> = make_up.iter().map(|d| format!("{year}-{d}")).collect();
+        assert_eq!(off_got, off_want, "{year} days off");
+        assert_eq!(on_got, on_want, "{year} make-up days");
+    }
+    assert_eq!(treem(&["calendar", "2023"]).status.code(), Some(2));
+    let projected = json(&treem(&["calendar", "2031", "--format", "json"]));
+    assert!(
+        projected
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|e| e["source"] == "projected")
+    );
+}
+
+#[test]
+fn deadlines_and_timeliness() {
+    let last = |args: &[&str]| -> Vec<String> {
+        json(&treem(args))
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|d| d["last_on_time_day"].as_str().unwrap().to_owned())
+            .collect()
+    };
+    assert_eq!(
+        last(&[
+            "deadlines",
+            "--profile",
+            "binh-dinh-2024",
+            "--format",
+            "json"
+        ]),
+        ["2024-05-14", "2024-11-14"]
+    );
+    assert_eq!(
+        last(&["deadlines", "--reading", "by", "--format", "json"]),
+        ["2024-05-15", "2024-11-15"]
+    );
+    let with_as_of = json(&treem(&[
+        "deadlines",
+        "--as-of",
+        "2024-05-10",
+        "--format",
+        "json",
+    ]));
+    assert_eq!(with_as_of[0]["remaining"]["working_days_remaining"], 2);
+    assert!(
+        with_as_of[0]["explanation"]["vi"]
+            .as_str()
+            .unwrap()
+            .contains("trước ngày")
+    );
+
+    let t = json(&treem(&[
+        "timeliness",
+        "--kind",
+        "half_year",
+        "--submitted",
+        "2024-05-16",
+        "--format",
+        "json",
+    ]));
+    assert_eq!(
+        (
+            t["status"].as_str(),
+            t["days_late"].as_i64(),
+            t["working_days_late"].as_i64()
+        ),
+        (Some("late"), Some(2), Some(2))
+    );
+    assert_eq!(t["last_on_time_day"], "2024-05-14");
+    let on_time = json(&treem(&[
+        "timeliness",
+        "--kind",
+        "annual",
+        "--submitted",
+        "2024-11-14",
+        "--format",
+        "json",
+    ]));
+    assert_eq!(on_time["status"], "on_time");
+    assert_eq!(
+        treem(&[
+            "timeliness",
+            "--kind",
+            "quarterly",
+            "--submitted",
+            "2024-05-16"
+        ])
+        .status
+        .code(),
+        Some(2)
+    );
+    assert_eq!(
+        treem(&[
+            "timeliness",
+            "--kind",
+            "half_year",
+            "--submitted",
+            "16/05/2024"
+        ])
+        .status
+        .code(),
+        Some(2)
+    );
+}

@@ -428,6 +428,17 @@ impl Profile {
         self.report_kinds.iter().find(|k| k.id == id)
     }
 
+    /// The report kind with this id, or an error listing the kinds that exist.
+    ///
+    /// # Errors
+    ///
+    /// Code `unknown_report_kind` when the profile has no such kind.
+    pub fn find_report_kind(&self, id: &str) -> Result<&ReportKind, Error> {
+        self.report_kind(id).ok_or_else(|| {
+            Error::unknown_report_kind(id, self.report_kinds.iter().map(|k| k.id.clone()).collect())
+        })
+    }
+
     /// The reporter kind with this id.
     pub fn reporter_kind(&self, id: &str) -> Option<&ReporterKind> {
         self.reporter_kinds.iter().find(|k| k.id == id)

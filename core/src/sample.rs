@@ -69,12 +69,7 @@ impl SplitMix64 {
 /// assert!(treem::sample::example(profile, "quarterly", "546", 7).is_err());
 /// ```
 pub fn example(profile: &Profile, kind: &str, reporter: &str, seed: u64) -> Result<Report, Error> {
-    let kind_def = profile.report_kind(kind).ok_or_else(|| {
-        Error::unknown_report_kind(
-            kind,
-            profile.report_kinds.iter().map(|k| k.id.clone()).collect(),
-        )
-    })?;
+    let kind_def = profile.find_report_kind(kind)?;
     let who = profile
         .reporter(reporter)
         .ok_or_else(|| Error::unknown_reporter(reporter))?;

@@ -202,6 +202,53 @@ impl Deadline {
     }
 }
 
+/// A deadline with, when asked as of a day, the time remaining: one entry of `treem deadlines`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct DeadlineReport {
+    /// The deadline.
+    #[serde(flatten)]
+    pub deadline: Deadline,
+    /// Time remaining as of the day asked for.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub remaining: Option<Remaining>,
+}
+
+/// The deadlines of every report kind of `profile`, read as the profile says or as `reading`
+/// overrides, with the time remaining as of `as_of` when given.
+///
+/// # Errors
+///
+/// Code `year_not_covered` when the calendar does not answer for a due date's year.
+///
+/// # Example
+///
+/// ```
+/// let all = treem::calendar::deadlines(treem::Profile::default_profile(), treem::Calendar::embedded(), None, None).unwrap();
+/// let last: Vec<String> = all.iter().map(|d| d.deadline.last_on_time_day.to_string()).collect();
+/// assert_eq!(last, ["2024-05-14", "2024-11-14"]);
+/// ```
+pub fn deadlines(
+    profile: &crate::Profile,
+    calendar: &Calendar,
+    reading: Option<Reading>,
+    as_of: Option<CivilDate>,
+) -> Result<Vec<DeadlineReport>, Error> {
+    profile
+        .report_kinds
+        .iter()
+        .map(|kind| {
+            let deadline = Deadline::compute(calendar, kind, reading)?;
+            let remaining = as_of
+                .map(|day| deadline.remaining(calendar, day))
+                .transpose()?;
+            Ok(DeadlineReport {
+                deadline,
+                remaining,
+            })
+        })
+        .collect()
+}
+
 /// `thứ Ba 14/5/2024` / `Tuesday 14/5/2024`.
 fn spoken(date: CivilDate) -> Label {
     let (vi, en) = match date.naive().weekday() {

@@ -26,7 +26,7 @@ use chrono::{Datelike, Days, Weekday};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-pub use deadline::{Deadline, Remaining, Timeliness, TimelinessStatus};
+pub use deadline::{Deadline, DeadlineReport, Remaining, Timeliness, TimelinessStatus, deadlines};
 
 use crate::date::CivilDate;
 use crate::error::{Error, Problem};
@@ -182,6 +182,41 @@ pub struct YearSchedule {
     pub source: String,
     /// The days, in date order.
     pub days: Vec<ScheduledDay>,
+}
+
+/// One day of `treem calendar`: an exception to Monday–Friday (or a weekend day inside a break),
+/// with why, and whether the day is announced or projected.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct CalendarEntry {
+    /// The day.
+    pub date: CivilDate,
+    /// Whether agencies work that day.
+    pub working: bool,
+    /// Why, in Vietnamese and English.
+    pub reason: Label,
+    /// The occasion.
+    pub occasion: Occasion,
+    /// What the day is within the break.
+    pub role: Role,
+    /// Announced or projected.
+    pub source: Source,
+}
+
+impl YearSchedule {
+    /// The year's days as calendar entries.
+    pub fn entries(&self) -> Vec<CalendarEntry> {
+        self.days
+            .iter()
+            .map(|d| CalendarEntry {
+                date: d.date,
+                working: d.working(),
+                reason: d.reason(),
+                occasion: d.occasion,
+                role: d.role,
+                source: self.status,
+            })
+            .collect()
+    }
 }
 
 /// A schedule file: official years.

@@ -253,15 +253,7 @@ impl Catalog {
 
     fn check(&self) -> Vec<Problem> {
         let mut problems = Vec::new();
-        if self.format != 1 {
-            problems.push(Problem::new(
-                "/format",
-                format!(
-                    "unsupported format {}; this build reads format 1",
-                    self.format
-                ),
-            ));
-        }
+        problems.extend(Problem::unsupported_format(self.format));
         let mut ids = BTreeSet::new();
         let mut codes = BTreeSet::new();
         for (i, ind) in self.indicators.iter().enumerate() {

@@ -78,6 +78,16 @@ impl Problem {
         }
     }
 
+    /// The problem of a data file whose `format` this build does not read, if it is one.
+    pub(crate) fn unsupported_format(format: u32) -> Option<Self> {
+        (format != 1).then(|| {
+            Problem::new(
+                "/format",
+                format!("unsupported format {format}; this build reads format 1"),
+            )
+        })
+    }
+
     /// A problem from a serde error, located by line and column.
     pub(crate) fn serde(error: &serde_json::Error) -> Self {
         Problem {

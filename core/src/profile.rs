@@ -472,15 +472,7 @@ impl Profile {
     /// Every problem of the profile's references and ids.
     pub(crate) fn check(&self) -> Vec<Problem> {
         let mut p = Vec::new();
-        if self.format != 1 {
-            p.push(Problem::new(
-                "/format",
-                format!(
-                    "unsupported format {}; this build reads format 1",
-                    self.format
-                ),
-            ));
-        }
+        p.extend(Problem::unsupported_format(self.format));
         unique(
             &mut p,
             "/report_kinds",

@@ -436,15 +436,7 @@ fn parse_schedule(text: &str) -> Result<ScheduleFile, Error> {
     let mut file: ScheduleFile = serde_json::from_str(crate::text::strip_bom(text))
         .map_err(|e| Error::invalid_calendar(vec![Problem::serde(&e)]))?;
     let mut problems = Vec::new();
-    if file.format != 1 {
-        problems.push(Problem::new(
-            "/format",
-            format!(
-                "unsupported format {}; this build reads format 1",
-                file.format
-            ),
-        ));
-    }
+    problems.extend(Problem::unsupported_format(file.format));
     for (i, year) in file.years.iter_mut().enumerate() {
         year.days.sort_by_key(|d| d.date);
         for (j, day) in year.days.iter().enumerate() {

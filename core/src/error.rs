@@ -54,6 +54,8 @@ enum ErrorKind {
     InvalidCalendar { problems: Vec<Problem> },
     #[error("invalid date `{text}`: expected YYYY-MM-DD, a day that exists")]
     InvalidDate { text: String },
+    #[error("invalid options: {detail}")]
+    InvalidOptions { detail: String },
 }
 
 /// Problems as an indented list, one per line.
@@ -173,6 +175,13 @@ impl Error {
         Error::new(ErrorKind::InvalidCalendar { problems })
     }
 
+    /// An error for options (of a binding's call) that are not what the call takes.
+    pub fn invalid_options(detail: &str) -> Self {
+        Error::new(ErrorKind::InvalidOptions {
+            detail: detail.to_owned(),
+        })
+    }
+
     /// An error for text that is not a civil date (`YYYY-MM-DD`, a day that exists), for
     /// callers that take dates from users.
     pub fn invalid_date(text: &str) -> Self {
@@ -196,6 +205,7 @@ impl Error {
     /// | `year_not_covered` | the calendar does not answer for that year |
     /// | `invalid_calendar` | a schedule file is broken; [`problems`](Error::problems) lists why |
     /// | `invalid_date` | a text given as a date is not `YYYY-MM-DD` or the day does not exist |
+    /// | `invalid_options` | a binding's options object is not what the call takes |
     pub fn code(&self) -> &'static str {
         match &*self.kind {
             ErrorKind::JsonSyntax { .. } => "json_syntax",
@@ -209,6 +219,7 @@ impl Error {
             ErrorKind::YearNotCovered { .. } => "year_not_covered",
             ErrorKind::InvalidCalendar { .. } => "invalid_calendar",
             ErrorKind::InvalidDate { .. } => "invalid_date",
+            ErrorKind::InvalidOptions { .. } => "invalid_options",
         }
     }
 
@@ -271,6 +282,7 @@ impl Error {
             ErrorKind::InvalidDate { text } => {
                 format!("`{text}` không phải ngày hợp lệ (viết YYYY-MM-DD, là ngày có thật)")
             }
+            ErrorKind::InvalidOptions { detail } => format!("Tùy chọn không hợp lệ: {detail}"),
         }
     }
 }

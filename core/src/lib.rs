@@ -85,4 +85,4 @@ pub use profile::{
 };
 pub use rules::{RULES, Rule};
 pub use text::{fold_name, nfc};
-pub use validate::{Validation, Validator, check_structure, validate_json};
+pub use validate::{Validation, ValidationOutput, Validator, check_structure, validate_json};

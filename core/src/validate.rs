@@ -51,7 +51,25 @@ pub struct Validation {
     pub findings: Vec<Finding>,
 }
 
+/// A validation as wire data: what the WASM build's `validate` returns.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ValidationOutput {
+    /// Whether no finding is an error.
+    pub valid: bool,
+    /// Every finding, with its message in the language asked for.
+    pub findings: Vec<crate::finding::FindingOutput>,
+}
+
 impl Validation {
+    /// The validation as wire data, messages in `lang`.
+    pub fn to_output(&self, lang: crate::Lang) -> ValidationOutput {
+        ValidationOutput {
+            valid: self.is_valid(),
+            findings: self.findings.iter().map(|f| f.to_output(lang)).collect(),
+        }
+    }
+
     /// Whether no finding is an error (warnings are allowed).
     pub fn is_valid(&self) -> bool {
         !self.findings.iter().any(|f| f.severity == Severity::Error)

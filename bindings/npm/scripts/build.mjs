@@ -1,0 +1,57 @@
+// Builds the npm package into dist/: the Rust crate treem-wasm for wasm32, the JavaScript glue
+// by wasm-bindgen (the CLI must be exactly the version in Cargo.lock), wasm-opt from the npm
+// `binaryen` package (never whatever wasm-opt is on PATH), then the JS entries and types.
+import { execFileSync } from "node:child_process";
+import { cpSync, mkdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { gzipSync } from "node:zlib";
+import { fileURLToPath } from "node:url";
+import { dirname, join } from "node:path";
+
+const here = dirname(fileURLToPath(import.meta.url));
+const pkg = join(here, "..");
+const root = join(pkg, "..", "..");
+const dist = join(pkg, "dist");
+const run = (cmd, args, opts = {}) => execFileSync(cmd, args, { stdio: "inherit", cwd: root, ...opts });
+
+const lock = readFileSync(join(root, "Cargo.lock"), "utf8");
+const pinned = lock.match(/name = "wasm-bindgen"\nversion = "([^"]+)"/)?.[1];
+let installed = "";
+try {
+  installed = execFileSync("wasm-bindgen", ["--version"], { encoding: "utf8" }).trim().split(" ")[1];
+} catch {
+  installed = "(not installed)";
+}
+if (installed !== pinned) {
+  console.error(
+    `wasm-bindgen CLI ${installed} does not match wasm-bindgen ${pinned} in Cargo.lock.\n` +
+      `Install it with: cargo install wasm-bindgen-cli --version =${pinned}`,
+  );
+  process.exit(1);
+}
+
+console.log("==> cargo build (wasm32, profile wasm)");
+run("cargo", ["build", "--locked", "--profile", "wasm", "-p", "treem-wasm", "--target", "wasm32-unknown-unknown"]);
+
+rmSync(dist, { recursive: true, force: true });
+mkdirSync(join(dist, "pkg"), { recursive: true });
+console.log(`==> wasm-bindgen ${installed}`);
+run("wasm-bindgen", [
+  "--target", "web", "--no-typescript", "--out-dir", join(dist, "pkg"),
+  join(root, "target", "wasm32-unknown-unknown", "wasm", "treem_wasm.wasm"),
+]);
+
+const wasmFile = join(dist, "pkg", "treem_wasm_bg.wasm");
+const wasmOpt = join(pkg, "node_modules", ".bin", "wasm-opt");
+console.log("==> wasm-opt -Oz (npm binaryen)");
+run(wasmOpt, ["-Oz", "--strip-debug", "--strip-producers", wasmFile, "-o", wasmFile]);
+
+for (const f of ["api.js", "node.js", "web.js", "index.d.ts"]) cpSync(join(pkg, "src", f), join(dist, f));
+cpSync(join(pkg, "types"), dist, { recursive: true });
+
+const gz = (f) => gzipSync(readFileSync(f), { level: 9 }).length;
+const glue = join(dist, "pkg", "treem_wasm.js");
+const kb = (n) => (n / 1024).toFixed(1);
+console.log(
+  `==> dist/ built: .wasm ${kb(statSync(wasmFile).size)} KiB (${kb(gz(wasmFile))} KiB gzip -9), ` +
+    `glue ${kb(statSync(glue).size)} KiB (${kb(gz(glue))} KiB gzip -9)`,
+);

@@ -1,0 +1,68 @@
+// The JavaScript face of treem: turns the WebAssembly module's JSON envelopes into values, and
+// operational failures into thrown Errors with a stable `code`. No rule logic lives here.
+
+/** An operational failure of treem (not JSON, unknown profile, year not covered, …). */
+export class TreemError extends Error {
+  constructor(code, message) {
+    super(message);
+    this.name = "TreemError";
+    /** Stable code, e.g. "json_syntax"; see the Rust crate's `Error::code`. */
+    this.code = code;
+  }
+}
+
+function unwrap(text) {
+  const result = JSON.parse(text);
+  if (result.error) throw new TreemError(result.error.code, result.error.message);
+  return result.ok;
+}
+
+function text(value, name) {
+  if (typeof value !== "string") {
+    throw new TreemError("invalid_options", `${name} must be a string of JSON text, not ${typeof value}`);
+  }
+  return value;
+}
+
+function deadlineOptions(options = {}) {
+  return JSON.stringify({
+    profile: options.profile ?? "",
+    as_of: options.asOf ?? options.as_of ?? null,
+    reading: options.reading ?? null,
+    lang: options.lang ?? "vi",
+  });
+}
+
+/** Builds the API over the wasm-bindgen exports. */
+export function makeApi(wasm) {
+  return {
+    validate(reportJson, options = {}) {
+      return unwrap(wasm.validate(text(reportJson, "reportJson"), options.lang ?? "vi", options.profile ?? ""));
+    },
+    deadlines(options = {}) {
+      return unwrap(wasm.deadlines(deadlineOptions(options)));
+    },
+    timeliness(kind, submitted, options = {}) {
+      return unwrap(wasm.timeliness(text(kind, "kind"), text(submitted, "submitted"), deadlineOptions(options)));
+    },
+    calendar(year, options = {}) {
+      if (!Number.isInteger(year)) throw new TreemError("invalid_options", "year must be an integer");
+      return unwrap(wasm.calendar(year, options.lang ?? "vi"));
+    },
+    catalog() {
+      return unwrap(wasm.catalog());
+    },
+    profile(id = "") {
+      return unwrap(wasm.profile(id, "vi"));
+    },
+    rules() {
+      return unwrap(wasm.rules());
+    },
+    schema() {
+      return JSON.parse(wasm.schema());
+    },
+    version() {
+      return wasm.version();
+    },
+  };
+}

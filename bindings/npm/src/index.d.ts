@@ -1,0 +1,94 @@
+// The API of the treem package. The data types (Report, FindingOutput, …) are generated from
+// the JSON Schemas that the Rust model generates (./generated.d.ts); only these signatures are
+// written by hand.
+import type { TreemReport, FindingOutput, TreemProfile, TreemIndicatorCatalog } from "./generated";
+
+export type { TreemReport, FindingOutput, TreemProfile, TreemIndicatorCatalog } from "./generated";
+
+export type Lang = "vi" | "en";
+
+/** An operational failure (not JSON, unknown profile, year not covered, …). */
+export class TreemError extends Error {
+  /** Stable code, e.g. "json_syntax". */
+  readonly code: string;
+}
+
+export interface ValidateOptions {
+  /** Language of messages; Vietnamese by default. */
+  lang?: Lang;
+  /** An embedded profile id, or a profile as JSON text; by default the report's own profile. */
+  profile?: string;
+}
+
+export interface Validation {
+  /** Whether no finding is an error. */
+  valid: boolean;
+  findings: FindingOutput[];
+}
+
+export interface DeadlineOptions {
+  profile?: string;
+  /** "Today", YYYY-MM-DD: treem never reads the clock. */
+  asOf?: string;
+  reading?: "before" | "by";
+  lang?: Lang;
+}
+
+export interface Label { vi: string; en: string }
+
+export interface Deadline {
+  kind: string;
+  name: Label;
+  period: { start: string; end: string };
+  due_date: string;
+  wording?: string;
+  reading: "before" | "by";
+  roll_forward: boolean;
+  last_on_time_day: string;
+  rolled_from?: string;
+  calendar: "official" | "projected";
+  explanation: Label;
+  remaining?: {
+    as_of: string;
+    overdue: boolean;
+    days_remaining: number;
+    working_days_remaining: number;
+  };
+}
+
+export interface Timeliness {
+  status: "on_time" | "late";
+  submitted_on: string;
+  last_on_time_day: string;
+  days_late: number;
+  working_days_late: number;
+}
+
+export interface CalendarEntry {
+  date: string;
+  working: boolean;
+  reason: Label;
+  occasion: string;
+  role: string;
+  source: "official" | "projected";
+}
+
+export interface Rule {
+  code: string;
+  severity: "error" | "warning";
+  checks: Label;
+  source: string;
+  when_missing: Label;
+}
+
+/** Loads the WebAssembly module (browser: fetches the .wasm; Node: already loaded). */
+export function ready(input?: string | URL | Response | BufferSource): Promise<void>;
+export function validate(reportJson: string, options?: ValidateOptions): Validation;
+export function deadlines(options?: DeadlineOptions): Deadline[];
+export function timeliness(kind: string, submitted: string, options?: DeadlineOptions): Timeliness;
+export function calendar(year: number, options?: { lang?: Lang }): CalendarEntry[];
+export function catalog(): TreemIndicatorCatalog;
+export function profile(id?: string): TreemProfile;
+export function rules(): Rule[];
+export function schema(): object;
+export function version(): string;

@@ -1,0 +1,60 @@
+// The JavaScript API: values, thrown errors with codes, messages in both languages.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import * as treem from "../dist/node.js";
+import { readText } from "./helpers.mjs";
+
+const example = readText("examples/quy-nhon-half-year-2024.json");
+
+test("validate returns findings as data, in Vietnamese by default and English on request", () => {
+  const report = JSON.parse(example);
+  report.measures["abuse.children"] = { total: 8, by: { sex: { male: 3, female: 4 } } };
+  const vi = treem.validate(JSON.stringify(report));
+  assert.equal(vi.valid, false);
+  assert.equal(vi.findings.length, 1);
+  assert.equal(vi.findings[0].path, "/measures/abuse.children/by/sex");
+  assert.match(vi.findings[0].message, /Tổng số trẻ em bị xâm hại \(8\) khác tổng theo giới tính \(3 \+ 4 = 7\)/);
+  const en = treem.validate(JSON.stringify(report), { lang: "en" });
+  assert.match(en.findings[0].message, /differs from the sum by sex/);
+});
+
+test("operational failures throw an Error with a stable code", () => {
+  const code = (fn) => {
+    try {
+      fn();
+    } catch (e) {
+      assert.ok(e instanceof Error);
+      return e.code;
+    }
+    return "no error";
+  };
+  assert.equal(code(() => treem.validate("{ not json")), "json_syntax");
+  assert.equal(code(() => treem.validate(example, { profile: "gia-lai-2026" })), "unknown_profile");
+  assert.equal(code(() => treem.validate({})), "invalid_options");
+  assert.equal(code(() => treem.calendar(2019)), "year_not_covered");
+  assert.equal(code(() => treem.timeliness("quarterly", "2024-05-16")), "unknown_report_kind");
+  assert.equal(code(() => treem.deadlines({ asOf: "2024-02-30" })), "invalid_date");
+});
+
+test("a profile given as JSON text validates like the embedded one", () => {
+  const profileJson = readText("core/data/profiles/binh-dinh-2024.json");
+  assert.deepEqual(treem.validate(example, { profile: profileJson }), { valid: true, findings: [] });
+});
+
+test("deadlines, timeliness and calendar agree with the CLI's answers", () => {
+  assert.deepEqual(treem.deadlines().map((d) => d.last_on_time_day), ["2024-05-14", "2024-11-14"]);
+  assert.deepEqual(treem.deadlines({ reading: "by" }).map((d) => d.last_on_time_day), ["2024-05-15", "2024-11-15"]);
+  assert.equal(treem.deadlines({ asOf: "2024-05-10" })[0].remaining.working_days_remaining, 2);
+  const late = treem.timeliness("half_year", "2024-05-16");
+  assert.deepEqual([late.status, late.days_late, late.working_days_late], ["late", 2, 2]);
+  const days = treem.calendar(2024);
+  assert.ok(days.some((d) => d.date === "2024-05-04" && d.working && d.source === "official"));
+});
+
+test("catalog, profile, rules, schema, version", () => {
+  assert.ok(treem.catalog().indicators.some((i) => i.annex === "I" && i.code === "0605"));
+  assert.equal(treem.profile("binh-dinh-2024").reporters.filter((r) => r.kind === "district_committee").length, 11);
+  assert.ok(treem.rules().some((r) => r.code === "measure.breakdown_sum" && r.checks.vi && r.checks.en));
+  assert.equal(treem.schema().$schema, "https://json-schema.org/draft/2020-12/schema");
+  assert.match(treem.version(), /^\d+\.\d+\.\d+/);
+});

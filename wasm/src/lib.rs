@@ -1,0 +1,218 @@
+//! treem for WebAssembly: an adapter with no rule logic of its own.
+//!
+//! Every export takes and returns text. Inputs are JSON text (cheaper to hand over than walking
+//! JS objects); outputs are a JSON envelope, `{"ok": value}` or `{"error": {"code", "message"}}`,
+//! which the npm package's JavaScript turns into a value or a thrown `Error` with a `code`
+//! property. Findings are values, never errors.
+
+use std::cell::RefCell;
+
+use serde::{Deserialize, Serialize};
+use serde_json::json;
+use treem::{Calendar, CivilDate, Deadline, Error, Lang, Profile, Reading, Validator};
+use wasm_bindgen::prelude::wasm_bindgen;
+
+/// Wraps a result in the JSON envelope the JavaScript layer unwraps.
+fn envelope<T: Serialize>(result: Result<T, Error>, lang: Lang) -> String {
+    let value = match result {
+        Ok(value) => json!({ "ok": value }),
+        Err(e) => json!({ "error": { "code": e.code(), "message": e.message(lang) } }),
+    };
+    value.to_string()
+}
+
+fn lang(code: &str) -> Lang {
+    Lang::parse(code).unwrap_or_default()
+}
+
+thread_local! {
+    /// The last profile given as JSON text, compiled: a portal validating form after form with
+    /// its own profile compiles it once.
+    static CUSTOM: RefCell<Option<(String, Validator)>> = const { RefCell::new(None) };
+}
+
+/// Runs `f` with the validator a `profile` option names: empty for the report's own (embedded)
+/// profile, an embedded id, or a profile as JSON text.
+fn with_validator<T>(
+    profile: &str,
+    f: impl FnOnce(Option<&Validator>) -> Result<T, Error>,
+) -> Result<T, Error> {
+    let profile = profile.trim();
+    if profile.is_empty() {
+        return f(None);
+    }
+    if !profile.starts_with('{') {
+        return f(Some(Validator::embedded(profile)?));
+    }
+    CUSTOM.with(|cell| {
+        let mut cached = cell.borrow_mut();
+        if cached.as_ref().is_none_or(|(text, _)| text != profile) {
+            let validator = Validator::new(Profile::from_json(profile)?)?;
+            *cached = Some((profile.to_owned(), validator));
+        }
+        f(cached.as_ref().map(|(_, v)| v))
+    })
+}
+
+/// Profile for the non-validating exports: embedded id, JSON text, or the default.
+fn load_profile(profile: &str) -> Result<Profile, Error> {
+    let profile = profile.trim();
+    if profile.is_empty() {
+        Ok(Profile::default_profile().clone())
+    } else if profile.starts_with('{') {
+        Profile::from_json(profile)
+    } else {
+        Profile::find_embedded(profile).cloned()
+    }
+}
+
+fn date(text: &str) -> Result<CivilDate, Error> {
+    text.parse().map_err(|_| Error::invalid_date(text))
+}
+
+/// Validates report JSON text: `{"valid", "findings"}`.
+#[wasm_bindgen]
+pub fn validate(report_json: &str, lang_code: &str, profile: &str) -> String {
+    let lang = lang(lang_code);
+    let result = with_validator(profile, |validator| match validator {
+        Some(v) => v.validate_json(report_json),
+        None => treem::validate_json(report_json),
+    });
+    envelope(result.map(|v| v.to_output(lang)), lang)
+}
+
+/// Options of `deadlines` and `timeliness`, as JSON.
+#[derive(Deserialize, Default)]
+#[serde(default, deny_unknown_fields)]
+struct DeadlineOptions {
+    profile: String,
+    as_of: Option<String>,
+    reading: Option<Reading>,
+    lang: String,
+}
+
+fn options(json: &str) -> Result<DeadlineOptions, Error> {
+    if json.trim().is_empty() {
+        return Ok(DeadlineOptions::default());
+    }
+    serde_json::from_str(json).map_err(|e| Error::invalid_options(&e.to_string()))
+}
+
+/// The deadline of every report kind (with days remaining when `as_of` is given).
+#[wasm_bindgen]
+pub fn deadlines(options_json: &str) -> String {
+    let opts = options(options_json);
+    let lang = opts.as_ref().map(|o| lang(&o.lang)).unwrap_or_default();
+    let result = opts.and_then(|o| {
+        let profile = load_profile(&o.profile)?;
+        let as_of = o.as_of.as_deref().map(date).transpose()?;
+        treem::calendar::deadlines(&profile, Calendar::embedded(), o.reading, as_of)
+    });
+    envelope(result, lang)
+}
+
+/// Whether a report of `kind` submitted on `submitted` is on time.
+#[wasm_bindgen]
+pub fn timeliness(kind: &str, submitted: &str, options_json: &str) -> String {
+    let opts = options(options_json);
+    let lang = opts.as_ref().map(|o| lang(&o.lang)).unwrap_or_default();
+    let result = opts.and_then(|o| {
+        let profile = load_profile(&o.profile)?;
+        let deadline = Deadline::compute(
+            Calendar::embedded(),
+            profile.find_report_kind(kind)?,
+            o.reading,
+        )?;
+        deadline.timeliness(Calendar::embedded(), date(submitted)?)
+    });
+    envelope(result, lang)
+}
+
+/// Every exception to Monday–Friday in `year`.
+#[wasm_bindgen]
+pub fn calendar(year: i32, lang_code: &str) -> String {
+    envelope(
+        Calendar::embedded().year(year).map(|y| y.entries()),
+        lang(lang_code),
+    )
+}
+
+/// The indicator catalog of the default profile.
+#[wasm_bindgen]
+pub fn catalog() -> String {
+    envelope(
+        treem::Catalog::find_embedded(&Profile::default_profile().catalog),
+        Lang::Vi,
+    )
+}
+
+/// A profile: the default, an embedded id, or JSON text (checked).
+#[wasm_bindgen]
+pub fn profile(id: &str, lang_code: &str) -> String {
+    envelope(load_profile(id), lang(lang_code))
+}
+
+/// Every rule.
+#[wasm_bindgen]
+pub fn rules() -> String {
+    envelope(Ok(treem::RULES), Lang::Vi)
+}
+
+/// The report's JSON Schema (the committed `schema/report.schema.json`, identical by test).
+#[wasm_bindgen]
+pub fn schema() -> String {
+    include_str!("../../schema/report.schema.json").to_owned()
+}
+
+/// The version of treem.
+#[wasm_bindgen]
+pub fn version() -> String {
+    env!("CARGO_PKG_VERSION").to_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(text: &str) -> serde_json::Value {
+        serde_json::from_str(text).unwrap()
+    }
+
+    #[test]
+    fn envelopes() {
+        let ok = parse(&validate(
+            include_str!("../../examples/quy-nhon-half-year-2024.json"),
+            "vi",
+            "",
+        ));
+        assert_eq!(ok["ok"]["valid"], true);
+        let err = parse(&validate("{", "en", ""));
+        assert_eq!(err["error"]["code"], "json_syntax");
+        let unknown = parse(&validate("{}", "vi", "no-such-profile"));
+        assert_eq!(unknown["error"]["code"], "unknown_profile");
+        let custom = include_str!("../../core/data/profiles/binh-dinh-2024.json");
+        let again = parse(&validate(
+            include_str!("../../examples/quy-nhon-half-year-2024.json"),
+            "vi",
+            custom,
+        ));
+        assert_eq!(again["ok"]["valid"], true);
+        assert_eq!(
+            parse(&deadlines(r#"{"as_of":"2024-05-10"}"#))["ok"][0]["last_on_time_day"],
+            "2024-05-14"
+        );
+        assert_eq!(
+            parse(&deadlines(r#"{"bogus":1}"#))["error"]["code"],
+            "invalid_options"
+        );
+        assert_eq!(
+            parse(&timeliness("half_year", "2024-05-16", ""))["ok"]["days_late"],
+            2
+        );
+        assert_eq!(
+            parse(&calendar(2019, "vi"))["error"]["code"],
+            "year_not_covered"
+        );
+        assert_eq!(parse(&schema()), treem::schema::report());
+    }
+}

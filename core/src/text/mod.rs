@@ -5,12 +5,15 @@
 //! form and stores NFC, so that names compare equal however they were typed; it never rejects a
 //! name for its encoding.
 
-use serde::{Deserialize, Deserializer};
-use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
+mod latin_table;
+mod nfc;
 
-/// Returns `text` in Unicode Normalisation Form C (canonical composition).
+use serde::{Deserialize, Deserializer};
+
+/// Returns `text` in Unicode Normalisation Form C (canonical composition) for Latin script,
+/// which covers every Vietnamese letter; text in other scripts is kept as given.
 ///
-/// Text already in NFC (the common case) is copied without being recomposed.
+/// Text without combining marks (the common case) is copied without being recomposed.
 ///
 /// # Example
 ///
@@ -20,9 +23,10 @@ use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 /// assert_eq!(treem::nfc("Quy Nhơn"), "Quy Nhơn");
 /// ```
 pub fn nfc(text: &str) -> String {
-    match is_nfc_quick(text.chars()) {
-        IsNormalized::Yes => text.to_owned(),
-        _ => text.nfc().collect(),
+    if text.chars().any(nfc::is_mark) {
+        nfc::nfc(text)
+    } else {
+        text.to_owned()
     }
 }
 
@@ -34,8 +38,8 @@ pub(crate) fn strip_bom(text: &str) -> &str {
 
 /// Normalises `text` in place to NFC; see [`nfc`].
 pub(crate) fn nfc_in_place(text: &mut String) {
-    if !matches!(is_nfc_quick(text.chars()), IsNormalized::Yes) {
-        *text = text.nfc().collect();
+    if text.chars().any(nfc::is_mark) {
+        *text = nfc::nfc(text);
     }
 }
 
@@ -84,6 +88,7 @@ where
 #[cfg(test)]
 mod tests {
     use super::*;
+    use unicode_normalization::UnicodeNormalization;
 
     #[test]
     fn nfd_is_composed() {

@@ -132,8 +132,10 @@ impl Parsed {
             );
             poisoned.push(String::new());
         }
-        let salvaged =
-            structure::salvage(node, &poisoned).and_then(|v| serde_json::from_value(v).ok());
+        // Through text rather than `from_value`: one deserialiser for reports, not two, which
+        // keeps the WebAssembly build smaller; this path runs only for broken reports.
+        let salvaged = structure::salvage(node, &poisoned)
+            .and_then(|v| Report::from_json(&v.to_string()).ok());
         Ok(Parsed::Broken {
             findings,
             poisoned,

@@ -12,17 +12,17 @@ pub(crate) fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
 /// `measure.unknown`, `measure.dimension_unknown`, `measure.member_unknown`.
 fn vocabulary(ctx: &Context<'_>, out: &mut Vec<Finding>) {
     for (id, measure) in &ctx.report.measures {
-        let path = pointer_push("/measures", id);
+        let path = || pointer_push("/measures", id);
         let Some(def) = ctx.measure_def(id) else {
             out.push(
-                Finding::new("measure.unknown", path)
+                Finding::new("measure.unknown", path())
                     .with("measure", id.as_str())
                     .with("profile", ctx.profile.id.as_str()),
             );
             continue;
         };
         for (dimension, members) in &measure.by {
-            let dim_path = pointer_push(&pointer_push(&path, "by"), dimension);
+            let dim_path = || pointer_push(&pointer_push(&path(), "by"), dimension);
             let dim_def = def
                 .breakdowns
                 .contains(dimension)
@@ -36,7 +36,7 @@ fn vocabulary(ctx: &Context<'_>, out: &mut Vec<Finding>) {
                         .collect(),
                 );
                 out.push(
-                    Finding::new("measure.dimension_unknown", dim_path)
+                    Finding::new("measure.dimension_unknown", dim_path())
                         .with("measure", id.as_str())
                         .with("measure_name", &def.name)
                         .with("dimension", dimension.as_str())
@@ -54,7 +54,7 @@ fn vocabulary(ctx: &Context<'_>, out: &mut Vec<Finding>) {
                             .collect(),
                     );
                     out.push(
-                        Finding::new("measure.member_unknown", pointer_push(&dim_path, member))
+                        Finding::new("measure.member_unknown", pointer_push(&dim_path(), member))
                             .with("measure", id.as_str())
                             .with("measure_name", &def.name)
                             .with("dimension", dimension.as_str())
@@ -79,7 +79,7 @@ fn arithmetic_and_duties(ctx: &Context<'_>, out: &mut Vec<Finding>) {
         let Some(def) = ctx.measure_def(id) else {
             continue;
         };
-        let path = pointer_push("/measures", id);
+        let path = || pointer_push("/measures", id);
         if let Some(kinds) = &def.report_kinds {
             if ctx.kind.is_some() && !kinds.contains(&ctx.report.kind) {
                 let name = |k: &str| {
@@ -89,7 +89,7 @@ fn arithmetic_and_duties(ctx: &Context<'_>, out: &mut Vec<Finding>) {
                 };
                 let kinds = Param::List(kinds.iter().map(|k| name(k)).collect());
                 out.push(
-                    Finding::new("measure.out_of_period", path.clone())
+                    Finding::new("measure.out_of_period", path())
                         .with("measure", id.as_str())
                         .with("measure_name", &def.name)
                         .with("kind", name(&ctx.report.kind))
@@ -119,14 +119,14 @@ fn arithmetic_and_duties(ctx: &Context<'_>, out: &mut Vec<Finding>) {
                 .collect();
             let sum: u128 = known.iter().map(|(_, n)| u128::from(*n)).sum();
             let total = u128::from(measure.total.get());
-            let dim_path = pointer_push(&pointer_push(&path, "by"), dimension);
+            let dim_path = || pointer_push(&pointer_push(&path(), "by"), dimension);
             let is_required = required
                 .iter()
                 .any(|r| &r.measure == id && r.breakdowns.contains(dimension));
             if (missing.is_empty() && sum != total) || sum > total {
                 out.push(
-                    Finding::new("measure.breakdown_sum", dim_path)
-                        .related(pointer_push(&path, "total"))
+                    Finding::new("measure.breakdown_sum", dim_path())
+                        .related(pointer_push(&path(), "total"))
                         .with("measure", id.as_str())
                         .with("measure_name", &def.name)
                         .with("dimension", dimension.as_str())
@@ -146,7 +146,7 @@ fn arithmetic_and_duties(ctx: &Context<'_>, out: &mut Vec<Finding>) {
                     "measure.breakdown_incomplete"
                 };
                 out.push(
-                    Finding::new(code, dim_path)
+                    Finding::new(code, dim_path())
                         .with("measure", id.as_str())
                         .with("measure_name", &def.name)
                         .with("dimension", dimension.as_str())

@@ -4,8 +4,8 @@
 use super::Context;
 use crate::finding::Severity;
 use crate::finding::{Finding, Param, pointer_push};
-use crate::model::{Measure, Quantity};
-use crate::profile::Relation;
+use crate::model::Quantity;
+use crate::profile::{Member, Relation};
 
 pub(crate) fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
     for relation in &ctx.profile.relations {
@@ -15,71 +15,33 @@ pub(crate) fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
         else {
             continue; // missing is not zero: nothing to compare
         };
-        let part_path = pointer_push("/measures", &relation.part);
-        let whole_path = pointer_push("/measures", &relation.whole);
-        compare(
-            ctx,
-            relation,
-            (part.total, pointer_push(&part_path, "total")),
-            (whole.total, pointer_push(&whole_path, "total")),
-            None,
-            out,
-        );
+        compare(ctx, relation, part.total, whole.total, None, out);
         for dimension in &relation.per {
-            per_member(
-                ctx,
-                relation,
-                dimension,
-                (part, &part_path),
-                (whole, &whole_path),
-                out,
-            );
+            let (Some(part_by), Some(whole_by)) = (part.by.get(dimension), whole.by.get(dimension))
+            else {
+                continue;
+            };
+            let Some(dim_def) = ctx.profile.dimension(dimension) else {
+                continue;
+            };
+            for member in &dim_def.members {
+                let (Some(p), Some(w)) = (part_by.get(&member.id), whole_by.get(&member.id)) else {
+                    continue;
+                };
+                compare(ctx, relation, *p, *w, Some((dimension, member)), out);
+            }
         }
     }
 }
 
-fn per_member(
-    ctx: &Context<'_>,
-    relation: &Relation,
-    dimension: &str,
-    (part, part_path): (&Measure, &str),
-    (whole, whole_path): (&Measure, &str),
-    out: &mut Vec<Finding>,
-) {
-    let (Some(part_by), Some(whole_by)) = (part.by.get(dimension), whole.by.get(dimension)) else {
-        return;
-    };
-    let Some(dim_def) = ctx.profile.dimension(dimension) else {
-        return;
-    };
-    for member in &dim_def.members {
-        let (Some(p), Some(w)) = (part_by.get(&member.id), whole_by.get(&member.id)) else {
-            continue;
-        };
-        let at = |base: &str| {
-            pointer_push(
-                &pointer_push(&pointer_push(base, "by"), dimension),
-                &member.id,
-            )
-        };
-        let label = Param::List(vec![Param::from(&dim_def.name), Param::from(&member.name)]);
-        compare(
-            ctx,
-            relation,
-            (*p, at(part_path)),
-            (*w, at(whole_path)),
-            Some(label),
-            out,
-        );
-    }
-}
-
+/// Reports `relation` when `part` exceeds `whole` (beyond the tolerance); `member` says which
+/// member of which dimension is compared, if not the totals. Pointers are built only then.
 fn compare(
     ctx: &Context<'_>,
     relation: &Relation,
-    (part, part_path): (Quantity, String),
-    (whole, whole_path): (Quantity, String),
-    member: Option<Param>,
+    part: Quantity,
+    whole: Quantity,
+    member: Option<(&str, &Member)>,
     out: &mut Vec<Finding>,
 ) {
     let limit = u128::from(whole.get()) * u128::from(100 + relation.tolerance_percent);
@@ -92,12 +54,21 @@ fn compare(
     ) else {
         return;
     };
+    let at = |measure: &str| {
+        let base = pointer_push("/measures", measure);
+        match member {
+            None => pointer_push(&base, "total"),
+            Some((dimension, m)) => {
+                pointer_push(&pointer_push(&pointer_push(&base, "by"), dimension), &m.id)
+            }
+        }
+    };
     let code = match relation.severity {
         Severity::Error => "relation.exceeds",
         Severity::Warning => "relation.implausible",
     };
-    let mut finding = Finding::new(code, part_path)
-        .related(whole_path)
+    let mut finding = Finding::new(code, at(&relation.part))
+        .related(at(&relation.whole))
         .with("part", relation.part.as_str())
         .with("part_name", &part_def.name)
         .with("part_value", part.get())
@@ -105,8 +76,13 @@ fn compare(
         .with("whole_name", &whole_def.name)
         .with("whole_value", whole.get())
         .with("tolerance_percent", u64::from(relation.tolerance_percent));
-    if let Some(member) = member {
-        finding = finding.with("member", member);
+    if let Some((dimension, m)) = member {
+        let dim_name = ctx
+            .profile
+            .dimension(dimension)
+            .map(|d| Param::from(&d.name))
+            .unwrap_or_else(|| Param::from(dimension));
+        finding = finding.with("member", Param::List(vec![dim_name, Param::from(&m.name)]));
     }
     out.push(finding);
 }

@@ -14,8 +14,8 @@ pub(crate) fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
     let report = ctx.report;
     let mut first_at: BTreeMap<u8, usize> = BTreeMap::new();
     for (i, section) in report.sections.iter().enumerate() {
-        let path = pointer_push("/sections", &i.to_string());
-        let task_path = pointer_push(&path, "task");
+        // Pointers are built only when there is something to report.
+        let path = || pointer_push("/sections", &i.to_string());
         if ctx.profile.section(section.task).is_none() {
             let allowed = ctx
                 .profile
@@ -24,46 +24,45 @@ pub(crate) fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
                 .map(|s| Param::Count(u64::from(s.task)))
                 .collect();
             out.push(
-                Finding::new("section.task", task_path)
+                Finding::new("section.task", pointer_push(&path(), "task"))
                     .with("task", u64::from(section.task))
                     .with("allowed", Param::List(allowed)),
             );
         } else if let Some(first) = first_at.get(&section.task) {
             out.push(
-                Finding::new("section.duplicate", task_path)
+                Finding::new("section.duplicate", pointer_push(&path(), "task"))
                     .related(format!("/sections/{first}/task"))
                     .with("task", u64::from(section.task)),
             );
         } else {
             first_at.insert(section.task, i);
         }
-        let said = section
-            .narrative
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ");
-        if section.status != SectionStatus::NotApplicable
-            && said.chars().count() < MIN_NARRATIVE_CHARS
-        {
-            out.push(
-                Finding::new("section.narrative", pointer_push(&path, "narrative"))
-                    .with("task", u64::from(section.task))
-                    .with("length", said.chars().count() as u64)
-                    .with("min", MIN_NARRATIVE_CHARS as u64),
-            );
+        if section.status != SectionStatus::NotApplicable {
+            let length = said_length(&section.narrative, MIN_NARRATIVE_CHARS);
+            if length < MIN_NARRATIVE_CHARS {
+                out.push(
+                    Finding::new("section.narrative", pointer_push(&path(), "narrative"))
+                        .with("task", u64::from(section.task))
+                        .with("length", length as u64)
+                        .with("min", MIN_NARRATIVE_CHARS as u64),
+                );
+            }
         }
         for (j, doc) in section.documents.iter().enumerate() {
-            let doc_path = pointer_push(&pointer_push(&path, "documents"), &j.to_string());
+            let doc_path = || pointer_push(&pointer_push(&path(), "documents"), &j.to_string());
             if !is_document_number(&doc.number) {
                 out.push(
-                    Finding::new("section.document_number", pointer_push(&doc_path, "number"))
-                        .with("number", doc.number.as_str()),
+                    Finding::new(
+                        "section.document_number",
+                        pointer_push(&doc_path(), "number"),
+                    )
+                    .with("number", doc.number.as_str()),
                 );
             }
             if let Some(submitted) = report.submitted_on {
                 if doc.date > submitted {
                     out.push(
-                        Finding::new("section.document_date", pointer_push(&doc_path, "date"))
+                        Finding::new("section.document_date", pointer_push(&doc_path(), "date"))
                             .related("/submitted_on".into())
                             .with("date", doc.date.to_string())
                             .with("submitted_on", submitted.to_string()),
@@ -100,6 +99,19 @@ fn required(ctx: &Context<'_>, present: &BTreeMap<u8, usize>, out: &mut Vec<Find
     }
 }
 
+/// The length in characters of `text` with its white space trimmed and collapsed to single
+/// spaces, counted only as far as `enough` (a long narrative is not measured to its end).
+fn said_length(text: &str, enough: usize) -> usize {
+    let mut length = 0;
+    for (n, word) in text.split_whitespace().enumerate() {
+        length += word.chars().count() + usize::from(n > 0);
+        if length >= enough {
+            break;
+        }
+    }
+    length
+}
+
 /// Whether `number` has the shape of a Vietnamese document number: a number, then `/` and the
 /// symbol (*ký hiệu*), e.g. `12/KH-UBND`, `13/2021/TT-BLĐTBXH`, `06/QĐ-TTg`; party documents
 /// put the kind before the slash, e.g. `28-CT/TW`.
@@ -121,6 +133,13 @@ pub(crate) fn is_document_number(number: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn narrative_length_collapses_white_space() {
+        assert_eq!(said_length("  Đã   làm. ", 100), "Đã làm.".chars().count());
+        assert_eq!(said_length("", 100), 0);
+        assert!(said_length(&"dài ".repeat(1000), 20) >= 20);
+    }
 
     #[test]
     fn document_numbers() {

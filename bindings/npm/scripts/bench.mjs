@@ -1,0 +1,78 @@
+// npm run bench: treem's validate(text) against ajv 8 (JSON.parse + validate against
+// schema/report.schema.json, compiled once, allErrors) on the same ~50 KB report, in one process
+// and one run; medians, ratios, sizes, and the budgets of issue 5.
+import { readFileSync } from "node:fs";
+import { gzipSync } from "node:zlib";
+import { performance } from "node:perf_hooks";
+import Ajv2020 from "ajv/dist/2020.js";
+
+const root = new URL("../../../", import.meta.url);
+const dist = new URL("../dist/", import.meta.url);
+
+// Instantiation, measured before anything else touches the module.
+const t0 = performance.now();
+const wasm = await import("../dist/pkg/treem_wasm.js");
+wasm.initSync({ module: readFileSync(new URL("pkg/treem_wasm_bg.wasm", dist)) });
+const instantiateMs = performance.now() - t0;
+const { makeApi } = await import("../dist/api.js");
+const treem = makeApi(wasm);
+
+/** A provincial-size report (~50 KB), generated reproducibly from the Quy Nhơn example. */
+function provincialReport() {
+  const report = JSON.parse(readFileSync(new URL("examples/quy-nhon-half-year-2024.json", root), "utf8"));
+  const paragraph =
+    "Ủy ban nhân dân tỉnh đã chỉ đạo các sở, ban, ngành và Ủy ban nhân dân các huyện, thị xã, thành phố " +
+    "triển khai đồng bộ các giải pháp bảo vệ, chăm sóc trẻ em; kiểm tra, đôn đốc việc thực hiện và tổng hợp kết quả. ";
+  for (const section of report.sections) {
+    section.narrative = paragraph.repeat(6);
+    section.documents = Array.from({ length: 14 }, (_, i) => ({
+      number: `${100 + i * 7 + section.task}/KH-UBND`,
+      date: `2024-0${1 + (i % 4)}-${String(10 + i).padStart(2, "0")}`,
+      title: `Kế hoạch số ${i + 1} về triển khai nhiệm vụ ${section.task} công tác trẻ em năm 2024 trên địa bàn tỉnh`,
+    }));
+  }
+  return JSON.stringify(report, null, 2);
+}
+
+function median(fn, { warmup = 30, runs = 301 } = {}) {
+  for (let i = 0; i < warmup; i++) fn();
+  const times = [];
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    fn();
+    times.push(performance.now() - t);
+  }
+  times.sort((a, b) => a - b);
+  return times[Math.floor(times.length / 2)];
+}
+
+const text = provincialReport();
+const result = treem.validate(text);
+if (!result.valid) throw new Error(`benchmark report is not valid: ${JSON.stringify(result.findings[0])}`);
+
+const ajv = new Ajv2020({ strict: true, allErrors: true });
+const ajvValidate = ajv.compile(JSON.parse(readFileSync(new URL("schema/report.schema.json", root), "utf8")));
+if (!ajvValidate(JSON.parse(text))) throw new Error("ajv rejects the benchmark report");
+
+const parseMs = median(() => JSON.parse(text));
+const ajvMs = median(() => ajvValidate(JSON.parse(text)));
+const treemMs = median(() => treem.validate(text));
+
+const gz = (url) => gzipSync(readFileSync(url), { level: 9 }).length;
+const wasmGz = gz(new URL("pkg/treem_wasm_bg.wasm", dist));
+const glueGz = gz(new URL("pkg/treem_wasm.js", dist)) + gz(new URL("api.js", dist)) + gz(new URL("web.js", dist));
+const kib = (n) => (n / 1024).toFixed(1);
+const verdict = (ok) => (ok ? "met" : "MISSED");
+
+console.log(`report: ${kib(Buffer.byteLength(text))} KiB, valid`);
+console.log(`JSON.parse alone:            ${parseMs.toFixed(3)} ms (median of 301)`);
+console.log(`ajv 8 JSON.parse + validate: ${ajvMs.toFixed(3)} ms`);
+console.log(`treem validate(text):        ${treemMs.toFixed(3)} ms`);
+console.log(`ratio treem / ajv:           ${(treemMs / ajvMs).toFixed(2)}`);
+console.log(`ratio treem / JSON.parse:    ${(treemMs / parseMs).toFixed(2)}`);
+console.log(`size: .wasm ${kib(wasmGz)} KiB + JS glue ${kib(glueGz)} KiB = ${kib(wasmGz + glueGz)} KiB gzip -9`);
+console.log(`instantiation (Node, sync, incl. reading the file): ${instantiateMs.toFixed(1)} ms`);
+console.log("budgets:");
+console.log(`  size <= 100 KiB gzip -9:               ${verdict(wasmGz + glueGz <= 100 * 1024)} (${kib(wasmGz + glueGz)} KiB)`);
+console.log(`  validate <= 1.0 x ajv parse+validate:  ${verdict(treemMs <= ajvMs)} (${(treemMs / ajvMs).toFixed(2)} x)`);
+console.log("  instantiation in Chromium <= 30 ms:    measured by the browser test, not here");

@@ -1,0 +1,96 @@
+// The portal form in a real browser: Debian's Chromium, driven by playwright-core, against the
+// page served on 127.0.0.1 under its Content-Security-Policy.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { existsSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { chromium } from "playwright-core";
+import { serve } from "../serve.mjs";
+import { validationCases } from "../../npm/test/helpers.mjs";
+
+const executablePath = process.env.CHROMIUM ?? "/usr/bin/chromium";
+const example = fileURLToPath(new URL("../../../examples/quy-nhon-half-year-2024.json", import.meta.url));
+
+let server, browser, context, page, base;
+const problems = [];
+
+before(async () => {
+  assert.ok(existsSync(executablePath), `no Chromium at ${executablePath} (apt-get install chromium)`);
+  server = await serve(0);
+  base = `http://127.0.0.1:${server.address().port}`;
+  browser = await chromium.launch({
+    executablePath,
+    args: [
+      "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+      "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    ],
+  });
+  context = await browser.newContext();
+  page = await context.newPage();
+  page.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
+  page.on("response", (r) => {
+    if (r.status() >= 400) problems.push(`HTTP ${r.status()} for ${r.url()}`);
+  });
+  page.on("console", (m) => {
+    if (m.type() === "error") problems.push(`console error: ${m.text()}`);
+  });
+  await page.goto(`${base}/web-demo/`);
+  await page.waitForSelector('body[data-ready="1"]');
+});
+
+after(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+const male = '[data-path="/measures/abuse.children/by/sex/male"] input';
+const sexFinding = '[data-path="/measures/abuse.children/by/sex"] .finding[data-code="measure.breakdown_sum"]';
+
+test("the form is rendered from the profile: header, ten sections, measures with breakdowns", async () => {
+  assert.equal(await page.locator("form#report > div[data-path='/sections'] > fieldset").count(), 10);
+  assert.ok(await page.locator('[data-path="/measures/injury.children/by/injury_cause/drowning"] input').count());
+  assert.match(await page.locator("#deadline").textContent(), /Hạn nộp: 2024-05-14/);
+});
+
+test("a loaded report validates; a breakdown that does not add up is shown at that field, and goes when fixed", async () => {
+  await page.setInputFiles("#load", example);
+  await page.waitForFunction(() => document.getElementById("summary").textContent.startsWith("Hợp lệ"));
+  const before = Number(await page.inputValue(male));
+  await page.fill(male, String(before + 1));
+  await page.waitForSelector(sexFinding);
+  assert.match(await page.locator(sexFinding).textContent(), /khác tổng theo giới tính/);
+  assert.match(await page.locator("#summary").textContent(), /1 lỗi/);
+  await page.fill(male, String(before));
+  await page.waitForSelector(sexFinding, { state: "detached" });
+  assert.match(await page.locator("#summary").textContent(), /^Hợp lệ/);
+});
+
+test("every shared validation vector gives the native verdict in the browser", async () => {
+  const cases = validationCases();
+  const got = await page.evaluate(async (texts) => {
+    const treem = await import("/npm/dist/web.js");
+    await treem.ready();
+    return texts.map((text) => {
+      const r = treem.validate(text);
+      return [r.valid, r.findings.map((f) => [f.code, f.path]).sort()];
+    });
+  }, cases.map((c) => c.text));
+  cases.forEach((c, i) => assert.deepEqual(got[i], [c.valid, c.findings], c.name));
+});
+
+test("it works offline once loaded", async () => {
+  await page.evaluate(() => navigator.serviceWorker.ready.then(() => true));
+  await page.reload();
+  await page.waitForSelector('body[data-ready="1"]');
+  await context.setOffline(true);
+  await page.reload();
+  await page.waitForSelector('body[data-ready="1"]');
+  assert.match(await page.locator("#subtitle").textContent(), /treem/);
+  await context.setOffline(false);
+});
+
+test("no page error and no Content-Security-Policy violation", async () => {
+  const ms = await page.evaluate(() => window.__treemReadyMs);
+  console.log(`# treem module ready in Chromium in ${ms.toFixed(1)} ms (fetch + compile + instantiate)`);
+  assert.deepEqual(problems, []);
+});

@@ -234,6 +234,20 @@ impl Catalog {
         Catalog::embedded(id).ok_or_else(|| Error::unknown_catalog(id))
     }
 
+    /// The JSON text of an embedded catalog, as embedded (for callers that pass it on without
+    /// needing the typed form).
+    ///
+    /// # Errors
+    ///
+    /// Code `unknown_catalog` when no embedded catalog has this id.
+    pub fn embedded_json(id: &str) -> Result<&'static str, Error> {
+        EMBEDDED
+            .iter()
+            .find(|(known, _)| *known == id)
+            .map(|(_, text)| *text)
+            .ok_or_else(|| Error::unknown_catalog(id))
+    }
+
     /// The ids of the embedded catalogs.
     pub fn embedded_ids() -> impl Iterator<Item = &'static str> {
         EMBEDDED.iter().map(|(id, _)| *id)

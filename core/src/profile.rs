@@ -408,6 +408,20 @@ impl Profile {
             .unwrap_or_else(|| unreachable!("the default profile is embedded"))
     }
 
+    /// The JSON text of an embedded profile, as embedded (for callers that pass it on without
+    /// needing the typed form).
+    ///
+    /// # Errors
+    ///
+    /// Code `unknown_profile` when no embedded profile has this id.
+    pub fn embedded_json(id: &str) -> Result<&'static str, Error> {
+        EMBEDDED
+            .iter()
+            .find(|(known, _)| *known == id)
+            .map(|(_, text)| *text)
+            .ok_or_else(|| Error::unknown_profile(id))
+    }
+
     /// The ids of the embedded profiles.
     pub fn embedded_ids() -> impl Iterator<Item = &'static str> {
         EMBEDDED.iter().map(|(id, _)| *id)

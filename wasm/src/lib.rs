@@ -12,6 +12,15 @@ use serde_json::json;
 use treem::{Calendar, CivilDate, Deadline, Error, Lang, Profile, Reading, Validator};
 use wasm_bindgen::prelude::wasm_bindgen;
 
+/// Wraps JSON text that is already a value (embedded data) in the envelope, without parsing
+/// and re-serialising it: the module then needs no serialiser for profiles and catalogs.
+fn envelope_raw(result: Result<&str, Error>, lang: Lang) -> String {
+    match result {
+        Ok(text) => format!("{{\"ok\":{text}}}"),
+        Err(e) => envelope::<()>(Err(e), lang),
+    }
+}
+
 /// Wraps a result in the JSON envelope the JavaScript layer unwraps.
 fn envelope<T: Serialize>(result: Result<T, Error>, lang: Lang) -> String {
     let value = match result {
@@ -137,19 +146,30 @@ pub fn calendar(year: i32, lang_code: &str) -> String {
     )
 }
 
-/// The indicator catalog of the default profile.
+/// The indicator catalog of the default profile, as embedded.
 #[wasm_bindgen]
 pub fn catalog() -> String {
-    envelope(
-        treem::Catalog::find_embedded(&Profile::default_profile().catalog),
+    envelope_raw(
+        treem::Catalog::embedded_json(&Profile::default_profile().catalog),
         Lang::Vi,
     )
 }
 
-/// A profile: the default, an embedded id, or JSON text (checked).
+/// A profile as JSON: the default, an embedded id, or JSON text, which is checked and returned
+/// as given.
 #[wasm_bindgen]
 pub fn profile(id: &str, lang_code: &str) -> String {
-    envelope(load_profile(id), lang(lang_code))
+    let id = id.trim();
+    let result = if id.starts_with('{') {
+        Profile::from_json(id).map(|_| id)
+    } else {
+        Profile::embedded_json(if id.is_empty() {
+            treem::DEFAULT_PROFILE
+        } else {
+            id
+        })
+    };
+    envelope_raw(result, lang(lang_code))
 }
 
 /// Every rule.

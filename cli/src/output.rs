@@ -407,22 +407,34 @@ pub fn deadlines_text(profile: &Profile, all: &[DeadlineReport], lang: Lang) -> 
                     r.as_of, r.days_remaining, r.working_days_remaining
                 ),
                 (false, false) => format!(
-                    "As of {}: {} days left, {} working days.",
-                    r.as_of, r.days_remaining, r.working_days_remaining
+                    "As of {}: {} left.",
+                    r.as_of,
+                    days_en(r.days_remaining, r.working_days_remaining)
                 ),
                 (true, true) => format!(
                     "Tính đến {}: QUÁ HẠN {} ngày ({} ngày làm việc).",
                     r.as_of, -r.days_remaining, -r.working_days_remaining
                 ),
                 (true, false) => format!(
-                    "As of {}: OVERDUE by {} days ({} working days).",
-                    r.as_of, -r.days_remaining, -r.working_days_remaining
+                    "As of {}: OVERDUE by {}.",
+                    r.as_of,
+                    days_en(-r.days_remaining, -r.working_days_remaining)
                 ),
             };
             let _ = writeln!(s, "  {line}");
         }
     }
     s
+}
+
+/// `1 day (1 working day)`, `2 days (0 working days)`.
+fn days_en(days: i64, working: i64) -> String {
+    let plural = |n: i64| if n == 1 { "" } else { "s" };
+    format!(
+        "{days} day{} ({working} working day{})",
+        plural(days),
+        plural(working)
+    )
 }
 
 /// `treem timeliness`: on time or how late.
@@ -445,8 +457,10 @@ pub fn timeliness_text(deadline: &Deadline, t: &Timeliness, lang: Lang) -> Strin
             t.days_late, t.working_days_late, t.submitted_on, t.last_on_time_day
         ),
         (TimelinessStatus::Late, Lang::En) => format!(
-            "Late by {} days ({} working days): submitted {}, last on-time day {}.",
-            t.days_late, t.working_days_late, t.submitted_on, t.last_on_time_day
+            "Late by {}: submitted {}, last on-time day {}.",
+            days_en(t.days_late, t.working_days_late),
+            t.submitted_on,
+            t.last_on_time_day
         ),
     };
     format!("{verdict}\n{}\n", deadline.explanation.get(lang))

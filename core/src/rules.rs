@@ -335,10 +335,23 @@ pub static RULES: &[Rule] = &[
         },
     },
     Rule {
+        code: "section.not_applicable",
+        severity: Severity::Error,
+        checks: Text {
+            vi: "Mục mà đơn vị phải báo cáo (mọi mục với UBND cấp huyện; các mục thuộc phạm vi với sở, ngành) không được đánh dấu “không thuộc phạm vi”.",
+            en: "A section the reporter must fill (every section for a district People's Committee; those in its remit for a department) is not marked not_applicable.",
+        },
+        source: "Canonical template v1, Sections (district People's Committees must fill all ten; a department marks the others not_applicable)",
+        when_missing: Text {
+            vi: "Bỏ qua khi đơn vị không có trong profile.",
+            en: "Skipped when the reporter is unknown.",
+        },
+    },
+    Rule {
         code: "section.narrative",
         severity: Severity::Warning,
         checks: Text {
-            vi: "Mục đang thực hiện hoặc đã thực hiện có nội dung mô tả ít nhất 20 ký tự.",
+            vi: "Mục không đánh dấu “không thuộc phạm vi” (đã, đang hoặc chưa thực hiện) có nội dung mô tả ít nhất 20 ký tự.",
             en: "A section that is done, under way or not started says something: at least 20 characters.",
         },
         source: "Canonical template v1, Warnings: a narrative that is empty or too short to say anything",
@@ -784,40 +797,56 @@ pub(crate) fn render(f: &Finding, lang: Lang) -> String {
             p("expected")
         ),
         ("measure.unknown", Lang::Vi) => format!(
-            "Chỉ số `{}` không có trong mẫu báo cáo của profile `{}`; hãy kiểm tra lại tên chỉ số.",
+            "Chỉ số `{}` không có trong mẫu báo cáo của profile `{}`; hãy kiểm tra lại tên chỉ số.{}",
             p("measure"),
-            p("profile")
+            p("profile"),
+            suggestion(f, lang)
         ),
         ("measure.unknown", Lang::En) => format!(
-            "Measure `{}` is not defined by profile `{}`; check the measure's name.",
+            "Measure `{}` is not defined by profile `{}`; check the measure's name.{}",
             p("measure"),
-            p("profile")
+            p("profile"),
+            suggestion(f, lang)
+        ),
+        ("measure.dimension_unknown", Lang::Vi) if empty_list(f, "allowed") => format!(
+            "Chỉ số “{}” không có phân tổ nào; hãy bỏ phần `by` (phân tổ `{}`).",
+            p("measure_name"),
+            p("dimension")
+        ),
+        ("measure.dimension_unknown", Lang::En) if empty_list(f, "allowed") => format!(
+            "Measure “{}” has no breakdowns; remove its `by` (breakdown `{}`).",
+            p("measure_name"),
+            p("dimension")
         ),
         ("measure.dimension_unknown", Lang::Vi) => format!(
-            "Chỉ số “{}” không phân tổ theo `{}`; các phân tổ được dùng: {}.",
+            "Chỉ số “{}” không phân tổ theo `{}`; các phân tổ được dùng: {}.{}",
             p("measure_name"),
             p("dimension"),
-            p("allowed")
+            p("allowed"),
+            suggestion(f, lang)
         ),
         ("measure.dimension_unknown", Lang::En) => format!(
-            "Measure “{}” has no breakdown by `{}`; breakdowns allowed: {}.",
+            "Measure “{}” has no breakdown by `{}`; breakdowns allowed: {}.{}",
             p("measure_name"),
             p("dimension"),
-            p("allowed")
+            p("allowed"),
+            suggestion(f, lang)
         ),
         ("measure.member_unknown", Lang::Vi) => format!(
-            "`{}` không phải một nhóm của phân tổ “{}” (chỉ số “{}”); các nhóm có: {}.",
+            "`{}` không phải một nhóm của phân tổ “{}” (chỉ số “{}”); các nhóm có: {}.{}",
             p("member"),
             p("dimension_name"),
             p("measure_name"),
-            p("allowed")
+            p("allowed"),
+            suggestion(f, lang)
         ),
         ("measure.member_unknown", Lang::En) => format!(
-            "`{}` is not a member of “{}” (measure “{}”); members are: {}.",
+            "`{}` is not a member of “{}” (measure “{}”); members are: {}.{}",
             p("member"),
             p("dimension_name"),
             p("measure_name"),
-            p("allowed")
+            p("allowed"),
+            suggestion(f, lang)
         ),
         ("indicator.unknown", Lang::Vi) => format!(
             "Chỉ tiêu {} không có trong danh mục `{}`.",
@@ -936,22 +965,26 @@ pub(crate) fn render(f: &Finding, lang: Lang) -> String {
             p("email")
         ),
         ("section.task", Lang::Vi) => format!(
-            "Mục số {} không có trong chỉ thị; các mục là {}.",
+            "Mục số {} không có trong chỉ thị; các mục là {}.{}",
             p("task"),
-            p("allowed")
+            p("allowed"),
+            missing_hint(f, lang)
         ),
         ("section.task", Lang::En) => format!(
-            "Section {} is not a task of the directive; the sections are {}.",
+            "Section {} is not a task of the directive; the sections are {}.{}",
             p("task"),
-            p("allowed")
+            p("allowed"),
+            missing_hint(f, lang)
         ),
         ("section.duplicate", Lang::Vi) => format!(
-            "Mục {} xuất hiện hai lần; hãy gộp nội dung vào một mục.",
-            p("task")
+            "Mục {} xuất hiện hai lần; hãy gộp nội dung vào một mục.{}",
+            p("task"),
+            missing_hint(f, lang)
         ),
         ("section.duplicate", Lang::En) => format!(
-            "Section {} appears twice; merge the two into one.",
-            p("task")
+            "Section {} appears twice; merge the two into one.{}",
+            p("task"),
+            missing_hint(f, lang)
         ),
         ("section.missing", Lang::Vi) => format!(
             "Thiếu mục {} “{}”: {} phải báo cáo mục này.",
@@ -963,6 +996,16 @@ pub(crate) fn render(f: &Finding, lang: Lang) -> String {
             "Section {} (“{}”) is missing: a {} must report it.",
             p("task"),
             p("title"),
+            p("reporter_kind")
+        ),
+        ("section.not_applicable", Lang::Vi) => format!(
+            "Mục {} được đánh dấu “không thuộc phạm vi” nhưng {} phải báo cáo mục này; hãy ghi tình hình và kết quả thực hiện.",
+            p("task"),
+            p("reporter_kind")
+        ),
+        ("section.not_applicable", Lang::En) => format!(
+            "Section {} is marked not applicable, but a {} must report it; give its status and results.",
+            p("task"),
             p("reporter_kind")
         ),
         ("section.narrative", Lang::Vi) => format!(
@@ -1214,10 +1257,9 @@ pub(crate) fn render(f: &Finding, lang: Lang) -> String {
             p("due")
         ),
         ("timeliness.late", Lang::En) => format!(
-            "Submitted on {}, {} days ({} working days) after the last on-time day {} (due “{}”).",
+            "Submitted on {}, {} after the last on-time day {} (due “{}”).",
             p("submitted_on"),
-            p("days_late"),
-            p("working_days_late"),
+            days_en(f, "days_late", "working_days_late"),
             p("last_on_time_day"),
             p("due")
         ),
@@ -1253,6 +1295,40 @@ fn sum_terms(f: &Finding, lang: Lang) -> String {
             .join(" + "),
         _ => "0".to_owned(),
     }
+}
+
+/// ` Mục đang thiếu: 3 — có phải mục này?` when a misnumbered section may be a missing one.
+fn missing_hint(f: &Finding, lang: Lang) -> String {
+    match (f.params.get("missing"), lang) {
+        (Some(m), Lang::Vi) => format!(" Mục còn thiếu: {} — có phải mục này?", m.render(lang)),
+        (Some(m), Lang::En) => format!(" Missing: section {} — is this it?", m.render(lang)),
+        (None, _) => String::new(),
+    }
+}
+
+/// ` Có phải `female`?` when a misspelt id has a likely intended one.
+fn suggestion(f: &Finding, lang: Lang) -> String {
+    match (f.params.get("suggestion"), lang) {
+        (Some(s), Lang::Vi) => format!(" Có phải `{}`?", s.render(lang)),
+        (Some(s), Lang::En) => format!(" Did you mean `{}`?", s.render(lang)),
+        (None, _) => String::new(),
+    }
+}
+
+/// Whether the list parameter `name` is present and empty.
+fn empty_list(f: &Finding, name: &str) -> bool {
+    matches!(f.params.get(name), Some(crate::Param::List(items)) if items.is_empty())
+}
+
+/// `1 day (1 working day)` / `2 days (2 working days)`, from two count parameters.
+fn days_en(f: &Finding, days: &str, working: &str) -> String {
+    let n = |name: &str| match f.params.get(name) {
+        Some(crate::Param::Count(n)) => *n,
+        _ => 0,
+    };
+    let plural = |n: u64| if n == 1 { "" } else { "s" };
+    let (d, w) = (n(days), n(working));
+    format!("{d} day{} ({w} working day{})", plural(d), plural(w))
 }
 
 /// ` – nữ` for a member-by-member comparison, empty otherwise.

@@ -155,3 +155,39 @@ mod unicode_normalization_free {
         out
     }
 }
+
+/// A misspelt id is one finding, and its message names what was probably meant.
+#[test]
+fn misspellings_suggest_what_was_meant() {
+    let mut report: Value =
+        serde_json::from_str(&read("examples/quy-nhon-half-year-2024.json")).unwrap();
+    let cases = report["measures"]
+        .as_object_mut()
+        .unwrap()
+        .remove("abuse.cases")
+        .unwrap();
+    report["measures"]["abuse.cases2"] = cases;
+    let sex = report["measures"]["abuse.children"]["by"]["sex"]
+        .as_object_mut()
+        .unwrap();
+    let female = sex.remove("female").unwrap();
+    sex.insert("femal".into(), female);
+    report["sections"][2]["task"] = Value::from(11);
+    let outcome = validate_json(&report.to_string()).unwrap();
+    let messages: Vec<(&str, String)> = outcome
+        .findings
+        .iter()
+        .map(|f| (f.code, f.message(Lang::En)))
+        .collect();
+    assert_eq!(messages.len(), 3, "{messages:#?}");
+    let find = |code: &str| {
+        messages
+            .iter()
+            .find(|(c, _)| *c == code)
+            .map(|(_, m)| m.clone())
+            .unwrap()
+    };
+    assert!(find("measure.unknown").contains("Did you mean `abuse.cases`?"));
+    assert!(find("measure.member_unknown").contains("Did you mean `female`?"));
+    assert!(find("section.task").contains("Missing: section 3"));
+}

@@ -289,21 +289,21 @@ fn explain(
     );
     let mut vi = match reading {
         Reading::Before => format!(
-            "Hạn ghi {}, đọc là “trước ngày” (ngày ghi không còn trong hạn), nên ngày cuối cùng đúng hạn là {}",
+            "Hạn ghi {}, đọc là “trước ngày”: ngày cuối cùng đúng hạn là ngày liền trước, {}",
             written.vi, read_s.vi
         ),
         Reading::By => format!(
-            "Hạn ghi {}, đọc là “chậm nhất ngày” (ngày ghi vẫn trong hạn), nên ngày cuối cùng đúng hạn là {}",
+            "Hạn ghi {}, đọc là “chậm nhất ngày”: ngày cuối cùng đúng hạn là chính ngày đó, {}",
             written.vi, read_s.vi
         ),
     };
     let mut en = match reading {
         Reading::Before => format!(
-            "Due {}, read as “before” (the date itself is late), so the last on-time day is {}",
+            "Due {}, read as “before”: the last on-time day is the day before, {}",
             written.en, read_s.en
         ),
         Reading::By => format!(
-            "Due {}, read as “by” (the date itself is on time), so the last on-time day is {}",
+            "Due {}, read as “by”: the last on-time day is that date, {}",
             written.en, read_s.en
         ),
     };

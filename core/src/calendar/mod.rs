@@ -396,6 +396,9 @@ impl Calendar {
         } else {
             (to, from, -1)
         };
+        // Both ends first, so that an error names the year asked about.
+        self.year(low.year())?;
+        self.year(high.year())?;
         let mut count = 0;
         let mut day = low;
         while day < high {

@@ -3,11 +3,23 @@
 use chrono::Days;
 
 use super::Context;
+use crate::date::CivilDate;
 use crate::finding::Finding;
+use crate::profile::ReportKind;
 use crate::text::fold_name;
 
 /// How long after its period a report may still be dated before the date is taken for a typo.
-const SANE_DAYS_AFTER_PERIOD: u64 = 366;
+pub(crate) const SANE_DAYS_AFTER_PERIOD: u64 = 366;
+
+/// Whether `submitted` lies in the sane window of `kind`'s period.
+pub(crate) fn submission_in_window(kind: &ReportKind, submitted: CivilDate) -> bool {
+    let latest = kind
+        .period
+        .end
+        .naive()
+        .checked_add_days(Days::new(SANE_DAYS_AFTER_PERIOD));
+    submitted >= kind.period.start && latest.is_none_or(|l| submitted.naive() <= l)
+}
 
 pub(crate) fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
     identity(ctx, out);
@@ -64,12 +76,7 @@ fn identity(ctx: &Context<'_>, out: &mut Vec<Finding>) {
 fn dates(ctx: &Context<'_>, out: &mut Vec<Finding>) {
     let report = ctx.report;
     if let (Some(kind), Some(submitted)) = (ctx.kind, report.submitted_on) {
-        let latest = kind
-            .period
-            .end
-            .naive()
-            .checked_add_days(Days::new(SANE_DAYS_AFTER_PERIOD));
-        if submitted < kind.period.start || latest.is_some_and(|l| submitted.naive() > l) {
+        if !submission_in_window(kind, submitted) {
             out.push(
                 Finding::new("header.submitted_on", "/submitted_on".into())
                     .with("date", submitted.to_string())
@@ -89,7 +96,7 @@ fn dates(ctx: &Context<'_>, out: &mut Vec<Finding>) {
             );
         }
     }
-    if let (Some(as_of), Some(submitted)) = (report.data_as_of, report.submitted_on) {
+    if let (Some(as_of), Some(submitted)) = (report.data_as_of, ctx.submitted_on()) {
         if as_of > submitted {
             out.push(
                 Finding::new("header.data_as_of_after_submission", "/data_as_of".into())

@@ -115,7 +115,9 @@ fn arithmetic(
     {
         let expected = (den.get() > 0)
             .then(|| num.get() as f64 / den.get() as f64 * f64::from(formula.multiplier));
-        if expected.is_none_or(|e| (v - e).abs() > ROUNDING) {
+        // A share's numerator cannot exceed its denominator, even when the value is rounded to 100.
+        let over_whole = share && num.get() > den.get();
+        if over_whole || expected.is_none_or(|e| (v - e).abs() > ROUNDING) {
             let mut finding = Finding::new("indicator.ratio", value_path.clone())
                 .related(pointer_push(path, "numerator"))
                 .related(pointer_push(path, "denominator"))

@@ -3,6 +3,7 @@
 
 use super::Context;
 use crate::finding::{Finding, Param, pointer_push};
+use crate::text::closest;
 
 pub(crate) fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
     vocabulary(ctx, out);
@@ -14,11 +15,19 @@ fn vocabulary(ctx: &Context<'_>, out: &mut Vec<Finding>) {
     for (id, measure) in &ctx.report.measures {
         let path = || pointer_push("/measures", id);
         let Some(def) = ctx.measure_def(id) else {
-            out.push(
-                Finding::new("measure.unknown", path())
-                    .with("measure", id.as_str())
-                    .with("profile", ctx.profile.id.as_str()),
-            );
+            let mut finding = Finding::new("measure.unknown", path())
+                .with("measure", id.as_str())
+                .with("profile", ctx.profile.id.as_str());
+            let absent = ctx
+                .profile
+                .measures
+                .iter()
+                .map(|m| m.id.as_str())
+                .filter(|m| !ctx.report.measures.contains_key(*m));
+            if let Some(meant) = closest(id, absent) {
+                finding = finding.with("suggestion", meant);
+            }
+            out.push(finding);
             continue;
         };
         for (dimension, members) in &measure.by {
@@ -35,13 +44,20 @@ fn vocabulary(ctx: &Context<'_>, out: &mut Vec<Finding>) {
                         .map(|d| Param::from(d.as_str()))
                         .collect(),
                 );
-                out.push(
-                    Finding::new("measure.dimension_unknown", dim_path())
-                        .with("measure", id.as_str())
-                        .with("measure_name", &def.name)
-                        .with("dimension", dimension.as_str())
-                        .with("allowed", allowed),
-                );
+                let mut finding = Finding::new("measure.dimension_unknown", dim_path())
+                    .with("measure", id.as_str())
+                    .with("measure_name", &def.name)
+                    .with("dimension", dimension.as_str())
+                    .with("allowed", allowed);
+                let absent = def
+                    .breakdowns
+                    .iter()
+                    .map(String::as_str)
+                    .filter(|d| !measure.by.contains_key(*d));
+                if let Some(meant) = closest(dimension, absent) {
+                    finding = finding.with("suggestion", meant);
+                }
+                out.push(finding);
                 continue;
             };
             for member in members.keys() {
@@ -53,15 +69,23 @@ fn vocabulary(ctx: &Context<'_>, out: &mut Vec<Finding>) {
                             .map(|m| Param::from(m.id.as_str()))
                             .collect(),
                     );
-                    out.push(
+                    let mut finding =
                         Finding::new("measure.member_unknown", pointer_push(&dim_path(), member))
                             .with("measure", id.as_str())
                             .with("measure_name", &def.name)
                             .with("dimension", dimension.as_str())
                             .with("dimension_name", &dim_def.name)
                             .with("member", member.as_str())
-                            .with("allowed", allowed),
-                    );
+                            .with("allowed", allowed);
+                    let absent = dim_def
+                        .members
+                        .iter()
+                        .map(|m| m.id.as_str())
+                        .filter(|m| !members.contains_key(*m));
+                    if let Some(meant) = closest(member, absent) {
+                        finding = finding.with("suggestion", meant);
+                    }
+                    out.push(finding);
                 }
             }
         }
@@ -106,6 +130,14 @@ fn arithmetic_and_duties(ctx: &Context<'_>, out: &mut Vec<Finding>) {
             else {
                 continue;
             };
+            // A member the dimension does not have is reported as such; the breakdown's sum and
+            // completeness are not judged until it is corrected (it is likely a misspelt member).
+            if members
+                .keys()
+                .any(|m| !dim_def.members.iter().any(|d| &d.id == m))
+            {
+                continue;
+            }
             let known: Vec<(&str, u64)> = dim_def
                 .members
                 .iter()
@@ -156,6 +188,14 @@ fn arithmetic_and_duties(ctx: &Context<'_>, out: &mut Vec<Finding>) {
             }
         }
     }
+    // A misspelt measure or breakdown is one defect: its `unknown` finding names what was
+    // probably meant, so the "required" finding for that one is not added.
+    let misspelt_measure = |wanted: &str| {
+        ctx.report
+            .measures
+            .keys()
+            .any(|k| ctx.measure_def(k).is_none() && closest(k, std::iter::once(wanted)).is_some())
+    };
     for req in required {
         let Some(def) = ctx.measure_def(&req.measure) else {
             continue;
@@ -169,6 +209,9 @@ fn arithmetic_and_duties(ctx: &Context<'_>, out: &mut Vec<Finding>) {
         }
         let path = pointer_push("/measures", &req.measure);
         let Some(measure) = ctx.report.measures.get(&req.measure) else {
+            if misspelt_measure(&req.measure) {
+                continue;
+            }
             out.push(
                 Finding::new("measure.required", path)
                     .with("measure", req.measure.as_str())
@@ -185,8 +228,10 @@ fn arithmetic_and_duties(ctx: &Context<'_>, out: &mut Vec<Finding>) {
             );
             continue;
         };
+        // A breakdown under a name the measure does not have is probably this one, misspelt.
+        let misspelt_dimension = measure.by.keys().any(|d| !def.breakdowns.contains(d));
         for dimension in &req.breakdowns {
-            if measure.by.contains_key(dimension) {
+            if measure.by.contains_key(dimension) || misspelt_dimension {
                 continue; // an incomplete required breakdown is reported above
             }
             let Some(dim_def) = ctx.profile.dimension(dimension) else {

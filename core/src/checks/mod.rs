@@ -15,6 +15,7 @@ use std::collections::BTreeMap;
 
 use crate::calendar::Calendar;
 use crate::catalog::Catalog;
+use crate::date::CivilDate;
 use crate::finding::Finding;
 use crate::model::Report;
 use crate::profile::{MeasureDef, Profile, ReportKind, ReporterDef, ReporterKind};
@@ -59,6 +60,18 @@ impl<'a> Context<'a> {
     /// The profile's definition of a measure.
     pub fn measure_def(&self, id: &str) -> Option<&'a MeasureDef> {
         self.measures.get(id).map(|&i| &self.profile.measures[i])
+    }
+
+    /// The submission date, when it is plausible for the report's kind: not before the period
+    /// and not more than [`header::SANE_DAYS_AFTER_PERIOD`] days after it. A date outside that
+    /// window is reported once (`header.submitted_on`) and not used by the rules that compare
+    /// other dates with it, so one typo gives one finding.
+    pub fn submitted_on(&self) -> Option<CivilDate> {
+        let submitted = self.report.submitted_on?;
+        match self.kind {
+            Some(kind) if !header::submission_in_window(kind, submitted) => None,
+            _ => Some(submitted),
+        }
     }
 }
 

@@ -24,6 +24,16 @@ pub(crate) fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
             let Some(dim_def) = ctx.profile.dimension(dimension) else {
                 continue;
             };
+            // A breakdown that does not add up to its total is reported by measure.breakdown_sum;
+            // its members are not compared again here.
+            let adds_up = |by: &std::collections::BTreeMap<String, Quantity>, total: Quantity| {
+                let complete = dim_def.members.iter().all(|m| by.contains_key(&m.id));
+                let sum: u128 = by.values().map(|q| u128::from(q.get())).sum();
+                (!complete || sum == u128::from(total.get())) && sum <= u128::from(total.get())
+            };
+            if !adds_up(part_by, part.total) || !adds_up(whole_by, whole.total) {
+                continue;
+            }
             for member in &dim_def.members {
                 let (Some(p), Some(w)) = (part_by.get(&member.id), whole_by.get(&member.id)) else {
                     continue;

@@ -13,6 +13,9 @@ pub(crate) const MIN_NARRATIVE_CHARS: usize = 20;
 pub(crate) fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
     let report = ctx.report;
     let mut first_at: BTreeMap<u8, usize> = BTreeMap::new();
+    // Sections with an unknown or repeated task number: held back until we know whether they
+    // explain missing sections (a renumbered section is one defect, reported once).
+    let mut misnumbered: Vec<Finding> = Vec::new();
     for (i, section) in report.sections.iter().enumerate() {
         // Pointers are built only when there is something to report.
         let path = || pointer_push("/sections", &i.to_string());
@@ -23,13 +26,13 @@ pub(crate) fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
                 .iter()
                 .map(|s| Param::Count(u64::from(s.task)))
                 .collect();
-            out.push(
+            misnumbered.push(
                 Finding::new("section.task", pointer_push(&path(), "task"))
                     .with("task", u64::from(section.task))
                     .with("allowed", Param::List(allowed)),
             );
         } else if let Some(first) = first_at.get(&section.task) {
-            out.push(
+            misnumbered.push(
                 Finding::new("section.duplicate", pointer_push(&path(), "task"))
                     .related(format!("/sections/{first}/task"))
                     .with("task", u64::from(section.task)),
@@ -59,7 +62,7 @@ pub(crate) fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
                     .with("number", doc.number.as_str()),
                 );
             }
-            if let Some(submitted) = report.submitted_on {
+            if let Some(submitted) = ctx.submitted_on() {
                 if doc.date > submitted {
                     out.push(
                         Finding::new("section.document_date", pointer_push(&doc_path(), "date"))
@@ -71,31 +74,70 @@ pub(crate) fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
             }
         }
     }
-    required(ctx, &first_at, out);
+    required(ctx, &first_at, misnumbered, out);
 }
 
-/// `section.missing`: the sections the reporter's kind must fill.
-fn required(ctx: &Context<'_>, present: &BTreeMap<u8, usize>, out: &mut Vec<Finding>) {
-    let (Some(reporter), Some(kind)) = (ctx.reporter, ctx.reporter_kind) else {
+/// `section.missing` and `section.not_applicable`: the sections the reporter's kind must fill.
+/// Missing sections that misnumbered ones can account for are named in those findings instead.
+fn required(
+    ctx: &Context<'_>,
+    present: &BTreeMap<u8, usize>,
+    mut misnumbered: Vec<Finding>,
+    out: &mut Vec<Finding>,
+) {
+    let duty = ctx.reporter.zip(ctx.reporter_kind).map(|(reporter, kind)| {
+        let tasks: Vec<u8> = match kind.sections {
+            SectionDuty::All => ctx.profile.sections.iter().map(|s| s.task).collect(),
+            SectionDuty::Remit => reporter.remit.clone(),
+        };
+        (tasks, kind)
+    });
+    let Some((required, kind)) = duty else {
+        out.append(&mut misnumbered);
         return;
     };
-    let required: Vec<u8> = match kind.sections {
-        SectionDuty::All => ctx.profile.sections.iter().map(|s| s.task).collect(),
-        SectionDuty::Remit => reporter.remit.clone(),
-    };
-    for task in required {
-        if present.contains_key(&task) {
-            continue;
+    let missing: Vec<u8> = required
+        .iter()
+        .copied()
+        .filter(|t| !present.contains_key(t) && ctx.profile.section(*t).is_some())
+        .collect();
+    if !missing.is_empty() && misnumbered.len() >= missing.len() {
+        let hint = Param::List(
+            missing
+                .iter()
+                .map(|t| Param::Count(u64::from(*t)))
+                .collect(),
+        );
+        out.extend(
+            misnumbered
+                .into_iter()
+                .map(|f| f.with("missing", hint.clone())),
+        );
+    } else {
+        out.append(&mut misnumbered);
+        for task in missing {
+            let Some(def) = ctx.profile.section(task) else {
+                continue;
+            };
+            out.push(
+                Finding::new("section.missing", "/sections".into())
+                    .with("task", u64::from(task))
+                    .with("title", &def.title)
+                    .with("reporter_kind", &kind.name),
+            );
         }
-        let Some(def) = ctx.profile.section(task) else {
+    }
+    for task in required {
+        let Some(&i) = present.get(&task) else {
             continue;
         };
-        out.push(
-            Finding::new("section.missing", "/sections".into())
-                .with("task", u64::from(task))
-                .with("title", &def.title)
-                .with("reporter_kind", &kind.name),
-        );
+        if ctx.report.sections[i].status == SectionStatus::NotApplicable {
+            out.push(
+                Finding::new("section.not_applicable", format!("/sections/{i}/status"))
+                    .with("task", u64::from(task))
+                    .with("reporter_kind", &kind.name),
+            );
+        }
     }
 }
 

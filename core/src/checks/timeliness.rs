@@ -6,7 +6,7 @@ use crate::finding::Finding;
 use crate::profile::Reading;
 
 pub(crate) fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
-    let (Some(kind), Some(submitted)) = (ctx.kind, ctx.report.submitted_on) else {
+    let (Some(kind), Some(submitted)) = (ctx.kind, ctx.submitted_on()) else {
         return;
     };
     // A calendar that cannot answer for the year gives no finding rather than a guess.

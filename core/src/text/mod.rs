@@ -68,6 +68,35 @@ pub fn fold_name(text: &str) -> String {
     lowered.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// The Levenshtein distance between two identifiers, counted in characters.
+pub(crate) fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut diagonal = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let substitution = diagonal + usize::from(ca != *cb);
+            diagonal = row[j + 1];
+            row[j + 1] = substitution.min(row[j] + 1).min(row[j + 1] + 1);
+        }
+    }
+    row[b.len()]
+}
+
+/// The candidate closest to `typed`, if it is close enough to be what was meant: at most a
+/// third of the candidate's length away, and at most 3 edits.
+pub(crate) fn closest<'c>(
+    typed: &str,
+    candidates: impl Iterator<Item = &'c str>,
+) -> Option<&'c str> {
+    candidates
+        .map(|c| (edit_distance(typed, c), c))
+        .filter(|(d, c)| *d <= 3 && *d * 3 <= c.chars().count().max(3))
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, c)| c)
+}
+
 /// serde helper: a string, normalised to NFC.
 pub(crate) fn de_nfc<'de, D: Deserializer<'de>>(deserializer: D) -> Result<String, D::Error> {
     let mut text = String::deserialize(deserializer)?;
@@ -96,6 +125,19 @@ where
 mod tests {
     use super::*;
     use unicode_normalization::UnicodeNormalization;
+
+    #[test]
+    fn closest_identifiers() {
+        assert_eq!(edit_distance("abuse.cases2", "abuse.cases"), 1);
+        assert_eq!(edit_distance("", "abc"), 3);
+        let members = ["male", "female"];
+        assert_eq!(closest("femal", members.iter().copied()), Some("female"));
+        assert_eq!(closest("girls", members.iter().copied()), None);
+        assert_eq!(
+            closest("gender", ["sex", "age_group"].iter().copied()),
+            None
+        );
+    }
 
     #[test]
     fn nfd_is_composed() {

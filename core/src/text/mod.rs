@@ -37,10 +37,11 @@ pub(crate) fn strip_bom(text: &str) -> &str {
 }
 
 /// Whether `text` may contain a combining mark of U+0300–U+036F: in UTF-8 each starts with the
-/// byte 0xCC or 0xCD, so a byte scan (which the compiler vectorises) answers for most text
+/// byte 0xCC or 0xCD, so a byte search (`memchr`, word at a time) answers for most text
 /// without decoding it.
 fn may_need_composing(text: &str) -> bool {
-    text.bytes().any(|b| b == 0xCC || b == 0xCD) && text.chars().any(nfc::is_mark)
+    let bytes = text.as_bytes();
+    (bytes.contains(&0xCC) || bytes.contains(&0xCD)) && text.chars().any(nfc::is_mark)
 }
 
 /// Normalises `text` in place to NFC; see [`nfc`].

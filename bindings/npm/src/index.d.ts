@@ -1,9 +1,9 @@
 // The API of the treem package. The data types (Report, FindingOutput, …) are generated from
 // the JSON Schemas that the Rust model generates (./generated.d.ts); only these signatures are
 // written by hand.
-import type { TreemReport, FindingOutput, TreemProfile, TreemIndicatorCatalog } from "./generated";
+import type { TreemReport, FindingOutput, TreemProfile, TreemIndicatorCatalog } from "./generated.js";
 
-export type { TreemReport, FindingOutput, TreemProfile, TreemIndicatorCatalog } from "./generated";
+export type { TreemReport, FindingOutput, TreemProfile, TreemIndicatorCatalog } from "./generated.js";
 
 export type Lang = "vi" | "en";
 

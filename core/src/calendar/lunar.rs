@@ -144,10 +144,17 @@ pub struct LunarDate {
     pub leap: bool,
 }
 
+/// The years this module answers for. The series are accurate to minutes over 1900–2100 and
+/// degrade slowly outside; beyond these bounds the answer would be a guess.
+pub const YEARS: std::ops::RangeInclusive<i32> = 1000..=3000;
+
 /// The Gregorian date of a lunar date, or `None` when it does not exist (day 30 of a 29-day
-/// month, a leap month the year does not have).
+/// month, a leap month the year does not have) or the year is outside [`YEARS`].
 pub fn to_solar(date: LunarDate) -> Option<(i32, u32, u32)> {
-    if !(1..=12).contains(&date.month) || !(1..=30).contains(&date.day) {
+    if !YEARS.contains(&date.year)
+        || !(1..=12).contains(&date.month)
+        || !(1..=30).contains(&date.day)
+    {
         return None;
     }
     let (a11, b11) = if date.month < 11 {
@@ -178,8 +185,12 @@ pub fn to_solar(date: LunarDate) -> Option<(i32, u32, u32)> {
     (jd < next).then(|| from_julian_day(jd))
 }
 
-/// The lunar date of a Gregorian date.
-pub fn from_solar(year: i32, month: u32, day: u32) -> LunarDate {
+/// The lunar date of a Gregorian date, or `None` outside [`YEARS`] or for a day that does not
+/// exist.
+pub fn from_solar(year: i32, month: u32, day: u32) -> Option<LunarDate> {
+    if !YEARS.contains(&year) || chrono::NaiveDate::from_ymd_opt(year, month, day).is_none() {
+        return None;
+    }
     let jd = julian_day(year, month, day);
     // The month begins on the last new-moon day on or before `jd`.
     let mut k = ((jd as f64 - 2_415_021.076_998_695) / SYNODIC_MONTH).floor() as i64 + 1;
@@ -214,12 +225,12 @@ pub fn from_solar(year: i32, month: u32, day: u32) -> LunarDate {
     if lunar_month >= 11 && diff < 4 {
         lunar_year -= 1;
     }
-    LunarDate {
+    Some(LunarDate {
         year: lunar_year,
         month: lunar_month as u32,
         day: lunar_day,
         leap,
-    }
+    })
 }
 
 #[cfg(test)]
@@ -274,6 +285,24 @@ mod tests {
     }
 
     #[test]
+    fn years_outside_the_range_are_none_not_a_panic() {
+        for year in [i32::MIN, -5, 0, 999, 3001, i32::MAX] {
+            assert_eq!(
+                to_solar(LunarDate {
+                    year,
+                    month: 1,
+                    day: 1,
+                    leap: false
+                }),
+                None,
+                "{year}"
+            );
+            assert_eq!(from_solar(year, 1, 1), None, "{year}");
+        }
+        assert_eq!(from_solar(2024, 2, 30), None);
+    }
+
+    #[test]
     fn leap_month_of_2025_is_the_sixth() {
         // 2025 (Ất Tỵ) has a leap sixth month.
         assert!(
@@ -312,7 +341,7 @@ mod tests {
         while jd <= end {
             let (y, m, d) = from_julian_day(jd);
             assert_eq!(julian_day(y, m, d), jd);
-            let lunar = from_solar(y, m, d);
+            let lunar = from_solar(y, m, d).unwrap();
             assert_eq!(to_solar(lunar), Some((y, m, d)), "{y}-{m}-{d} -> {lunar:?}");
             jd += 1;
         }

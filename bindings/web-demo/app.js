@@ -225,11 +225,7 @@ function showDeadline() {
       box.textContent = "";
       return;
     }
-    const r = d.remaining;
-    const left = r.overdue
-      ? `đã quá hạn ${-r.days_remaining} ngày (${-r.working_days_remaining} ngày làm việc)`
-      : `còn ${r.days_remaining} ngày, ${r.working_days_remaining} ngày làm việc`;
-    box.textContent = `Hạn nộp: ${d.last_on_time_day} — tính đến hôm nay (${today}) ${left}. ${d.explanation.vi}`;
+    box.textContent = `Hạn nộp: ${d.last_on_time_day} — tính đến hôm nay (${today}): ${d.remaining.summary.vi}. ${d.explanation.vi}`;
   } catch (e) {
     box.textContent = `Không tính được hạn nộp: ${e.message}`;
   }

@@ -4,10 +4,7 @@ use std::fmt::Write as _;
 
 use serde::Serialize;
 use treem::calendar::{DeadlineReport, Source, YearSchedule};
-use treem::{
-    Catalog, Deadline, FindingOutput, Lang, Profile, Provenance, RULES, Timeliness,
-    TimelinessStatus,
-};
+use treem::{Catalog, Deadline, FindingOutput, Lang, Profile, Provenance, RULES, Timeliness};
 
 use crate::FileOutcome;
 
@@ -401,67 +398,24 @@ pub fn deadlines_text(profile: &Profile, all: &[DeadlineReport], lang: Lang) -> 
         );
         let _ = writeln!(s, "  {}", dl.explanation.get(lang));
         if let Some(r) = &d.remaining {
-            let line = match (r.overdue, vi) {
-                (false, true) => format!(
-                    "Tính từ {}: còn {} ngày, {} ngày làm việc.",
-                    r.as_of, r.days_remaining, r.working_days_remaining
-                ),
-                (false, false) => format!(
-                    "As of {}: {} left.",
-                    r.as_of,
-                    days_en(r.days_remaining, r.working_days_remaining)
-                ),
-                (true, true) => format!(
-                    "Tính đến {}: QUÁ HẠN {} ngày ({} ngày làm việc).",
-                    r.as_of, -r.days_remaining, -r.working_days_remaining
-                ),
-                (true, false) => format!(
-                    "As of {}: OVERDUE by {}.",
-                    r.as_of,
-                    days_en(-r.days_remaining, -r.working_days_remaining)
-                ),
-            };
-            let _ = writeln!(s, "  {line}");
+            let as_of = if vi { "Tính đến" } else { "As of" };
+            let _ = writeln!(s, "  {as_of} {}: {}.", r.as_of, r.summary.get(lang));
         }
     }
     s
 }
 
-/// `1 day (1 working day)`, `2 days (0 working days)`.
-fn days_en(days: i64, working: i64) -> String {
-    let plural = |n: i64| if n == 1 { "" } else { "s" };
-    format!(
-        "{days} day{} ({working} working day{})",
-        plural(days),
-        plural(working)
-    )
-}
-
 /// `treem timeliness`: on time or how late.
 pub fn timeliness_text(deadline: &Deadline, t: &Timeliness, lang: Lang) -> String {
-    let verdict = match (t.status, lang) {
-        (TimelinessStatus::OnTime, Lang::Vi) => {
-            format!(
-                "Đúng hạn: gửi ngày {}, ngày cuối cùng đúng hạn là {}.",
-                t.submitted_on, t.last_on_time_day
-            )
-        }
-        (TimelinessStatus::OnTime, Lang::En) => {
-            format!(
-                "On time: submitted {}, last on-time day {}.",
-                t.submitted_on, t.last_on_time_day
-            )
-        }
-        (TimelinessStatus::Late, Lang::Vi) => format!(
-            "Chậm hạn {} ngày ({} ngày làm việc): gửi ngày {}, ngày cuối cùng đúng hạn là {}.",
-            t.days_late, t.working_days_late, t.submitted_on, t.last_on_time_day
-        ),
-        (TimelinessStatus::Late, Lang::En) => format!(
-            "Late by {}: submitted {}, last on-time day {}.",
-            days_en(t.days_late, t.working_days_late),
-            t.submitted_on,
-            t.last_on_time_day
-        ),
+    let submitted = if lang == Lang::Vi {
+        "Gửi ngày"
+    } else {
+        "Submitted"
     };
-    format!("{verdict}\n{}\n", deadline.explanation.get(lang))
+    format!(
+        "{submitted} {}: {}.\n{}\n",
+        t.submitted_on,
+        t.summary.get(lang),
+        deadline.explanation.get(lang)
+    )
 }

@@ -1249,17 +1249,16 @@ pub(crate) fn render(f: &Finding, lang: Lang) -> String {
             p("source")
         ),
         ("timeliness.late", Lang::Vi) => format!(
-            "Báo cáo gửi ngày {}, chậm {} ngày ({} ngày làm việc) so với ngày cuối cùng đúng hạn {} (hạn ghi “{}”).",
+            "Báo cáo gửi ngày {}, chậm {} so với ngày cuối cùng đúng hạn {} (hạn ghi “{}”).",
             p("submitted_on"),
-            p("days_late"),
-            p("working_days_late"),
+            days(f, "days_late", "working_days_late", lang),
             p("last_on_time_day"),
             p("due")
         ),
         ("timeliness.late", Lang::En) => format!(
             "Submitted on {}, {} after the last on-time day {} (due “{}”).",
             p("submitted_on"),
-            days_en(f, "days_late", "working_days_late"),
+            days(f, "days_late", "working_days_late", lang),
             p("last_on_time_day"),
             p("due")
         ),
@@ -1320,15 +1319,15 @@ fn empty_list(f: &Finding, name: &str) -> bool {
     matches!(f.params.get(name), Some(crate::Param::List(items)) if items.is_empty())
 }
 
-/// `1 day (1 working day)` / `2 days (2 working days)`, from two count parameters.
-fn days_en(f: &Finding, days: &str, working: &str) -> String {
+/// A span of days and working days from two count parameters, worded as the calendar words it.
+fn days(f: &Finding, days: &str, working: &str, lang: Lang) -> String {
     let n = |name: &str| match f.params.get(name) {
-        Some(crate::Param::Count(n)) => *n,
+        Some(crate::Param::Count(n)) => i64::try_from(*n).unwrap_or(i64::MAX),
         _ => 0,
     };
-    let plural = |n: u64| if n == 1 { "" } else { "s" };
-    let (d, w) = (n(days), n(working));
-    format!("{d} day{} ({w} working day{})", plural(d), plural(w))
+    crate::calendar::days_phrase(n(days), n(working))
+        .get(lang)
+        .to_owned()
 }
 
 /// ` – nữ` for a member-by-member comparison, empty otherwise.

@@ -53,6 +53,8 @@ export interface Deadline {
     overdue: boolean;
     days_remaining: number;
     working_days_remaining: number;
+    /** The same in words, e.g. "còn 4 ngày (2 ngày làm việc)". */
+    summary: Label;
   };
 }
 
@@ -62,6 +64,8 @@ export interface Timeliness {
   last_on_time_day: string;
   days_late: number;
   working_days_late: number;
+  /** The verdict in words. */
+  summary: Label;
 }
 
 export interface CalendarEntry {

@@ -76,6 +76,9 @@ pub struct Timeliness {
     /// Working days after the last on-time day up to and including the submission (0 when on
     /// time).
     pub working_days_late: i64,
+    /// The verdict in words, e.g. *chậm 2 ngày (2 ngày làm việc) so với ngày cuối cùng đúng hạn
+    /// 2024-05-14*.
+    pub summary: Label,
 }
 
 /// Time left before a deadline, or how overdue it is, as of a day.
@@ -90,6 +93,9 @@ pub struct Remaining {
     /// Working days after `as_of` up to and including the last on-time day (negative when
     /// overdue: working days after the last on-time day up to and including `as_of`).
     pub working_days_remaining: i64,
+    /// The same in words, e.g. *còn 4 ngày (2 ngày làm việc)* or *quá hạn 6 ngày (4 ngày làm
+    /// việc)*.
+    pub summary: Label,
 }
 
 impl Deadline {
@@ -174,6 +180,19 @@ impl Deadline {
         } else {
             (0, 0)
         };
+        let last = self.last_on_time_day;
+        let summary = if late {
+            let n = days_phrase(days_late, working_days_late);
+            Label {
+                vi: format!("chậm {} so với ngày cuối cùng đúng hạn {last}", n.vi),
+                en: format!("late by {} after the last on-time day {last}", n.en),
+            }
+        } else {
+            Label {
+                vi: format!("đúng hạn (ngày cuối cùng đúng hạn là {last})"),
+                en: format!("on time (the last on-time day is {last})"),
+            }
+        };
         Ok(Timeliness {
             status: if late {
                 TimelinessStatus::Late
@@ -181,9 +200,10 @@ impl Deadline {
                 TimelinessStatus::OnTime
             },
             submitted_on: submitted,
-            last_on_time_day: self.last_on_time_day,
+            last_on_time_day: last,
             days_late,
             working_days_late,
+            summary,
         })
     }
 
@@ -193,11 +213,28 @@ impl Deadline {
     ///
     /// Code `year_not_covered` when the days between are outside the calendar.
     pub fn remaining(&self, calendar: &Calendar, as_of: CivilDate) -> Result<Remaining, Error> {
+        let overdue = as_of > self.last_on_time_day;
+        let days_remaining = (self.last_on_time_day.naive() - as_of.naive()).num_days();
+        let working_days_remaining = calendar.working_days_between(as_of, self.last_on_time_day)?;
+        let summary = if overdue {
+            let n = days_phrase(-days_remaining, -working_days_remaining);
+            Label {
+                vi: format!("quá hạn {}", n.vi),
+                en: format!("overdue by {}", n.en),
+            }
+        } else {
+            let n = days_phrase(days_remaining, working_days_remaining);
+            Label {
+                vi: format!("còn {}", n.vi),
+                en: format!("{} left", n.en),
+            }
+        };
         Ok(Remaining {
             as_of,
-            overdue: as_of > self.last_on_time_day,
-            days_remaining: (self.last_on_time_day.naive() - as_of.naive()).num_days(),
-            working_days_remaining: calendar.working_days_between(as_of, self.last_on_time_day)?,
+            overdue,
+            days_remaining,
+            working_days_remaining,
+            summary,
         })
     }
 }
@@ -247,6 +284,19 @@ pub fn deadlines(
             })
         })
         .collect()
+}
+
+/// `2 ngày (2 ngày làm việc)` / `1 day (1 working day)`: the one wording of a span of days.
+pub(crate) fn days_phrase(days: i64, working: i64) -> Label {
+    let plural = |n: i64| if n == 1 { "" } else { "s" };
+    Label {
+        vi: format!("{days} ngày ({working} ngày làm việc)"),
+        en: format!(
+            "{days} day{} ({working} working day{})",
+            plural(days),
+            plural(working)
+        ),
+    }
 }
 
 /// `thứ Ba 14/5/2024` / `Tuesday 14/5/2024`.
@@ -424,6 +474,40 @@ mod tests {
             plain.explanation.vi
         );
         assert!(plain.rolled_from.is_none());
+    }
+
+    #[test]
+    fn summaries_say_it_in_words_with_plurals() {
+        let cal = Calendar::embedded();
+        let deadline =
+            Deadline::compute(cal, &kind("2024-05-15", Reading::Before, true), None).unwrap();
+        let left = deadline
+            .remaining(cal, "2024-05-10".parse().unwrap())
+            .unwrap();
+        assert_eq!(left.summary.vi, "còn 4 ngày (2 ngày làm việc)");
+        assert_eq!(left.summary.en, "4 days (2 working days) left");
+        let over = deadline
+            .remaining(cal, "2024-05-20".parse().unwrap())
+            .unwrap();
+        assert_eq!(over.summary.en, "overdue by 6 days (4 working days)");
+        let late = deadline
+            .timeliness(cal, "2024-05-15".parse().unwrap())
+            .unwrap();
+        assert_eq!(
+            late.summary.en,
+            "late by 1 day (1 working day) after the last on-time day 2024-05-14"
+        );
+        assert_eq!(
+            late.summary.vi,
+            "chậm 1 ngày (1 ngày làm việc) so với ngày cuối cùng đúng hạn 2024-05-14"
+        );
+        let on_time = deadline
+            .timeliness(cal, "2024-05-14".parse().unwrap())
+            .unwrap();
+        assert_eq!(
+            on_time.summary.en,
+            "on time (the last on-time day is 2024-05-14)"
+        );
     }
 
     #[test]

@@ -17,6 +17,7 @@
 //! are decided each year and are never projected.
 
 mod deadline;
+pub(crate) use deadline::days_phrase;
 pub mod lunar;
 
 use std::collections::BTreeMap;

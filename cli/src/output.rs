@@ -92,11 +92,7 @@ pub fn validation_text(outcomes: &[FileOutcome], lang: Lang) -> String {
                 };
                 let _ = writeln!(s, "{}: {verdict} ({counts})", o.file);
                 for f in &v.findings {
-                    let path = if f.path.is_empty() {
-                        root_name(lang)
-                    } else {
-                        &f.path
-                    };
+                    let path = treem::pointer_display(&f.path, lang);
                     let _ = writeln!(s, "  [{}] {path}  ({})", f.severity.label(lang), f.code);
                     let _ = writeln!(s, "      {}", f.message(lang));
                 }
@@ -118,15 +114,6 @@ pub fn validation_text(outcomes: &[FileOutcome], lang: Lang) -> String {
         };
     }
     s
-}
-
-/// How the whole document is named: the pointer `""` printed bare would be invisible, and `/`
-/// is the pointer of the key `""`.
-fn root_name(lang: Lang) -> &'static str {
-    match lang {
-        Lang::Vi => "(toàn bộ báo cáo)",
-        Lang::En => "(the whole report)",
-    }
 }
 
 fn plural(n: usize) -> &'static str {

@@ -241,6 +241,24 @@ pub fn pointer_push(base: &str, token: &str) -> String {
     out
 }
 
+/// A JSON Pointer as shown to a person: the pointer itself, or a name for the whole document
+/// (the empty pointer would be invisible, and `/` is the pointer of the key `""`).
+///
+/// # Example
+///
+/// ```
+/// use treem::{Lang, pointer_display};
+/// assert_eq!(pointer_display("/year", Lang::Vi), "/year");
+/// assert_eq!(pointer_display("", Lang::En), "(the whole report)");
+/// ```
+pub fn pointer_display(path: &str, lang: Lang) -> &str {
+    match (path, lang) {
+        ("", Lang::Vi) => "(toàn bộ báo cáo)",
+        ("", Lang::En) => "(the whole report)",
+        (path, _) => path,
+    }
+}
+
 /// Whether two JSON Pointers overlap: equal, or one is an ancestor of the other.
 pub(crate) fn pointers_overlap(a: &str, b: &str) -> bool {
     let within = |inner: &str, outer: &str| {

@@ -72,7 +72,7 @@ pub use catalog::{
 };
 pub use date::{CivilDate, DateError};
 pub use error::{Error, Problem};
-pub use finding::{Finding, FindingOutput, Param, Severity, pointer_push};
+pub use finding::{Finding, FindingOutput, Param, Severity, pointer_display, pointer_push};
 pub use i18n::{Label, Lang};
 pub use model::{
     Annex, Contact, Document, IndicatorValue, MAX_QUANTITY, Measure, Quantity, Report, Reporter,

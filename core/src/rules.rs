@@ -679,14 +679,7 @@ pub(crate) fn render(f: &Finding, lang: Lang) -> String {
             .get(name)
             .map_or_else(|| "?".to_owned(), |v| v.render(lang))
     };
-    let at = if f.path.is_empty() {
-        match lang {
-            Lang::Vi => "(toàn bộ báo cáo)".to_owned(),
-            Lang::En => "(the whole report)".to_owned(),
-        }
-    } else {
-        f.path.clone()
-    };
+    let at = crate::finding::pointer_display(&f.path, lang);
     match (f.code, lang) {
         ("structure.type", Lang::Vi) if f.path.is_empty() => format!(
             "Báo cáo phải là {} JSON ({{ … }}), không phải {}.",
@@ -1361,13 +1354,8 @@ fn bound_sign(f: &Finding) -> &'static str {
 
 /// The pointer of the object holding the field at `path`, named in `lang` when it is the root.
 fn parent(path: &str, lang: Lang) -> &str {
-    match path.rfind('/') {
-        Some(0) | None => match lang {
-            Lang::Vi => "(toàn bộ báo cáo)",
-            Lang::En => "(the whole report)",
-        },
-        Some(i) => &path[..i],
-    }
+    let parent = path.rfind('/').map_or("", |i| &path[..i]);
+    crate::finding::pointer_display(parent, lang)
 }
 
 #[cfg(test)]

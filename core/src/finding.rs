@@ -169,6 +169,19 @@ impl Finding {
         self
     }
 
+    /// Adds the `suggestion` parameter when one of `candidates` is close enough to `typed` to be
+    /// what was meant (see [`crate::text::closest`]).
+    pub(crate) fn suggest<'c>(
+        self,
+        typed: &str,
+        candidates: impl Iterator<Item = &'c str>,
+    ) -> Finding {
+        match crate::text::closest(typed, candidates) {
+            Some(meant) => self.with("suggestion", meant),
+            None => self,
+        }
+    }
+
     /// Adds a related path.
     pub(crate) fn related(mut self, path: String) -> Finding {
         self.related.push(path);

@@ -15,19 +15,13 @@ fn vocabulary(ctx: &Context<'_>, out: &mut Vec<Finding>) {
     for (id, measure) in &ctx.report.measures {
         let path = || pointer_push("/measures", id);
         let Some(def) = ctx.measure_def(id) else {
-            let mut finding = Finding::new("measure.unknown", path())
-                .with("measure", id.as_str())
-                .with("profile", ctx.profile.id.as_str());
-            let absent = ctx
-                .profile
-                .measures
-                .iter()
-                .map(|m| m.id.as_str())
-                .filter(|m| !ctx.report.measures.contains_key(*m));
-            if let Some(meant) = closest(id, absent) {
-                finding = finding.with("suggestion", meant);
-            }
-            out.push(finding);
+            let absent = ctx.profile.measures.iter().map(|m| m.id.as_str());
+            out.push(
+                Finding::new("measure.unknown", path())
+                    .with("measure", id.as_str())
+                    .with("profile", ctx.profile.id.as_str())
+                    .suggest(id, absent.filter(|m| !ctx.report.measures.contains_key(*m))),
+            );
             continue;
         };
         for (dimension, members) in &measure.by {
@@ -44,20 +38,15 @@ fn vocabulary(ctx: &Context<'_>, out: &mut Vec<Finding>) {
                         .map(|d| Param::from(d.as_str()))
                         .collect(),
                 );
-                let mut finding = Finding::new("measure.dimension_unknown", dim_path())
-                    .with("measure", id.as_str())
-                    .with("measure_name", &def.name)
-                    .with("dimension", dimension.as_str())
-                    .with("allowed", allowed);
-                let absent = def
-                    .breakdowns
-                    .iter()
-                    .map(String::as_str)
-                    .filter(|d| !measure.by.contains_key(*d));
-                if let Some(meant) = closest(dimension, absent) {
-                    finding = finding.with("suggestion", meant);
-                }
-                out.push(finding);
+                let absent = def.breakdowns.iter().map(String::as_str);
+                out.push(
+                    Finding::new("measure.dimension_unknown", dim_path())
+                        .with("measure", id.as_str())
+                        .with("measure_name", &def.name)
+                        .with("dimension", dimension.as_str())
+                        .with("allowed", allowed)
+                        .suggest(dimension, absent.filter(|d| !measure.by.contains_key(*d))),
+                );
                 continue;
             };
             for member in members.keys() {
@@ -69,23 +58,17 @@ fn vocabulary(ctx: &Context<'_>, out: &mut Vec<Finding>) {
                             .map(|m| Param::from(m.id.as_str()))
                             .collect(),
                     );
-                    let mut finding =
+                    let absent = dim_def.members.iter().map(|m| m.id.as_str());
+                    out.push(
                         Finding::new("measure.member_unknown", pointer_push(&dim_path(), member))
                             .with("measure", id.as_str())
                             .with("measure_name", &def.name)
                             .with("dimension", dimension.as_str())
                             .with("dimension_name", &dim_def.name)
                             .with("member", member.as_str())
-                            .with("allowed", allowed);
-                    let absent = dim_def
-                        .members
-                        .iter()
-                        .map(|m| m.id.as_str())
-                        .filter(|m| !members.contains_key(*m));
-                    if let Some(meant) = closest(member, absent) {
-                        finding = finding.with("suggestion", meant);
-                    }
-                    out.push(finding);
+                            .with("allowed", allowed)
+                            .suggest(member, absent.filter(|m| !members.contains_key(*m))),
+                    );
                 }
             }
         }

@@ -116,28 +116,16 @@ impl Error {
         }
     }
 
-    pub(crate) fn json_syntax(error: &serde_json::Error) -> Self {
-        // serde_json appends " at line L column C"; keep the bare description.
-        let full = error.to_string();
-        let detail = match full.rfind(" at line ") {
-            Some(at) => full[..at].to_owned(),
-            None => full,
-        };
+    pub(crate) fn json_syntax(error: crate::json::SyntaxError) -> Self {
         Error::new(ErrorKind::JsonSyntax {
-            line: error.line(),
-            column: error.column(),
-            detail,
+            line: error.line,
+            column: error.column,
+            detail: error.detail.to_owned(),
         })
     }
 
-    pub(crate) fn from_report_serde(error: serde_json::Error) -> Self {
-        if error.is_syntax() || error.is_eof() {
-            Error::json_syntax(&error)
-        } else {
-            Error::new(ErrorKind::ReportStructure {
-                detail: error.to_string(),
-            })
-        }
+    pub(crate) fn report_structure(detail: String) -> Self {
+        Error::new(ErrorKind::ReportStructure { detail })
     }
 
     pub(crate) fn unknown_profile(id: &str) -> Self {

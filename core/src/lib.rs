@@ -56,6 +56,7 @@ mod date;
 mod error;
 mod finding;
 mod i18n;
+mod json;
 mod model;
 mod profile;
 pub mod rules;
@@ -65,6 +66,7 @@ mod strict;
 mod structure;
 mod text;
 mod validate;
+pub mod wire;
 
 pub use calendar::{Calendar, Deadline, Remaining, Timeliness, TimelinessStatus};
 pub use catalog::{
@@ -86,3 +88,4 @@ pub use profile::{
 pub use rules::{RULES, Rule};
 pub use text::{fold_name, nfc};
 pub use validate::{Validation, ValidationOutput, Validator, check_structure, validate_json};
+pub use wire::ToJson;

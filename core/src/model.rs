@@ -411,10 +411,18 @@ impl Report {
     /// `report_structure` when it is JSON but not a report (wrong type, unknown key, missing
     /// field, impossible date, negative or too large figure, duplicate key).
     pub fn from_json(text: &str) -> Result<Report, crate::Error> {
-        let mut de = serde_json::Deserializer::from_str(crate::text::strip_bom(text));
-        crate::strict::object(&mut de)
-            .and_then(|report| de.end().map(|()| report))
-            .map_err(crate::Error::from_report_serde)
+        let decoded = crate::structure::decode(crate::text::strip_bom(text))
+            .map_err(crate::Error::json_syntax)?;
+        match (decoded.findings.first(), decoded.report) {
+            (None, Some(report)) => Ok(report),
+            (first, _) => Err(crate::Error::report_structure(first.map_or_else(
+                String::new,
+                |f| {
+                    let at = crate::finding::pointer_display(&f.path, crate::Lang::En);
+                    format!("{at}: {}", f.message(crate::Lang::En))
+                },
+            ))),
+        }
     }
 
     /// Serialises the report as wire-format JSON, pretty-printed with two-space indentation.

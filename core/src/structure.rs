@@ -1,165 +1,60 @@
-//! The structural pass: every shape problem of a report at once, each with its JSON Pointer.
+//! The report decoder: JSON text to the typed [`Report`], every shape problem at once, each with
+//! its JSON Pointer, in one pass over the text.
 //!
-//! The typed parse ([`Report`]'s `Deserialize`) is fast but stops at the first problem. When it
-//! fails, the text is read again into a [`Node`] tree (which, unlike `serde_json::Value`, keeps
-//! duplicate keys) and [`check`] walks it with the same shape the typed model has, collecting
-//! every problem. A property test holds the two to the same verdict.
-//!
-//! [`check`] also says which parts of the document are broken ("poisoned"): the smallest unit
-//! that can be dropped or replaced (an optional header field, a required one, one measure, one
-//! section, one indicator). [`salvage`] rebuilds the document without them so that the
-//! remaining rules can still run on everything that is sound.
+//! A problem poisons the smallest unit that can be dropped or replaced: an optional header field,
+//! a required one, one measure, one section, one indicator. The decoder builds the report without
+//! the poisoned units (required header fields and sections get neutral placeholders, so array
+//! positions stay true) so that the remaining rules can still run on everything that is sound;
+//! the validator then drops whatever the rules say inside a poisoned unit. A problem with the
+//! root itself (not an object, a required key missing) leaves no report at all.
 
-use std::collections::BTreeSet;
-use std::fmt;
-
-use serde::de::{Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
-use serde_json::{Map, Value, json};
+use std::borrow::Cow;
+use std::collections::BTreeMap;
 
 use crate::date::{CivilDate, DateError};
-use crate::finding::{Finding, Param, pointer_push};
+use crate::finding::{Finding, Param};
 use crate::i18n::Label;
-use crate::model::MAX_QUANTITY;
+use crate::json::{Kind, Number, Reader, SyntaxError};
+use crate::model::{
+    Annex, Contact, Document, IndicatorValue, MAX_QUANTITY, Measure, Quantity, Report, Reporter,
+    Section, SectionStatus, Signatory,
+};
 
-/// A JSON document as written, duplicate keys and key order kept.
-#[derive(Clone, Debug, PartialEq)]
-pub(crate) enum Node {
-    Null,
-    Bool(bool),
-    /// A non-negative integer.
-    Uint(u64),
-    /// A negative integer.
-    Int(i64),
-    /// A number with a fraction or an exponent, or an integer beyond 64 bits.
-    Float(f64),
-    Str(String),
-    Arr(Vec<Node>),
-    Obj(Vec<(String, Node)>),
-}
-
-impl<'de> Deserialize<'de> for Node {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct NodeVisitor;
-        impl<'de> Visitor<'de> for NodeVisitor {
-            type Value = Node;
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("any JSON value")
-            }
-            fn visit_unit<E>(self) -> Result<Node, E> {
-                Ok(Node::Null)
-            }
-            fn visit_bool<E>(self, v: bool) -> Result<Node, E> {
-                Ok(Node::Bool(v))
-            }
-            fn visit_u64<E>(self, v: u64) -> Result<Node, E> {
-                Ok(Node::Uint(v))
-            }
-            fn visit_i64<E>(self, v: i64) -> Result<Node, E> {
-                Ok(if v >= 0 {
-                    Node::Uint(v.unsigned_abs())
-                } else {
-                    Node::Int(v)
-                })
-            }
-            fn visit_f64<E>(self, v: f64) -> Result<Node, E> {
-                Ok(Node::Float(v))
-            }
-            fn visit_str<E>(self, v: &str) -> Result<Node, E> {
-                Ok(Node::Str(v.to_owned()))
-            }
-            fn visit_string<E>(self, v: String) -> Result<Node, E> {
-                Ok(Node::Str(v))
-            }
-            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Node, A::Error> {
-                let mut items = Vec::new();
-                while let Some(item) = seq.next_element()? {
-                    items.push(item);
-                }
-                Ok(Node::Arr(items))
-            }
-            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Node, A::Error> {
-                let mut entries = Vec::new();
-                while let Some((k, v)) = map.next_entry()? {
-                    entries.push((k, v));
-                }
-                Ok(Node::Obj(entries))
-            }
-        }
-        deserializer.deserialize_any(NodeVisitor)
-    }
-}
-
-impl Node {
-    /// The JSON type's name, for messages.
-    fn type_label(&self) -> Label {
-        let (vi, en) = match self {
-            Node::Null => ("null", "null"),
-            Node::Bool(_) => ("giá trị đúng/sai", "a boolean"),
-            Node::Uint(_) | Node::Int(_) => ("số nguyên", "a whole number"),
-            Node::Float(_) => ("số thập phân", "a decimal number"),
-            Node::Str(_) => ("chuỗi ký tự", "a string"),
-            Node::Arr(_) => ("mảng", "an array"),
-            Node::Obj(_) => ("đối tượng", "an object"),
-        };
-        Label {
-            vi: vi.into(),
-            en: en.into(),
-        }
-    }
-
-    /// The value as written, for messages.
-    fn as_written(&self) -> String {
-        match self {
-            Node::Uint(n) => n.to_string(),
-            Node::Int(n) => n.to_string(),
-            Node::Float(x) => x.to_string(),
-            Node::Str(s) => s.clone(),
-            other => other.type_label().en,
-        }
-    }
-
-    /// Converts to a `serde_json::Value`; of duplicate keys the last wins, as in serde_json.
-    fn into_value(self) -> Value {
-        match self {
-            Node::Null => Value::Null,
-            Node::Bool(b) => Value::Bool(b),
-            Node::Uint(n) => Value::from(n),
-            Node::Int(n) => Value::from(n),
-            Node::Float(x) => serde_json::Number::from_f64(x).map_or(Value::Null, Value::Number),
-            Node::Str(s) => Value::String(s),
-            Node::Arr(items) => Value::Array(items.into_iter().map(Node::into_value).collect()),
-            Node::Obj(entries) => {
-                let mut map = Map::new();
-                for (k, v) in entries {
-                    map.insert(k, v.into_value());
-                }
-                Value::Object(map)
-            }
-        }
-    }
-}
-
-/// What [`check`] found: the problems, and the broken units.
-pub(crate) struct Checked {
+/// What decoding found.
+pub(crate) struct Decoded {
+    /// The report, without its poisoned units; `None` when the root itself is broken.
+    pub report: Option<Report>,
+    /// Every structural problem.
     pub findings: Vec<Finding>,
-    /// JSON Pointers of the units (see the module docs) that hold a problem.
+    /// JSON Pointers of the units that hold a problem.
     pub poisoned: Vec<String>,
+    /// The profile the document declares, when `profile` is a string.
+    pub profile: Option<String>,
 }
 
-/// Walks a report document and returns every structural problem.
-pub(crate) fn check(root: &Node) -> Checked {
-    let mut c = Checker {
+type Res<T> = Result<T, SyntaxError>;
+
+/// Decodes report JSON text (byte-order mark already stripped).
+pub(crate) fn decode(text: &str) -> Res<Decoded> {
+    let mut d = Decoder {
+        r: Reader::new(text),
+        path: Vec::new(),
+        seen: Vec::new(),
         findings: Vec::new(),
         poisoned: Vec::new(),
-        unit: String::new(),
+        bad: false,
     };
-    c.report(root);
-    c.poisoned.sort();
-    c.poisoned.dedup();
-    Checked {
-        findings: c.findings,
-        poisoned: c.poisoned,
-    }
+    let mut profile = None;
+    let report = d.report(&mut profile)?;
+    d.r.end()?;
+    d.poisoned.sort();
+    d.poisoned.dedup();
+    Ok(Decoded {
+        report,
+        findings: d.findings,
+        poisoned: d.poisoned,
+        profile,
+    })
 }
 
 const REPORT_KEYS: &[&str] = &[
@@ -176,14 +71,9 @@ const REPORT_KEYS: &[&str] = &[
     "measures",
     "indicators",
 ];
-const REPORT_REQUIRED: &[&str] = &["profile", "kind", "year", "reporter"];
-
-struct Checker {
-    findings: Vec<Finding>,
-    poisoned: Vec<String>,
-    /// The unit being walked; a problem poisons it.
-    unit: String,
-}
+/// Bits of the keys of [`REPORT_KEYS`] a report must have.
+const REPORT_REQUIRED: u32 = 0b1111;
+const SECTION_STATUSES: &[&str] = &["done", "in_progress", "not_started", "not_applicable"];
 
 fn label(vi: &str, en: &str) -> Label {
     Label {
@@ -192,409 +82,593 @@ fn label(vi: &str, en: &str) -> Label {
     }
 }
 
-impl Checker {
-    fn push(&mut self, finding: Finding) {
+/// The name of a JSON type, for messages.
+fn kind_label(kind: Kind, number: Option<Number>) -> Label {
+    match (kind, number) {
+        (Kind::Null, _) => label("null", "null"),
+        (Kind::Bool, _) => label("giá trị đúng/sai", "a boolean"),
+        (Kind::Number, Some(Number::Float(_))) => label("số thập phân", "a decimal number"),
+        (Kind::Number, _) => label("số nguyên", "a whole number"),
+        (Kind::String, _) => label("chuỗi ký tự", "a string"),
+        (Kind::Array, _) => label("mảng", "an array"),
+        (Kind::Object, _) => label("đối tượng", "an object"),
+    }
+}
+
+/// One reference token of the path being read.
+enum Seg<'a> {
+    Key(Cow<'a, str>),
+    Index(usize),
+}
+
+struct Decoder<'a> {
+    r: Reader<'a>,
+    /// The path of the value being read, as tokens: its JSON Pointer is built only when a
+    /// problem needs it.
+    path: Vec<Seg<'a>>,
+    /// Keys seen in the maps being read, innermost last (one buffer for every level).
+    seen: Vec<Cow<'a, str>>,
+    findings: Vec<Finding>,
+    poisoned: Vec<String>,
+    /// Whether the unit being read holds a problem.
+    bad: bool,
+}
+
+/// Placeholders for a poisoned required header field; rules see them, but whatever they say
+/// about the field is dropped.
+fn placeholder_reporter() -> Reporter {
+    Reporter {
+        id: String::new(),
+        name: String::new(),
+    }
+}
+
+impl<'a> Decoder<'a> {
+    /// Records a problem at the current path; it poisons the unit being read.
+    fn fail(&mut self, finding: Finding) {
         self.findings.push(finding);
-        self.poisoned.push(self.unit.clone());
+        self.bad = true;
     }
 
-    /// Records a problem about the key at `at` (unknown, duplicate or missing). At the root the
-    /// key itself is the broken unit, so the rest of the report can still be checked; deeper
-    /// down, the enclosing unit is.
-    fn push_at(&mut self, finding: Finding, at: &str) {
-        self.findings.push(finding);
-        self.poisoned.push(if self.unit.is_empty() {
-            at.to_owned()
+    /// The JSON Pointer of the value being read.
+    fn pointer(&self) -> String {
+        let mut out = String::new();
+        for seg in &self.path {
+            match seg {
+                Seg::Key(key) => out = crate::finding::pointer_push(&out, key),
+                Seg::Index(i) => {
+                    out.push('/');
+                    out.push_str(&i.to_string());
+                }
+            }
+        }
+        out
+    }
+
+    /// Runs `f` with `seg` appended to the path.
+    fn at<T>(&mut self, seg: Seg<'a>, f: impl FnOnce(&mut Self) -> T) -> T {
+        self.path.push(seg);
+        let out = f(self);
+        self.path.pop();
+        out
+    }
+
+    /// Runs `f` as a unit of its own: returns its value, and records the unit's path as
+    /// poisoned (and the value as `None`) when it held a problem.
+    fn unit<T>(&mut self, f: impl FnOnce(&mut Self) -> Res<Option<T>>) -> Res<Option<T>> {
+        let outer = std::mem::replace(&mut self.bad, false);
+        let value = f(self)?;
+        let bad = std::mem::replace(&mut self.bad, outer);
+        if bad {
+            self.poisoned.push(self.pointer());
+            Ok(None)
         } else {
-            self.unit.clone()
-        });
+            Ok(value)
+        }
     }
 
-    fn wrong_type(&mut self, path: &str, node: &Node, expected: Label) {
-        let f = Finding::new("structure.type", path.to_owned())
-            .with("expected", &expected)
-            .with("found", &node.type_label());
-        self.push(f);
-    }
-
-    /// Checks an object's keys; returns its entries (first of each key) when it is an object.
-    fn object<'n>(
-        &mut self,
-        path: &str,
-        node: &'n Node,
-        known: &[&str],
-        required: &[&str],
-    ) -> Option<Vec<(&'n str, &'n Node)>> {
-        let Node::Obj(entries) = node else {
-            self.wrong_type(path, node, label("đối tượng", "an object"));
-            return None;
+    /// Consumes a value of the wrong type and records the problem.
+    fn wrong_type(&mut self, kind: Kind, expected: Label) -> Res<()> {
+        let number = if kind == Kind::Number {
+            Some(self.r.number()?)
+        } else {
+            self.r.skip()?;
+            None
         };
-        let mut seen: BTreeSet<&str> = BTreeSet::new();
-        let mut fields = Vec::with_capacity(entries.len());
-        for (key, value) in entries {
-            let at = pointer_push(path, key);
-            if !seen.insert(key) {
-                self.push_at(
-                    Finding::new("structure.duplicate_key", at.clone()).with("key", key.as_str()),
-                    &at,
-                );
+        let finding = Finding::new("structure.type", self.pointer())
+            .with("expected", &expected)
+            .with("found", &kind_label(kind, number));
+        self.fail(finding);
+        Ok(())
+    }
+
+    /// An object with the `known` keys (`required` as bits of `known`): `field` reads the value
+    /// of each known key, given its index. Unknown, duplicate and missing keys are problems.
+    /// Returns whether the value was an object.
+    fn object(
+        &mut self,
+        known: &[&'static str],
+        required: u32,
+        mut field: impl FnMut(&mut Self, usize) -> Res<()>,
+    ) -> Res<bool> {
+        let kind = self.r.peek()?;
+        if kind != Kind::Object {
+            self.wrong_type(kind, label("đối tượng", "an object"))?;
+            return Ok(false);
+        }
+        self.r.begin_object()?;
+        let mut seen = 0u32;
+        let mut first = true;
+        while let Some(key) = self.r.key(&mut first)? {
+            let index = known.iter().position(|k| *k == key);
+            let root = self.path.is_empty();
+            self.at(Seg::Key(key.clone()), |d| -> Res<()> {
+                let finding = match index {
+                    Some(i) if seen & (1 << i) == 0 => {
+                        seen |= 1 << i;
+                        return field(d, i);
+                    }
+                    Some(_) => {
+                        Finding::new("structure.duplicate_key", d.pointer()).with("key", &*key)
+                    }
+                    None => {
+                        let allowed = Param::List(known.iter().map(|k| Param::from(*k)).collect());
+                        Finding::new("structure.unknown_key", d.pointer())
+                            .with("key", &*key)
+                            .with("allowed", allowed)
+                    }
+                };
+                d.r.skip()?;
+                // At the root the key itself is the broken unit, so the rest of the report can
+                // still be checked; deeper down, the enclosing unit is.
+                if root {
+                    d.findings.push(finding);
+                    d.poisoned.push(d.pointer());
+                } else {
+                    d.fail(finding);
+                }
+                Ok(())
+            })?;
+        }
+        for (i, key) in known.iter().enumerate() {
+            if required & (1 << i) != 0 && seen & (1 << i) == 0 {
+                let finding = self.at(Seg::Key(Cow::Borrowed(key)), |d| {
+                    Finding::new("structure.missing_key", d.pointer()).with("key", *key)
+                });
+                self.fail(finding);
+            }
+        }
+        Ok(true)
+    }
+
+    /// A map with free keys (measures, breakdowns): `entry` reads each value, given its key.
+    /// A duplicate key is a problem. `None` when the value is not an object.
+    fn map(&mut self, mut entry: impl FnMut(&mut Self, Cow<'a, str>) -> Res<()>) -> Res<bool> {
+        let kind = self.r.peek()?;
+        if kind != Kind::Object {
+            self.wrong_type(kind, label("đối tượng", "an object"))?;
+            return Ok(false);
+        }
+        self.r.begin_object()?;
+        let mark = self.seen.len();
+        let mut first = true;
+        while let Some(key) = self.r.key(&mut first)? {
+            if self.seen[mark..].contains(&key) {
+                self.at(Seg::Key(key.clone()), |d| -> Res<()> {
+                    let finding =
+                        Finding::new("structure.duplicate_key", d.pointer()).with("key", &*key);
+                    d.r.skip()?;
+                    d.fail(finding);
+                    Ok(())
+                })?;
                 continue;
             }
-            if known.contains(&key.as_str()) {
-                fields.push((key.as_str(), value));
-            } else {
-                let allowed = Param::List(known.iter().map(|k| Param::from(*k)).collect());
-                let finding = Finding::new("structure.unknown_key", at.clone())
-                    .with("key", key.as_str())
-                    .with("allowed", allowed);
-                self.push_at(finding, &at);
-            }
+            self.seen.push(key.clone());
+            self.at(Seg::Key(key.clone()), |d| entry(d, key))?;
         }
-        for key in required {
-            if !seen.contains(key) {
-                self.push(
-                    Finding::new("structure.missing_key", pointer_push(path, key))
-                        .with("key", *key),
-                );
-            }
-        }
-        Some(fields)
+        self.seen.truncate(mark);
+        Ok(true)
     }
 
-    /// Checks a map with free keys (measures, breakdowns): duplicate keys only.
-    fn map<'n>(&mut self, path: &str, node: &'n Node) -> Option<Vec<(&'n str, &'n Node)>> {
-        let Node::Obj(entries) = node else {
-            self.wrong_type(path, node, label("đối tượng", "an object"));
-            return None;
-        };
-        let mut seen: Vec<&str> = Vec::with_capacity(entries.len());
-        let mut fields = Vec::with_capacity(entries.len());
-        for (key, value) in entries {
-            if seen.contains(&key.as_str()) {
-                self.push(
-                    Finding::new("structure.duplicate_key", pointer_push(path, key))
-                        .with("key", key.as_str()),
-                );
-            } else {
-                seen.push(key);
-                fields.push((key.as_str(), value));
-            }
+    /// An array: `item` reads each element, given its index.
+    fn array(&mut self, mut item: impl FnMut(&mut Self, usize) -> Res<()>) -> Res<bool> {
+        let kind = self.r.peek()?;
+        if kind != Kind::Array {
+            self.wrong_type(kind, label("mảng", "an array"))?;
+            return Ok(false);
         }
-        Some(fields)
+        self.r.begin_array()?;
+        let mut first = true;
+        let mut index = 0;
+        while self.r.item(&mut first)? {
+            self.at(Seg::Index(index), |d| item(d, index))?;
+            index += 1;
+        }
+        Ok(true)
     }
 
-    fn string(&mut self, path: &str, node: &Node) {
-        if !matches!(node, Node::Str(_)) {
-            self.wrong_type(path, node, label("chuỗi ký tự", "a string"));
+    /// A string, in NFC.
+    fn string(&mut self) -> Res<Option<String>> {
+        let kind = self.r.peek()?;
+        if kind != Kind::String {
+            self.wrong_type(kind, label("chuỗi ký tự", "a string"))?;
+            return Ok(None);
         }
+        let text = self.r.string()?;
+        Ok(Some(if self.r.may_hold_marks() {
+            crate::text::nfc(&text)
+        } else {
+            text.into_owned()
+        }))
     }
 
-    fn boolean(&mut self, path: &str, node: &Node) {
-        if !matches!(node, Node::Bool(_)) {
-            self.wrong_type(
-                path,
-                node,
-                label("giá trị đúng/sai (true/false)", "a boolean (true/false)"),
-            );
+    fn boolean(&mut self) -> Res<Option<bool>> {
+        let kind = self.r.peek()?;
+        if kind != Kind::Bool {
+            let expected = label("giá trị đúng/sai (true/false)", "a boolean (true/false)");
+            self.wrong_type(kind, expected)?;
+            return Ok(None);
         }
+        self.r.literal()
     }
 
-    fn number(&mut self, path: &str, node: &Node) {
-        if !matches!(node, Node::Uint(_) | Node::Int(_) | Node::Float(_)) {
-            self.wrong_type(path, node, label("số", "a number"));
+    /// Any number.
+    fn number(&mut self) -> Res<Option<f64>> {
+        let kind = self.r.peek()?;
+        if kind != Kind::Number {
+            self.wrong_type(kind, label("số", "a number"))?;
+            return Ok(None);
         }
+        Ok(Some(match self.r.number()? {
+            Number::Uint(n) => n as f64,
+            Number::Int(n) => n as f64,
+            Number::Float(x) => x,
+        }))
     }
 
     /// A whole number in `0..=max`. A number written with a zero fraction or an exponent
     /// (`3.0`, `2.024e3`) is whole, as in JSON Schema.
-    fn whole(&mut self, path: &str, node: &Node, max: u64) {
-        match node {
-            Node::Uint(n) if *n <= max => {}
-            Node::Float(x) if x.fract() == 0.0 && (0.0..=max as f64).contains(x) => {}
-            Node::Float(x) if x.fract() == 0.0 && x.is_finite() => {
-                let f = Finding::new("structure.range", path.to_owned())
-                    .with("value", node.as_written())
-                    .with("min", 0)
-                    .with("max", max);
-                self.push(f);
-            }
-            Node::Uint(_) | Node::Int(_) => {
-                let f = Finding::new("structure.range", path.to_owned())
-                    .with("value", node.as_written())
-                    .with("min", 0)
-                    .with("max", max);
-                self.push(f);
-            }
-            _ => self.wrong_type(
-                path,
-                node,
-                label("số nguyên không âm", "a whole number ≥ 0"),
-            ),
+    fn whole(&mut self, max: u64) -> Res<Option<u64>> {
+        let kind = self.r.peek()?;
+        let expected = || label("số nguyên không âm", "a whole number ≥ 0");
+        if kind != Kind::Number {
+            self.wrong_type(kind, expected())?;
+            return Ok(None);
         }
-    }
-
-    fn date(&mut self, path: &str, node: &Node) {
-        let Node::Str(text) = node else {
-            self.wrong_type(
-                path,
-                node,
-                label("ngày dạng chuỗi YYYY-MM-DD", "a date string YYYY-MM-DD"),
-            );
-            return;
+        let written = self.r.number_text()?;
+        let number =
+            crate::json::classify(written).ok_or_else(|| self.r.error("number out of range"))?;
+        let fraction = match number {
+            Number::Uint(n) if n <= max => return Ok(Some(n)),
+            Number::Float(x) if x.fract() == 0.0 && (0.0..=max as f64).contains(&x) => {
+                return Ok(Some(x as u64));
+            }
+            Number::Float(x) => x.fract() != 0.0,
+            Number::Uint(_) | Number::Int(_) => false,
         };
-        if let Err(e) = text.parse::<CivilDate>() {
-            let reason = match e {
-                DateError::Shape => "shape",
-                DateError::NoSuchDay => "no_such_day",
-            };
-            let f = Finding::new("structure.date", path.to_owned())
-                .with("value", text.as_str())
-                .with("reason", reason);
-            self.push(f);
-        }
-    }
-
-    fn one_of(&mut self, path: &str, node: &Node, allowed: &[&str]) {
-        match node {
-            Node::Str(s) if allowed.contains(&s.as_str()) => {}
-            Node::Str(s) => {
-                let list = Param::List(allowed.iter().map(|a| Param::from(*a)).collect());
-                self.push(
-                    Finding::new("structure.value", path.to_owned())
-                        .with("value", s.as_str())
-                        .with("allowed", list),
-                );
-            }
-            other => self.wrong_type(path, other, label("chuỗi ký tự", "a string")),
-        }
-    }
-
-    fn report(&mut self, root: &Node) {
-        let Some(fields) = self.object("", root, REPORT_KEYS, REPORT_REQUIRED) else {
-            return;
+        let finding = if fraction {
+            Finding::new("structure.type", self.pointer())
+                .with("expected", &expected())
+                .with("found", &kind_label(Kind::Number, Some(number)))
+        } else {
+            Finding::new("structure.range", self.pointer())
+                .with("value", written)
+                .with("min", 0)
+                .with("max", max)
         };
-        for (key, value) in fields {
-            let path = pointer_push("", key);
-            self.unit.clone_from(&path);
+        self.fail(finding);
+        Ok(None)
+    }
+
+    fn date(&mut self) -> Res<Option<CivilDate>> {
+        let kind = self.r.peek()?;
+        if kind != Kind::String {
+            let expected = label("ngày dạng chuỗi YYYY-MM-DD", "a date string YYYY-MM-DD");
+            self.wrong_type(kind, expected)?;
+            return Ok(None);
+        }
+        let text = self.r.string()?;
+        match text.parse::<CivilDate>() {
+            Ok(date) => Ok(Some(date)),
+            Err(e) => {
+                let reason = match e {
+                    DateError::Shape => "shape",
+                    DateError::NoSuchDay => "no_such_day",
+                };
+                let finding = Finding::new("structure.date", self.pointer())
+                    .with("value", &*text)
+                    .with("reason", reason);
+                self.fail(finding);
+                Ok(None)
+            }
+        }
+    }
+
+    /// One of the `allowed` strings; its index.
+    fn one_of(&mut self, allowed: &[&str]) -> Res<Option<usize>> {
+        let kind = self.r.peek()?;
+        if kind != Kind::String {
+            self.wrong_type(kind, label("chuỗi ký tự", "a string"))?;
+            return Ok(None);
+        }
+        let text = self.r.string()?;
+        if let Some(i) = allowed.iter().position(|a| *a == text) {
+            return Ok(Some(i));
+        }
+        let list = Param::List(allowed.iter().map(|a| Param::from(*a)).collect());
+        let finding = Finding::new("structure.value", self.pointer())
+            .with("value", &*text)
+            .with("allowed", list);
+        self.fail(finding);
+        Ok(None)
+    }
+
+    fn report(&mut self, declared: &mut Option<String>) -> Res<Option<Report>> {
+        let mut profile = None;
+        let mut kind = None;
+        let mut year = None;
+        let mut reporter = None;
+        let mut report = Report {
+            profile: String::new(),
+            kind: String::new(),
+            year: 0,
+            reporter: placeholder_reporter(),
+            submitted_on: None,
+            data_as_of: None,
+            estimated: None,
+            prepared_by: None,
+            signed_by: None,
+            sections: Vec::new(),
+            measures: BTreeMap::new(),
+            indicators: Vec::new(),
+        };
+        let root_ok = self.object(REPORT_KEYS, REPORT_REQUIRED, |d, key| {
+            // Each header field is a unit of its own.
             match key {
-                "profile" | "kind" => self.string(&path, value),
-                "year" => self.whole(&path, value, u64::from(u16::MAX)),
-                "reporter" => {
-                    if let Some(fields) =
-                        self.object(&path, value, &["id", "name"], &["id", "name"])
-                    {
-                        for (k, v) in fields {
-                            self.string(&pointer_push(&path, k), v);
-                        }
+                0 => {
+                    profile = d.unit(Self::string)?;
+                    if declared.is_none() {
+                        declared.clone_from(&profile);
                     }
                 }
-                // `null` is never a value: a field not reported is left out, so optional fields
-                // are checked exactly like required ones once present.
-                "submitted_on" | "data_as_of" => self.date(&path, value),
-                "estimated" => self.boolean(&path, value),
-                "prepared_by" => self.contact(&path, value),
-                "signed_by" => {
-                    if let Some(fields) =
-                        self.object(&path, value, &["name", "title"], &["name", "title"])
-                    {
-                        for (k, v) in fields {
-                            self.string(&pointer_push(&path, k), v);
-                        }
-                    }
+                1 => kind = d.unit(Self::string)?,
+                2 => year = d.unit(|d| d.whole(u64::from(u16::MAX)))?,
+                3 => reporter = d.unit(Self::reporter)?,
+                4 => report.submitted_on = d.unit(Self::date)?,
+                5 => report.data_as_of = d.unit(Self::date)?,
+                6 => report.estimated = d.unit(Self::boolean)?,
+                7 => report.prepared_by = d.unit(Self::contact)?,
+                8 => report.signed_by = d.unit(Self::signatory)?,
+                9 => report.sections = d.unit(Self::sections)?.unwrap_or_default(),
+                10 => report.measures = d.unit(Self::measures)?.unwrap_or_default(),
+                _ => report.indicators = d.unit(Self::indicators)?.unwrap_or_default(),
+            }
+            Ok(())
+        })?;
+        if self.bad || !root_ok {
+            self.poisoned.push(String::new());
+            return Ok(None);
+        }
+        // A key poisoned at the root (a duplicate) is left out, as a broken field is.
+        for key in REPORT_KEYS {
+            let at = crate::finding::pointer_push("", key);
+            if self.poisoned.contains(&at) {
+                match *key {
+                    "profile" => profile = None,
+                    "kind" => kind = None,
+                    "year" => year = None,
+                    "reporter" => reporter = None,
+                    "submitted_on" => report.submitted_on = None,
+                    "data_as_of" => report.data_as_of = None,
+                    "estimated" => report.estimated = None,
+                    "prepared_by" => report.prepared_by = None,
+                    "signed_by" => report.signed_by = None,
+                    "sections" => report.sections = Vec::new(),
+                    "measures" => report.measures = BTreeMap::new(),
+                    _ => report.indicators = Vec::new(),
                 }
-                "sections" => self.array(&path, value, Self::section),
-                "indicators" => self.array(&path, value, Self::indicator),
-                "measures" => {
-                    if let Some(entries) = self.map(&path, value) {
-                        for (id, measure) in entries {
-                            let at = pointer_push(&path, id);
-                            self.unit.clone_from(&at);
-                            self.measure(&at, measure);
-                        }
-                    }
-                }
-                _ => unreachable!("object() keeps known keys only"),
             }
         }
+        report.profile = profile.unwrap_or_default();
+        report.kind = kind.unwrap_or_default();
+        report.year = year.map_or(0, |y| u16::try_from(y).unwrap_or(0));
+        report.reporter = reporter.unwrap_or_else(placeholder_reporter);
+        Ok(Some(report))
     }
 
-    fn array(&mut self, path: &str, node: &Node, element: fn(&mut Self, &str, &Node)) {
-        let Node::Arr(items) = node else {
-            self.wrong_type(path, node, label("mảng", "an array"));
-            return;
-        };
-        for (i, item) in items.iter().enumerate() {
-            let at = pointer_push(path, &i.to_string());
-            self.unit.clone_from(&at);
-            element(self, &at, item);
-        }
-    }
-
-    fn contact(&mut self, path: &str, node: &Node) {
-        let known = ["name", "position", "phone", "email"];
-        if let Some(fields) = self.object(path, node, &known, &["name"]) {
-            for (k, v) in fields {
-                self.string(&pointer_push(path, k), v);
+    fn reporter(&mut self) -> Res<Option<Reporter>> {
+        let (mut id, mut name) = (None, None);
+        self.object(&["id", "name"], 0b11, |d, key| {
+            let value = d.string()?;
+            if key == 0 {
+                id = value
+            } else {
+                name = value
             }
-        }
+            Ok(())
+        })?;
+        Ok(id.zip(name).map(|(id, name)| Reporter { id, name }))
     }
 
-    fn section(&mut self, path: &str, node: &Node) {
+    fn signatory(&mut self) -> Res<Option<Signatory>> {
+        let (mut name, mut title) = (None, None);
+        self.object(&["name", "title"], 0b11, |d, key| {
+            let value = d.string()?;
+            if key == 0 {
+                name = value
+            } else {
+                title = value
+            }
+            Ok(())
+        })?;
+        Ok(name
+            .zip(title)
+            .map(|(name, title)| Signatory { name, title }))
+    }
+
+    fn contact(&mut self) -> Res<Option<Contact>> {
+        let mut fields: [Option<String>; 4] = Default::default();
+        self.object(&["name", "position", "phone", "email"], 0b1, |d, key| {
+            fields[key] = d.string()?;
+            Ok(())
+        })?;
+        let [name, position, phone, email] = fields;
+        Ok(name.map(|name| Contact {
+            name,
+            position,
+            phone,
+            email,
+        }))
+    }
+
+    fn sections(&mut self) -> Res<Option<Vec<Section>>> {
+        let mut sections = Vec::new();
+        let ok = self.array(|d, _| {
+            let section = d.unit(Self::section)?;
+            // A broken section keeps its place, so that the positions of the others hold.
+            sections.push(section.unwrap_or(Section {
+                task: 0,
+                status: SectionStatus::NotApplicable,
+                narrative: String::new(),
+                documents: Vec::new(),
+            }));
+            Ok(())
+        })?;
+        Ok(ok.then_some(sections))
+    }
+
+    fn section(&mut self) -> Res<Option<Section>> {
+        let (mut task, mut status, mut narrative, mut documents) = (None, None, None, None);
         let known = ["task", "status", "narrative", "documents"];
-        let Some(fields) = self.object(path, node, &known, &["task", "status"]) else {
-            return;
-        };
-        for (key, value) in fields {
-            let at = pointer_push(path, key);
+        self.object(&known, 0b11, |d, key| {
             match key {
-                "task" => self.whole(&at, value, u64::from(u8::MAX)),
-                "status" => self.one_of(
-                    &at,
-                    value,
-                    &["done", "in_progress", "not_started", "not_applicable"],
-                ),
-                "narrative" => self.string(&at, value),
-                "documents" => {
-                    let Node::Arr(items) = value else {
-                        self.wrong_type(&at, value, label("mảng", "an array"));
-                        continue;
-                    };
-                    for (i, doc) in items.iter().enumerate() {
-                        let doc_at = pointer_push(&at, &i.to_string());
-                        let known = ["number", "date", "title"];
-                        if let Some(fields) = self.object(&doc_at, doc, &known, &known) {
-                            for (k, v) in fields {
-                                let field_at = pointer_push(&doc_at, k);
-                                if k == "date" {
-                                    self.date(&field_at, v);
-                                } else {
-                                    self.string(&field_at, v);
-                                }
-                            }
-                        }
-                    }
-                }
-                _ => unreachable!("object() keeps known keys only"),
+                0 => task = d.whole(u64::from(u8::MAX))?,
+                1 => status = d.one_of(SECTION_STATUSES)?.map(|i| SectionStatus::ALL[i]),
+                2 => narrative = d.string()?,
+                _ => documents = d.documents()?,
             }
-        }
+            Ok(())
+        })?;
+        Ok(task.zip(status).map(|(task, status)| Section {
+            task: u8::try_from(task).unwrap_or(0),
+            status,
+            narrative: narrative.unwrap_or_default(),
+            documents: documents.unwrap_or_default(),
+        }))
     }
 
-    fn measure(&mut self, path: &str, node: &Node) {
-        let Some(fields) = self.object(path, node, &["total", "by"], &["total"]) else {
-            return;
-        };
-        for (key, value) in fields {
-            let at = pointer_push(path, key);
-            if key == "total" {
-                self.whole(&at, value, MAX_QUANTITY);
-                continue;
-            }
-            let Some(dimensions) = self.map(&at, value) else {
-                continue;
-            };
-            for (dimension, members) in dimensions {
-                let dim_at = pointer_push(&at, dimension);
-                if let Some(members) = self.map(&dim_at, members) {
-                    for (member, figure) in members {
-                        self.whole(&pointer_push(&dim_at, member), figure, MAX_QUANTITY);
-                    }
+    fn documents(&mut self) -> Res<Option<Vec<Document>>> {
+        let mut documents = Vec::new();
+        let mut complete = true;
+        let ok = self.array(|d, _| {
+            let (mut number, mut date, mut title) = (None, None, None);
+            d.object(&["number", "date", "title"], 0b111, |d, key| {
+                match key {
+                    0 => number = d.string()?,
+                    1 => date = d.date()?,
+                    _ => title = d.string()?,
                 }
+                Ok(())
+            })?;
+            match (number, date, title) {
+                (Some(number), Some(date), Some(title)) => documents.push(Document {
+                    number,
+                    date,
+                    title,
+                }),
+                _ => complete = false,
             }
-        }
+            Ok(())
+        })?;
+        Ok((ok && complete).then_some(documents))
     }
 
-    fn indicator(&mut self, path: &str, node: &Node) {
+    fn measures(&mut self) -> Res<Option<BTreeMap<String, Measure>>> {
+        let mut measures = BTreeMap::new();
+        let ok = self.map(|d, id| {
+            if let Some(measure) = d.unit(Self::measure)? {
+                measures.insert(id.into_owned(), measure);
+            }
+            Ok(())
+        })?;
+        Ok(ok.then_some(measures))
+    }
+
+    fn measure(&mut self) -> Res<Option<Measure>> {
+        let (mut total, mut by) = (None, None);
+        self.object(&["total", "by"], 0b1, |d, key| {
+            if key == 0 {
+                total = d.whole(MAX_QUANTITY)?.and_then(Quantity::new);
+            } else {
+                by = d.breakdowns()?;
+            }
+            Ok(())
+        })?;
+        Ok(total.map(|total| Measure {
+            total,
+            by: by.unwrap_or_default(),
+        }))
+    }
+
+    #[allow(clippy::type_complexity)]
+    fn breakdowns(&mut self) -> Res<Option<BTreeMap<String, BTreeMap<String, Quantity>>>> {
+        let mut by = BTreeMap::new();
+        let ok = self.map(|d, dimension| {
+            let mut members = BTreeMap::new();
+            let ok = d.map(|d, member| {
+                if let Some(figure) = d.whole(MAX_QUANTITY)?.and_then(Quantity::new) {
+                    members.insert(member.into_owned(), figure);
+                }
+                Ok(())
+            })?;
+            if ok {
+                by.insert(dimension.into_owned(), members);
+            }
+            Ok(())
+        })?;
+        Ok(ok.then_some(by))
+    }
+
+    fn indicators(&mut self) -> Res<Option<Vec<IndicatorValue>>> {
+        let mut indicators = Vec::new();
+        let ok = self.array(|d, _| {
+            let indicator = d.unit(Self::indicator)?;
+            // A broken indicator keeps its place, so that the positions of the others hold.
+            indicators.push(indicator.unwrap_or(IndicatorValue {
+                annex: None,
+                code: None,
+                id: Some(String::new()),
+                value: 0.0,
+                numerator: None,
+                denominator: None,
+            }));
+            Ok(())
+        })?;
+        Ok(ok.then_some(indicators))
+    }
+
+    fn indicator(&mut self) -> Res<Option<IndicatorValue>> {
         let known = ["annex", "code", "id", "value", "numerator", "denominator"];
-        let Some(fields) = self.object(path, node, &known, &["value"]) else {
-            return;
+        let mut v = IndicatorValue {
+            annex: None,
+            code: None,
+            id: None,
+            value: 0.0,
+            numerator: None,
+            denominator: None,
         };
-        for (key, value) in fields {
-            let at = pointer_push(path, key);
+        let mut value = None;
+        self.object(&known, 0b1000, |d, key| {
             match key {
-                "annex" => self.one_of(&at, value, &["I", "II"]),
-                "code" | "id" => self.string(&at, value),
-                "value" => self.number(&at, value),
-                "numerator" | "denominator" => self.whole(&at, value, MAX_QUANTITY),
-                _ => unreachable!("object() keeps known keys only"),
+                0 => v.annex = d.one_of(&["I", "II"])?.map(|i| [Annex::I, Annex::II][i]),
+                1 => v.code = d.string()?,
+                2 => v.id = d.string()?,
+                3 => value = d.number()?,
+                4 => v.numerator = d.whole(MAX_QUANTITY)?.and_then(Quantity::new),
+                _ => v.denominator = d.whole(MAX_QUANTITY)?.and_then(Quantity::new),
             }
-        }
+            Ok(())
+        })?;
+        Ok(value.map(|value| IndicatorValue { value, ..v }))
     }
-}
-
-/// Rebuilds the document without its poisoned units, so that the typed model can be built from
-/// what is sound. Required header fields that are broken get neutral placeholders; findings
-/// about them are filtered out by the caller. Returns `None` when the root itself is broken.
-pub(crate) fn salvage(root: Node, poisoned: &[String]) -> Option<Value> {
-    let is_poisoned = |path: &str| poisoned.iter().any(|p| p == path);
-    if is_poisoned("") {
-        return None;
-    }
-    let Node::Obj(entries) = root else {
-        return None;
-    };
-    let mut out = Map::new();
-    for (key, value) in entries {
-        let path = pointer_push("", &key);
-        if !REPORT_KEYS.contains(&key.as_str()) {
-            continue;
-        }
-        if is_poisoned(&path) {
-            continue; // required fields get a placeholder below
-        }
-        let value = match (key.as_str(), value) {
-            ("sections", Node::Arr(items)) => Value::Array(
-                items
-                    .into_iter()
-                    .enumerate()
-                    .map(|(i, item)| {
-                        if is_poisoned(&pointer_push(&path, &i.to_string())) {
-                            json!({ "task": 0, "status": "not_applicable" })
-                        } else {
-                            item.into_value()
-                        }
-                    })
-                    .collect(),
-            ),
-            ("indicators", Node::Arr(items)) => Value::Array(
-                items
-                    .into_iter()
-                    .enumerate()
-                    .map(|(i, item)| {
-                        if is_poisoned(&pointer_push(&path, &i.to_string())) {
-                            json!({ "id": "", "value": 0 })
-                        } else {
-                            item.into_value()
-                        }
-                    })
-                    .collect(),
-            ),
-            ("measures", Node::Obj(measures)) => {
-                let mut kept = Map::new();
-                for (id, measure) in measures {
-                    if !is_poisoned(&pointer_push(&path, &id)) {
-                        kept.insert(id, measure.into_value());
-                    }
-                }
-                Value::Object(kept)
-            }
-            (_, other) => other.into_value(),
-        };
-        out.insert(key, value);
-    }
-    // Placeholders for required fields that are missing or broken; every finding about them is
-    // dropped by the caller, since their paths are poisoned.
-    for (key, placeholder) in [
-        ("profile", json!("")),
-        ("kind", json!("")),
-        ("year", json!(0)),
-        ("reporter", json!({ "id": "", "name": "" })),
-    ] {
-        out.entry(key).or_insert(placeholder);
-    }
-    Some(Value::Object(out))
-}
-
-/// Parses text into a [`Node`].
-pub(crate) fn parse(text: &str) -> Result<Node, serde_json::Error> {
-    serde_json::from_str(text)
 }

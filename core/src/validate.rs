@@ -105,42 +105,18 @@ enum Parsed {
 
 impl Parsed {
     fn from_text(text: &str) -> Result<Parsed, Error> {
-        let text = crate::text::strip_bom(text);
-        let typed_error = match Report::from_json(text) {
-            Ok(report) => return Ok(Parsed::Sound(report)),
-            Err(e) if e.code() == "json_syntax" => return Err(e),
-            Err(e) => e,
-        };
-        let node = structure::parse(text).map_err(|e| Error::json_syntax(&e))?;
-        let checked = structure::check(&node);
-        let profile = match &node {
-            structure::Node::Obj(entries) => {
-                entries.iter().find_map(|(k, v)| match (k.as_str(), v) {
-                    ("profile", structure::Node::Str(s)) => Some(s.clone()),
-                    _ => None,
-                })
+        let decoded =
+            structure::decode(crate::text::strip_bom(text)).map_err(Error::json_syntax)?;
+        if decoded.findings.is_empty() {
+            if let Some(report) = decoded.report {
+                return Ok(Parsed::Sound(report));
             }
-            _ => None,
-        };
-        let mut findings = checked.findings;
-        let mut poisoned = checked.poisoned;
-        if findings.is_empty() {
-            // The structural pass and the typed model disagree: a bug, but never lose the error.
-            findings.push(
-                Finding::new("structure.other", String::new())
-                    .with("detail", typed_error.to_string()),
-            );
-            poisoned.push(String::new());
         }
-        // Through text rather than `from_value`: one deserialiser for reports, not two, which
-        // keeps the WebAssembly build smaller; this path runs only for broken reports.
-        let salvaged = structure::salvage(node, &poisoned)
-            .and_then(|v| Report::from_json(&v.to_string()).ok());
         Ok(Parsed::Broken {
-            findings,
-            poisoned,
-            salvaged,
-            profile,
+            findings: decoded.findings,
+            poisoned: decoded.poisoned,
+            salvaged: decoded.report,
+            profile: decoded.profile,
         })
     }
 
@@ -352,7 +328,6 @@ pub fn validate_json(text: &str) -> Result<Validation, Error> {
 /// assert_eq!(got.len(), 4); // kind and year are missing too
 /// ```
 pub fn check_structure(text: &str) -> Result<Vec<Finding>, Error> {
-    let node =
-        structure::parse(crate::text::strip_bom(text)).map_err(|e| Error::json_syntax(&e))?;
-    Ok(structure::check(&node).findings)
+    let decoded = structure::decode(crate::text::strip_bom(text)).map_err(Error::json_syntax)?;
+    Ok(decoded.findings)
 }

@@ -193,16 +193,22 @@ fn mutate(mut doc: Value, at: Index, mutations: &[Mutation]) -> Value {
 /// The invariants every input must keep.
 fn check_invariants(text: &str) -> Result<(), TestCaseError> {
     let outcome = validate_json(text).map_err(|e| TestCaseError::fail(format!("not JSON? {e}")))?;
-    let typed = Report::from_json(text);
     let structural = check_structure(text).unwrap();
-    // The typed model and the structural pass agree on every input.
+    // Two independent implementations agree on every input: treem's own decoder (which the
+    // validator and the WebAssembly build use) and the model's serde `Deserialize`.
+    let serde: Result<Report, _> = serde_json::from_str(text);
     prop_assert_eq!(
-        typed.is_ok(),
+        serde.is_ok(),
         structural.is_empty(),
-        "typed: {:?}\nstructural: {:?}",
-        typed.err(),
+        "serde: {:?}\nstructural: {:?}",
+        serde.err(),
         structural
     );
+    // And when both accept, they read the same report.
+    if let Ok(report) = &serde {
+        let ours = Report::from_json(text).ok();
+        prop_assert_eq!(ours.as_ref(), Some(report));
+    }
     // The fallback for a disagreement never fires.
     prop_assert!(!outcome.findings.iter().any(|f| f.code == "structure.other"));
     // Every finding names a documented rule and renders in both languages.
@@ -216,10 +222,8 @@ fn check_invariants(text: &str) -> Result<(), TestCaseError> {
             !f.message(treem::Lang::Vi).is_empty() && !f.message(treem::Lang::En).is_empty()
         );
     }
-    // Structural findings come first, and only when the typed parse failed.
-    if typed.is_ok() {
-        prop_assert!(outcome.complete);
-    }
+    // A report is complete exactly when it had no structural problem.
+    prop_assert_eq!(outcome.complete, structural.is_empty());
     Ok(())
 }
 

@@ -7,27 +7,24 @@
 
 use std::cell::RefCell;
 
-use serde::{Deserialize, Serialize};
-use serde_json::json;
-use treem::{Calendar, CivilDate, Deadline, Error, Lang, Profile, Reading, Validator};
+use treem::{Calendar, CivilDate, Deadline, Error, Lang, Profile, Reading, ToJson, Validator};
 use wasm_bindgen::prelude::wasm_bindgen;
 
-/// Wraps JSON text that is already a value (embedded data) in the envelope, without parsing
-/// and re-serialising it: the module then needs no serialiser for profiles and catalogs.
-fn envelope_raw(result: Result<&str, Error>, lang: Lang) -> String {
+/// Wraps JSON text that is already a value in the envelope, without parsing it again.
+fn envelope_raw(result: Result<&str, &Error>, lang: Lang) -> String {
     match result {
         Ok(text) => format!("{{\"ok\":{text}}}"),
-        Err(e) => envelope::<()>(Err(e), lang),
+        Err(e) => format!(
+            "{{\"error\":{{\"code\":{},\"message\":{}}}}}",
+            e.code().to_json(),
+            e.message(lang).to_json()
+        ),
     }
 }
 
 /// Wraps a result in the JSON envelope the JavaScript layer unwraps.
-fn envelope<T: Serialize>(result: Result<T, Error>, lang: Lang) -> String {
-    let value = match result {
-        Ok(value) => json!({ "ok": value }),
-        Err(e) => json!({ "error": { "code": e.code(), "message": e.message(lang) } }),
-    };
-    value.to_string()
+fn envelope<T: ToJson + ?Sized>(result: Result<&T, &Error>, lang: Lang) -> String {
+    envelope_raw(result.map(ToJson::to_json).as_deref().map_err(|e| *e), lang)
 }
 
 fn lang(code: &str) -> Lang {
@@ -87,12 +84,11 @@ pub fn validate(report_json: &str, lang_code: &str, profile: &str) -> String {
         Some(v) => v.validate_json(report_json),
         None => treem::validate_json(report_json),
     });
-    envelope(result.map(|v| v.to_output(lang)), lang)
+    envelope(result.map(|v| v.to_output(lang)).as_ref(), lang)
 }
 
-/// Options of `deadlines` and `timeliness`, as JSON.
-#[derive(Deserialize, Default)]
-#[serde(default, deny_unknown_fields)]
+/// Options of `deadlines` and `timeliness`, as JSON: every field optional.
+#[derive(Default)]
 struct DeadlineOptions {
     profile: String,
     as_of: Option<String>,
@@ -101,10 +97,34 @@ struct DeadlineOptions {
 }
 
 fn options(json: &str) -> Result<DeadlineOptions, Error> {
+    let mut opts = DeadlineOptions::default();
     if json.trim().is_empty() {
-        return Ok(DeadlineOptions::default());
+        return Ok(opts);
     }
-    serde_json::from_str(json).map_err(|e| Error::invalid_options(&e.to_string()))
+    for (key, value) in treem::wire::string_fields(json).map_err(|e| Error::invalid_options(&e))? {
+        match key.as_str() {
+            "profile" => opts.profile = value,
+            "as_of" => opts.as_of = Some(value),
+            "lang" => opts.lang = value,
+            "reading" => {
+                opts.reading = Some(match value.as_str() {
+                    "before" => Reading::Before,
+                    "by" => Reading::By,
+                    other => {
+                        return Err(Error::invalid_options(&format!(
+                            "unknown reading `{other}`, expected `before` or `by`"
+                        )));
+                    }
+                });
+            }
+            other => {
+                return Err(Error::invalid_options(&format!(
+                    "unknown option `{other}`, expected one of `profile`, `as_of`, `reading`, `lang`"
+                )));
+            }
+        }
+    }
+    Ok(opts)
 }
 
 /// The deadline of every report kind (with days remaining when `as_of` is given).
@@ -117,7 +137,7 @@ pub fn deadlines(options_json: &str) -> String {
         let as_of = o.as_of.as_deref().map(date).transpose()?;
         treem::calendar::deadlines(&profile, Calendar::embedded(), o.reading, as_of)
     });
-    envelope(result, lang)
+    envelope(result.as_deref(), lang)
 }
 
 /// Whether a report of `kind` submitted on `submitted` is on time.
@@ -134,23 +154,23 @@ pub fn timeliness(kind: &str, submitted: &str, options_json: &str) -> String {
         )?;
         deadline.timeliness(Calendar::embedded(), date(submitted)?)
     });
-    envelope(result, lang)
+    envelope(result.as_ref(), lang)
 }
 
 /// Every exception to Monday–Friday in `year`.
 #[wasm_bindgen]
 pub fn calendar(year: i32, lang_code: &str) -> String {
-    envelope(
-        Calendar::embedded().year(year).map(|y| y.entries()),
-        lang(lang_code),
-    )
+    let entries = Calendar::embedded().year(year).map(|y| y.entries());
+    envelope(entries.as_deref(), lang(lang_code))
 }
 
 /// The indicator catalog of the default profile, as embedded.
 #[wasm_bindgen]
 pub fn catalog() -> String {
     envelope_raw(
-        treem::Catalog::embedded_json(&Profile::default_profile().catalog),
+        treem::Catalog::embedded_json(&Profile::default_profile().catalog)
+            .as_ref()
+            .copied(),
         Lang::Vi,
     )
 }
@@ -169,7 +189,7 @@ pub fn profile(id: &str, lang_code: &str) -> String {
             id
         })
     };
-    envelope_raw(result, lang(lang_code))
+    envelope_raw(result.as_ref().copied(), lang(lang_code))
 }
 
 /// Every rule.

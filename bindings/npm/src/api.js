@@ -27,8 +27,8 @@ function text(value, name) {
 function deadlineOptions(options = {}) {
   return JSON.stringify({
     profile: options.profile ?? "",
-    as_of: options.asOf ?? options.as_of ?? null,
-    reading: options.reading ?? null,
+    as_of: options.asOf ?? options.as_of,
+    reading: options.reading,
     lang: options.lang ?? "vi",
   });
 }

@@ -1,0 +1,728 @@
+//! treem's own JSON reader and writer.
+//!
+//! Reports, profiles, catalogs and calendar schedules are read by hand-written decoders over
+//! [`Reader`], a pull reader that borrows strings from the input whenever they hold no escape.
+//! One decoder per type serves the native and the WebAssembly build alike, so both give the
+//! same verdict; it collects every structural problem in one pass, each at its JSON Pointer,
+//! and keeps the WebAssembly module free of serde's generic machinery (smaller and faster).
+//!
+//! The grammar is RFC 8259 exactly: no comments, no trailing commas, no leading zeros, no
+//! unpaired surrogate escapes; nesting deeper than [`MAX_DEPTH`] is refused.
+
+use std::borrow::Cow;
+use std::fmt::Write as _;
+
+/// How deep arrays and objects may nest (as in serde_json): a bound on the work and the stack a
+/// hostile document can demand.
+pub(crate) const MAX_DEPTH: usize = 128;
+
+/// Where and why text is not JSON.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct SyntaxError {
+    /// Line of the problem, from 1.
+    pub line: usize,
+    /// Column of the problem, from 1, in characters.
+    pub column: usize,
+    /// What is wrong, in English (e.g. `expected value`).
+    pub detail: &'static str,
+}
+
+/// The type of the next value, known from its first byte.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Kind {
+    Object,
+    Array,
+    String,
+    Number,
+    Bool,
+    Null,
+}
+
+/// A number as written, classified.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(crate) enum Number {
+    /// A non-negative integer that fits 64 bits.
+    Uint(u64),
+    /// A negative integer that fits 64 bits.
+    Int(i64),
+    /// A number with a fraction or an exponent, or an integer beyond 64 bits.
+    Float(f64),
+}
+
+/// A pull reader over JSON text.
+pub(crate) struct Reader<'a> {
+    text: &'a str,
+    pos: usize,
+    depth: usize,
+    /// Whether the last string read holds a byte 0xCC or 0xCD, which every combining mark of
+    /// U+0300–U+036F starts with: only such a string may need composing to NFC.
+    marks: bool,
+}
+
+type Result<T> = std::result::Result<T, SyntaxError>;
+
+impl<'a> Reader<'a> {
+    /// A reader at the start of `text`.
+    pub fn new(text: &'a str) -> Reader<'a> {
+        Reader {
+            text,
+            pos: 0,
+            depth: 0,
+            marks: false,
+        }
+    }
+
+    /// Whether the last string read may hold a combining mark (see the field).
+    pub fn may_hold_marks(&self) -> bool {
+        self.marks
+    }
+
+    #[inline]
+    fn bytes(&self) -> &'a [u8] {
+        self.text.as_bytes()
+    }
+
+    /// A syntax error at the current position.
+    pub fn error(&self, detail: &'static str) -> SyntaxError {
+        let before = &self.text.as_bytes()[..self.pos.min(self.text.len())];
+        let line = 1 + before.iter().filter(|&&b| b == b'\n').count();
+        let line_start = before
+            .iter()
+            .rposition(|&b| b == b'\n')
+            .map_or(0, |i| i + 1);
+        // Columns count characters: continuation bytes of UTF-8 do not start one.
+        let column = 1 + before[line_start..]
+            .iter()
+            .filter(|&&b| (b & 0xC0) != 0x80)
+            .count();
+        SyntaxError {
+            line,
+            column,
+            detail,
+        }
+    }
+
+    #[inline]
+    fn skip_ws(&mut self) {
+        let bytes = self.bytes();
+        while let Some(b' ' | b'\t' | b'\n' | b'\r') = bytes.get(self.pos) {
+            self.pos += 1;
+        }
+    }
+
+    #[inline]
+    fn next_byte(&mut self) -> Option<u8> {
+        self.skip_ws();
+        self.bytes().get(self.pos).copied()
+    }
+
+    /// The type of the next value, without consuming it.
+    #[inline]
+    pub fn peek(&mut self) -> Result<Kind> {
+        match self.next_byte() {
+            Some(b'{') => Ok(Kind::Object),
+            Some(b'[') => Ok(Kind::Array),
+            Some(b'"') => Ok(Kind::String),
+            Some(b'-' | b'0'..=b'9') => Ok(Kind::Number),
+            Some(b't' | b'f') => Ok(Kind::Bool),
+            Some(b'n') => Ok(Kind::Null),
+            Some(_) => Err(self.error("expected value")),
+            None => Err(self.error("EOF while parsing a value")),
+        }
+    }
+
+    /// Checks that nothing but white space follows the value read.
+    pub fn end(&mut self) -> Result<()> {
+        match self.next_byte() {
+            None => Ok(()),
+            Some(_) => Err(self.error("trailing characters")),
+        }
+    }
+
+    fn enter(&mut self) -> Result<()> {
+        self.depth += 1;
+        if self.depth > MAX_DEPTH {
+            return Err(self.error("recursion limit exceeded"));
+        }
+        self.pos += 1;
+        Ok(())
+    }
+
+    /// Opens the object that [`peek`](Reader::peek) announced; read its entries with
+    /// [`key`](Reader::key).
+    pub fn begin_object(&mut self) -> Result<()> {
+        self.enter()
+    }
+
+    /// Opens the array that [`peek`](Reader::peek) announced; read its items with
+    /// [`item`](Reader::item).
+    pub fn begin_array(&mut self) -> Result<()> {
+        self.enter()
+    }
+
+    /// The next key of the open object, its colon consumed, or `None` at the closing brace.
+    /// `first` tracks whether a comma is due; start it `true`.
+    pub fn key(&mut self, first: &mut bool) -> Result<Option<Cow<'a, str>>> {
+        match self.next_byte() {
+            Some(b'}') => {
+                self.pos += 1;
+                self.depth -= 1;
+                return Ok(None);
+            }
+            Some(b',') if !*first => {
+                self.pos += 1;
+                match self.next_byte() {
+                    Some(b'"') => {}
+                    Some(b'}') => return Err(self.error("trailing comma")),
+                    Some(_) => return Err(self.error("key must be a string")),
+                    None => return Err(self.error("EOF while parsing an object")),
+                }
+            }
+            Some(b'"') if *first => {}
+            Some(_) if *first => return Err(self.error("key must be a string")),
+            Some(_) => return Err(self.error("expected `,` or `}`")),
+            None => return Err(self.error("EOF while parsing an object")),
+        }
+        *first = false;
+        let key = self.string()?;
+        match self.next_byte() {
+            Some(b':') => {
+                self.pos += 1;
+                Ok(Some(key))
+            }
+            Some(_) => Err(self.error("expected `:`")),
+            None => Err(self.error("EOF while parsing an object")),
+        }
+    }
+
+    /// Whether the open array has another item (positioned at it), or `false` at the closing
+    /// bracket. `first` tracks whether a comma is due; start it `true`.
+    pub fn item(&mut self, first: &mut bool) -> Result<bool> {
+        match self.next_byte() {
+            Some(b']') => {
+                self.pos += 1;
+                self.depth -= 1;
+                return Ok(false);
+            }
+            Some(b',') if !*first => {
+                self.pos += 1;
+                if self.next_byte() == Some(b']') {
+                    return Err(self.error("trailing comma"));
+                }
+            }
+            Some(_) if *first => {}
+            Some(_) => return Err(self.error("expected `,` or `]`")),
+            None => return Err(self.error("EOF while parsing a list")),
+        }
+        *first = false;
+        Ok(true)
+    }
+
+    /// Reads a string (the reader is at its opening quote), unescaped; borrowed from the input
+    /// when it holds no escape.
+    pub fn string(&mut self) -> Result<Cow<'a, str>> {
+        let bytes = self.bytes();
+        self.pos += 1;
+        let start = self.pos;
+        let (end, marks) = scan_plain(bytes, start);
+        self.marks = marks;
+        self.pos = end;
+        match bytes.get(end) {
+            Some(b'"') => {
+                self.pos += 1;
+                Ok(Cow::Borrowed(&self.text[start..end]))
+            }
+            Some(b'\\') => {
+                let mut owned = String::with_capacity(end - start + 16);
+                owned.push_str(&self.text[start..end]);
+                self.string_escaped(owned).map(Cow::Owned)
+            }
+            Some(_) => {
+                Err(self.error("control character (\\u0000-\\u001F) found while parsing a string"))
+            }
+            None => Err(self.error("EOF while parsing a string")),
+        }
+    }
+
+    /// The rest of a string from its first escape on.
+    fn string_escaped(&mut self, mut out: String) -> Result<String> {
+        let bytes = self.bytes();
+        loop {
+            let (end, marks) = scan_plain(bytes, self.pos);
+            self.marks |= marks;
+            out.push_str(&self.text[self.pos..end]);
+            self.pos = end;
+            match bytes.get(end) {
+                Some(b'"') => {
+                    self.pos += 1;
+                    return Ok(out);
+                }
+                Some(b'\\') => {
+                    self.pos += 1;
+                    let Some(&escape) = bytes.get(self.pos) else {
+                        return Err(self.error("EOF while parsing a string"));
+                    };
+                    self.pos += 1;
+                    let c = match escape {
+                        b'"' => '"',
+                        b'\\' => '\\',
+                        b'/' => '/',
+                        b'b' => '\u{8}',
+                        b'f' => '\u{c}',
+                        b'n' => '\n',
+                        b'r' => '\r',
+                        b't' => '\t',
+                        b'u' => self.unicode_escape()?,
+                        _ => {
+                            self.pos -= 1;
+                            return Err(self.error("invalid escape"));
+                        }
+                    };
+                    out.push(c);
+                }
+                Some(_) => {
+                    return Err(self.error(
+                        "control character (\\u0000-\\u001F) found while parsing a string",
+                    ));
+                }
+                None => return Err(self.error("EOF while parsing a string")),
+            }
+        }
+    }
+
+    fn hex4(&mut self) -> Result<u32> {
+        let Some(digits) = self.bytes().get(self.pos..self.pos + 4) else {
+            self.pos = self.text.len();
+            return Err(self.error("EOF while parsing a string"));
+        };
+        let mut value = 0;
+        for &d in digits {
+            let Some(v) = char::from(d).to_digit(16) else {
+                return Err(self.error("invalid escape"));
+            };
+            value = value * 16 + v;
+        }
+        self.pos += 4;
+        Ok(value)
+    }
+
+    /// A `\u` escape (its `\u` consumed), with the low half of a surrogate pair.
+    fn unicode_escape(&mut self) -> Result<char> {
+        let high = self.hex4()?;
+        let code = match high {
+            0xD800..=0xDBFF => {
+                if self.bytes().get(self.pos..self.pos + 2) != Some(b"\\u") {
+                    return Err(self.error("lone leading surrogate in hex escape"));
+                }
+                self.pos += 2;
+                let low = self.hex4()?;
+                if !(0xDC00..=0xDFFF).contains(&low) {
+                    return Err(self.error("lone leading surrogate in hex escape"));
+                }
+                0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00)
+            }
+            0xDC00..=0xDFFF => return Err(self.error("lone trailing surrogate in hex escape")),
+            other => other,
+        };
+        char::from_u32(code).ok_or_else(|| self.error("invalid unicode code point"))
+    }
+
+    /// Reads a number (the reader is at its first byte) and returns it as written.
+    pub fn number_text(&mut self) -> Result<&'a str> {
+        let bytes = self.bytes();
+        let start = self.pos;
+        let digits = |pos: &mut usize| {
+            let from = *pos;
+            while bytes.get(*pos).is_some_and(u8::is_ascii_digit) {
+                *pos += 1;
+            }
+            *pos - from
+        };
+        let mut pos = start;
+        if bytes.get(pos) == Some(&b'-') {
+            pos += 1;
+        }
+        match bytes.get(pos) {
+            Some(b'0') => pos += 1,
+            Some(b'1'..=b'9') => {
+                digits(&mut pos);
+            }
+            _ => {
+                self.pos = pos;
+                return Err(self.error("invalid number"));
+            }
+        }
+        if bytes.get(pos) == Some(&b'.') {
+            pos += 1;
+            if digits(&mut pos) == 0 {
+                self.pos = pos;
+                return Err(self.error("invalid number"));
+            }
+        }
+        if let Some(b'e' | b'E') = bytes.get(pos) {
+            pos += 1;
+            if let Some(b'+' | b'-') = bytes.get(pos) {
+                pos += 1;
+            }
+            if digits(&mut pos) == 0 {
+                self.pos = pos;
+                return Err(self.error("invalid number"));
+            }
+        }
+        if bytes.get(pos).is_some_and(u8::is_ascii_digit) {
+            // A leading zero followed by digits, e.g. `012`.
+            self.pos = pos;
+            return Err(self.error("invalid number"));
+        }
+        self.pos = pos;
+        Ok(&self.text[start..pos])
+    }
+
+    /// Reads a number and classifies it.
+    pub fn number(&mut self) -> Result<Number> {
+        let start = self.pos;
+        let text = self.number_text()?;
+        classify(text).ok_or_else(|| {
+            self.pos = start;
+            self.error("number out of range")
+        })
+    }
+
+    /// Reads `true`, `false` or `null`; `Some(bool)` for the first two.
+    pub fn literal(&mut self) -> Result<Option<bool>> {
+        let rest = &self.bytes()[self.pos..];
+        let (value, len) = if rest.starts_with(b"true") {
+            (Some(true), 4)
+        } else if rest.starts_with(b"false") {
+            (Some(false), 5)
+        } else if rest.starts_with(b"null") {
+            (None, 4)
+        } else {
+            return Err(self.error("expected ident"));
+        };
+        self.pos += len;
+        Ok(value)
+    }
+
+    /// Reads and discards the next value, checking its syntax. Nesting is bounded by
+    /// [`MAX_DEPTH`], so the recursion is too.
+    pub fn skip(&mut self) -> Result<()> {
+        match self.peek()? {
+            Kind::Object => {
+                self.begin_object()?;
+                let mut first = true;
+                while self.key(&mut first)?.is_some() {
+                    self.skip()?;
+                }
+            }
+            Kind::Array => {
+                self.begin_array()?;
+                let mut first = true;
+                while self.item(&mut first)? {
+                    self.skip()?;
+                }
+            }
+            Kind::String => {
+                self.string()?;
+            }
+            Kind::Number => {
+                self.number()?;
+            }
+            Kind::Bool | Kind::Null => {
+                self.literal()?;
+            }
+        }
+        Ok(())
+    }
+}
+
+/// The index of the first byte from `from` that ends a plain run of string content (a quote, a
+/// backslash, a control character, or the end), and whether the run holds a byte 0xCC or 0xCD.
+/// Eight bytes at a time.
+#[inline]
+fn scan_plain(bytes: &[u8], from: usize) -> (usize, bool) {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let has_zero = |v: u64| v.wrapping_sub(ONES) & !v & HIGH;
+    let mut i = from;
+    let mut marks = 0;
+    while let Some(chunk) = bytes
+        .get(i..i + 8)
+        .and_then(|c| <[u8; 8]>::try_from(c).ok())
+    {
+        let v = u64::from_le_bytes(chunk);
+        let special = has_zero(v ^ (ONES * u64::from(b'"')))
+            | has_zero(v ^ (ONES * u64::from(b'\\')))
+            | (v.wrapping_sub(ONES * 0x20) & !v & HIGH);
+        if special != 0 {
+            break;
+        }
+        marks |= has_zero((v & (ONES * 0xFE)) ^ (ONES * 0xCC));
+        i += 8;
+    }
+    let mut marks = marks != 0;
+    while let Some(&b) = bytes.get(i) {
+        if b == b'"' || b == b'\\' || b < 0x20 {
+            break;
+        }
+        marks |= b & 0xFE == 0xCC;
+        i += 1;
+    }
+    (i, marks)
+}
+
+/// Classifies a number written in valid JSON syntax; `None` when it overflows `f64`.
+pub(crate) fn classify(text: &str) -> Option<Number> {
+    if !text.contains(['.', 'e', 'E']) {
+        if text.starts_with('-') {
+            if let Ok(n) = text.parse::<i64>() {
+                // `-0` is the float −0.0, as serde_json reads it.
+                return Some(if n == 0 {
+                    Number::Float(-0.0)
+                } else {
+                    Number::Int(n)
+                });
+            }
+        } else if let Ok(n) = text.parse::<u64>() {
+            return Some(Number::Uint(n));
+        }
+    }
+    let x: f64 = text.parse().ok()?;
+    x.is_finite().then_some(Number::Float(x))
+}
+
+/// Appends `text` as a JSON string.
+pub(crate) fn write_str(out: &mut String, text: &str) {
+    out.push('"');
+    let mut start = 0;
+    for (i, b) in text.bytes().enumerate() {
+        let escape = match b {
+            b'"' => "\\\"",
+            b'\\' => "\\\\",
+            b'\n' => "\\n",
+            b'\r' => "\\r",
+            b'\t' => "\\t",
+            0..=0x1F => "",
+            _ => continue,
+        };
+        out.push_str(&text[start..i]);
+        if escape.is_empty() {
+            let _ = write!(out, "\\u{b:04x}");
+        } else {
+            out.push_str(escape);
+        }
+        start = i + 1;
+    }
+    out.push_str(&text[start..]);
+    out.push('"');
+}
+
+/// Appends a finite number in its shortest form that reads back the same (`3.0` for a whole
+/// number, as serde_json writes it); `null` for a non-finite one, which JSON cannot hold.
+pub(crate) fn write_f64(out: &mut String, x: f64) {
+    if !x.is_finite() {
+        out.push_str("null");
+        return;
+    }
+    let start = out.len();
+    let _ = write!(out, "{x}");
+    if !out[start..].contains('.') {
+        out.push_str(".0");
+    }
+}
+
+/// Writes a JSON object field by field, placing the commas.
+pub(crate) struct Object<'w> {
+    out: &'w mut String,
+    first: bool,
+}
+
+impl<'w> Object<'w> {
+    /// Opens an object on `out`.
+    pub fn new(out: &'w mut String) -> Object<'w> {
+        out.push('{');
+        Object { out, first: true }
+    }
+
+    /// Starts the field `key`; returns the buffer to write its value on.
+    pub fn key(&mut self, key: &str) -> &mut String {
+        if !self.first {
+            self.out.push(',');
+        }
+        self.first = false;
+        write_str(self.out, key);
+        self.out.push(':');
+        self.out
+    }
+
+    /// A string field.
+    pub fn str(&mut self, key: &str, value: &str) -> &mut Self {
+        write_str(self.key(key), value);
+        self
+    }
+
+    /// A signed whole-number field.
+    pub fn int(&mut self, key: &str, value: i64) -> &mut Self {
+        let _ = write!(self.key(key), "{value}");
+        self
+    }
+
+    /// A boolean field.
+    pub fn bool(&mut self, key: &str, value: bool) -> &mut Self {
+        self.key(key).push_str(if value { "true" } else { "false" });
+        self
+    }
+
+    /// Closes the object.
+    pub fn end(self) {
+        self.out.push('}');
+    }
+}
+
+/// Writes a JSON array of `items`, each by `write`.
+pub(crate) fn write_array<T>(
+    out: &mut String,
+    items: impl IntoIterator<Item = T>,
+    mut write: impl FnMut(&mut String, T),
+) {
+    out.push('[');
+    for (i, item) in items.into_iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        write(out, item);
+    }
+    out.push(']');
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Reads any value into serde_json's model, to compare with serde_json itself.
+    fn read(r: &mut Reader<'_>) -> Result<serde_json::Value> {
+        Ok(match r.peek()? {
+            Kind::Object => {
+                r.begin_object()?;
+                let mut map = serde_json::Map::new();
+                let mut first = true;
+                while let Some(k) = r.key(&mut first)? {
+                    let v = read(r)?;
+                    map.insert(k.into_owned(), v);
+                }
+                serde_json::Value::Object(map)
+            }
+            Kind::Array => {
+                r.begin_array()?;
+                let mut items = Vec::new();
+                let mut first = true;
+                while r.item(&mut first)? {
+                    items.push(read(r)?);
+                }
+                serde_json::Value::Array(items)
+            }
+            Kind::String => serde_json::Value::String(r.string()?.into_owned()),
+            Kind::Number => match r.number()? {
+                Number::Uint(n) => n.into(),
+                Number::Int(n) => n.into(),
+                Number::Float(x) => x.into(),
+            },
+            Kind::Bool | Kind::Null => r.literal()?.map_or(serde_json::Value::Null, Into::into),
+        })
+    }
+
+    fn parse(text: &str) -> Result<serde_json::Value> {
+        let mut r = Reader::new(text);
+        let v = read(&mut r)?;
+        r.end()?;
+        Ok(v)
+    }
+
+    fn skips(text: &str) -> Result<()> {
+        let mut r = Reader::new(text);
+        r.skip()?;
+        r.end()
+    }
+
+    #[test]
+    fn agrees_with_serde_json() {
+        let cases = [
+            r#"{"a":[1,-2,3.5,1e3,-0,true,false,null,"x\"y\\z\u00e9\ud83d\ude00"],"b":{}}"#,
+            " [ ] ",
+            r#""Quy Nhơn""#,
+            "18446744073709551615",
+            "18446744073709551616",
+            "-9223372036854775808",
+            "0.1e-2",
+            "[1,]",
+            "{\"a\":1,}",
+            "[01]",
+            "1.",
+            "-",
+            "\"\\x\"",
+            "\"\\ud800\"",
+            "\"\\udc00\"",
+            "\"a\nb\"",
+            "{\"a\" 1}",
+            "{1:2}",
+            "[1 2]",
+            "[1}",
+            "{\"a\":1]",
+            "tru",
+            "nul",
+            "1e400",
+            "[] x",
+            "",
+            "\"abc",
+            "{\"a\":[{\"b\":[1,{\"c\":\"]}\"}]}],\"d\":\"\\\"}\"}",
+        ];
+        for text in cases {
+            let ours = parse(text);
+            let theirs: std::result::Result<serde_json::Value, _> = serde_json::from_str(text);
+            match (&ours, &theirs) {
+                (Ok(a), Ok(b)) => assert_eq!(a, b, "{text}"),
+                (Err(_), Err(_)) => {}
+                _ => panic!("{text}: ours {ours:?}, serde_json {theirs:?}"),
+            }
+            assert_eq!(skips(text).is_ok(), theirs.is_ok(), "skip {text}");
+        }
+    }
+
+    #[test]
+    fn errors_say_where() {
+        let e = parse("{\n  \"a\": tru\n}").unwrap_err();
+        assert_eq!((e.line, e.column), (2, 8));
+        let e = parse("[\"ơ\", x]").unwrap_err();
+        assert_eq!((e.line, e.column, e.detail), (1, 7, "expected value"));
+    }
+
+    #[test]
+    fn depth_is_bounded() {
+        let deep = "[".repeat(MAX_DEPTH + 1) + &"]".repeat(MAX_DEPTH + 1);
+        assert_eq!(skips(&deep).unwrap_err().detail, "recursion limit exceeded");
+        let ok = "[".repeat(MAX_DEPTH) + &"]".repeat(MAX_DEPTH);
+        assert!(skips(&ok).is_ok());
+    }
+
+    #[test]
+    fn strings_borrow_unless_escaped() {
+        let mut r = Reader::new(r#""Phù Mỹ""#);
+        assert!(matches!(r.string().unwrap(), Cow::Borrowed("Phù Mỹ")));
+        let mut r = Reader::new(r#""a\tb""#);
+        assert_eq!(r.string().unwrap(), "a\tb");
+    }
+
+    #[test]
+    fn writes_what_serde_json_reads() {
+        for text in ["", "a\"b\\c\n\u{1}\u{7f}é😀", "Quy Nhơn"] {
+            let mut out = String::new();
+            write_str(&mut out, text);
+            assert_eq!(serde_json::from_str::<String>(&out).unwrap(), text);
+        }
+        for x in [0.0, 3.0, 45.5, 0.1, 1e-7, 123456789.125] {
+            let mut out = String::new();
+            write_f64(&mut out, x);
+            assert_eq!(serde_json::from_str::<f64>(&out).unwrap(), x, "{out}");
+        }
+    }
+}

@@ -204,8 +204,8 @@ impl Catalog {
     /// or duplicate ids or codes, a code not of four digits or not matching its group, a rate
     /// without `per`, a formula whose multiplier disagrees with the unit.
     pub fn from_json(text: &str) -> Result<Catalog, Error> {
-        let catalog: Catalog = serde_json::from_str(crate::text::strip_bom(text))
-            .map_err(|e| Error::invalid_catalog(vec![Problem::serde(&e)]))?;
+        let catalog: Catalog = crate::decode::from_text(text)
+            .map_err(|problem| Error::invalid_catalog(vec![problem]))?;
         let problems = catalog.check();
         if problems.is_empty() {
             Ok(catalog)
@@ -367,4 +367,70 @@ mod tests {
         assert!(text.contains("/indicators/1/id"), "{text}");
         assert!(text.contains("/indicators/14/code"), "{text}");
     }
+}
+
+mod decoding {
+    use super::*;
+    use crate::decode::{decode_enum, decode_struct};
+
+    decode_struct!(Catalog {
+        format: req,
+        id: req,
+        instrument: req,
+        title: req,
+        coverage: req,
+        annexes: req,
+        groups: req,
+        indicators: req,
+    });
+    decode_struct!(AnnexInfo {
+        annex: req,
+        name: req
+    });
+    decode_struct!(Group {
+        annex: req,
+        group: req,
+        name: req
+    });
+    decode_struct!(Indicator {
+        id: req,
+        annex: req,
+        code: opt,
+        group: opt,
+        provenance: req,
+        name: req,
+        unit: req,
+        formula: opt,
+        disaggregation: default,
+        periodicity: opt,
+        source: opt,
+        lead: opt,
+        targets: default,
+        notes: opt,
+    });
+    decode_struct!(IndicatorUnit {
+        kind: req,
+        per: opt,
+        name: req
+    });
+    decode_enum!(IndicatorKind {
+        Count => "count",
+        Share => "share",
+        CountAndShare => "count_and_share",
+        Rate => "rate",
+    });
+    decode_struct!(Target {
+        year: req,
+        bound: req,
+        value: req,
+        source: req
+    });
+    decode_enum!(Bound { Min => "min", Max => "max" });
+    decode_struct!(Formula {
+        numerator: req,
+        denominator: req,
+        multiplier: req,
+        provenance: req
+    });
+    decode_enum!(Annex { I => "I", II => "II" });
 }

@@ -89,14 +89,6 @@ impl Problem {
             )
         })
     }
-
-    /// A problem from a serde error, located by line and column.
-    pub(crate) fn serde(error: &serde_json::Error) -> Self {
-        Problem {
-            path: String::new(),
-            message: error.to_string(),
-        }
-    }
 }
 
 impl fmt::Display for Problem {

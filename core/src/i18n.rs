@@ -57,3 +57,5 @@ impl Label {
         }
     }
 }
+
+crate::decode::decode_struct!(Label { vi: req, en: req });

@@ -53,6 +53,7 @@ pub mod calendar;
 mod catalog;
 mod checks;
 mod date;
+mod decode;
 mod error;
 mod finding;
 mod i18n;

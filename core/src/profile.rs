@@ -381,8 +381,8 @@ impl Profile {
     /// assert!(err.to_string().contains("missing field"));
     /// ```
     pub fn from_json(text: &str) -> Result<Profile, Error> {
-        let profile: Profile = serde_json::from_str(crate::text::strip_bom(text))
-            .map_err(|e| Error::invalid_profile(vec![Problem::serde(&e)]))?;
+        let profile: Profile = crate::decode::from_text(text)
+            .map_err(|problem| Error::invalid_profile(vec![problem]))?;
         let problems = profile.check();
         if problems.is_empty() {
             Ok(profile)
@@ -809,4 +809,114 @@ mod tests {
             assert!(!is_measure_id(bad), "{bad}");
         }
     }
+}
+
+mod decoding {
+    use super::*;
+    use crate::decode::{decode_enum, decode_struct};
+
+    decode_struct!(Profile {
+        format: req,
+        id: req,
+        title: req,
+        year: req,
+        authority: req,
+        catalog: req,
+        recipient: req,
+        report_kinds: req,
+        reporter_kinds: req,
+        reporters: req,
+        sections: req,
+        units: req,
+        dimensions: req,
+        measures: req,
+        relations: default,
+    });
+    decode_struct!(Authority {
+        name: req,
+        instrument: req,
+        province_code: opt
+    });
+    decode_struct!(Party { id: req, name: req });
+    decode_struct!(ReportKind {
+        id: req,
+        name: req,
+        period: req,
+        due: req
+    });
+    decode_struct!(Period {
+        start: req,
+        end: req
+    });
+    decode_struct!(DueRule {
+        date: req,
+        wording: opt,
+        reading: req,
+        roll_forward: req
+    });
+    decode_enum!(Reading { Before => "before", By => "by" });
+    decode_struct!(ReporterKind {
+        id: req,
+        name: req,
+        sections: req,
+        required_measures: default
+    });
+    decode_enum!(SectionDuty { All => "all", Remit => "remit" });
+    decode_struct!(Requirement {
+        measure: req,
+        breakdowns: default
+    });
+    decode_struct!(ReporterDef {
+        id: req,
+        kind: req,
+        name: req,
+        unit: opt,
+        unit_type: opt,
+        mountainous: default,
+        remit: default,
+        provenance: req,
+    });
+    decode_enum!(Provenance {
+        Confirmed => "confirmed",
+        Inferred => "inferred",
+        Provisional => "provisional",
+    });
+    decode_struct!(SectionDef {
+        task: req,
+        title: req
+    });
+    decode_struct!(UnitDef {
+        id: req,
+        quantity: req,
+        name: req
+    });
+    decode_enum!(QuantityKind { Count => "count", Money => "money" });
+    decode_struct!(Dimension {
+        id: req,
+        name: req,
+        members: req
+    });
+    decode_struct!(Member {
+        id: req,
+        code: opt,
+        name: req
+    });
+    decode_struct!(MeasureDef {
+        id: req,
+        section: req,
+        unit: req,
+        cumulative: req,
+        scale: opt,
+        breakdowns: default,
+        report_kinds: opt,
+        name: req,
+    });
+    decode_struct!(Relation {
+        part: req,
+        whole: req,
+        per: default,
+        severity: default = Severity::Error,
+        tolerance_percent: default,
+    });
+    decode_enum!(Severity { Warning => "warning", Error => "error" });
 }

@@ -437,8 +437,8 @@ fn next_day(date: CivilDate) -> Result<CivilDate, Error> {
 }
 
 fn parse_schedule(text: &str) -> Result<ScheduleFile, Error> {
-    let mut file: ScheduleFile = serde_json::from_str(crate::text::strip_bom(text))
-        .map_err(|e| Error::invalid_calendar(vec![Problem::serde(&e)]))?;
+    let mut file: ScheduleFile =
+        crate::decode::from_text(text).map_err(|problem| Error::invalid_calendar(vec![problem]))?;
     let mut problems = Vec::new();
     problems.extend(Problem::unsupported_format(file.format));
     for (i, year) in file.years.iter_mut().enumerate() {
@@ -763,4 +763,42 @@ mod tests {
             "{text}"
         );
     }
+}
+
+mod decoding {
+    use super::*;
+    use crate::decode::{decode_enum, decode_struct};
+
+    decode_struct!(ScheduleFile {
+        format: req,
+        description: req,
+        years: req
+    });
+    decode_struct!(YearSchedule {
+        year: req,
+        status: req,
+        source: req,
+        days: req
+    });
+    decode_struct!(ScheduledDay {
+        date: req,
+        occasion: req,
+        role: req,
+        replaces: opt
+    });
+    decode_enum!(Source { Official => "official", Projected => "projected" });
+    decode_enum!(Occasion {
+        NewYear => "new_year",
+        LunarNewYear => "lunar_new_year",
+        HungKings => "hung_kings",
+        VictoryAndLabourDay => "victory_and_labour_day",
+        NationalDay => "national_day",
+    });
+    decode_enum!(Role {
+        Holiday => "holiday",
+        Compensatory => "compensatory",
+        SwappedDayOff => "swapped_day_off",
+        MakeUpDay => "make_up_day",
+        RestDay => "rest_day",
+    });
 }

@@ -34,6 +34,8 @@ pub(crate) struct Context<'a> {
     /// The reporter's kind, when known.
     pub reporter_kind: Option<&'a ReporterKind>,
     measures: &'a BTreeMap<String, usize>,
+    /// The submission date when plausible; see [`Context::submitted_on`].
+    submitted_on: Option<CivilDate>,
 }
 
 impl<'a> Context<'a> {
@@ -45,15 +47,20 @@ impl<'a> Context<'a> {
         report: &'a Report,
     ) -> Self {
         let reporter = profile.reporter(&report.reporter.id);
+        let kind = profile.report_kind(&report.kind);
+        let submitted_on = report.submitted_on.filter(|&submitted| {
+            kind.is_none_or(|kind| header::submission_in_window(kind, submitted))
+        });
         Context {
             profile,
             catalog,
             calendar,
             report,
-            kind: profile.report_kind(&report.kind),
+            kind,
             reporter,
             reporter_kind: reporter.and_then(|r| profile.reporter_kind(&r.kind)),
             measures,
+            submitted_on,
         }
     }
 
@@ -67,11 +74,7 @@ impl<'a> Context<'a> {
     /// window is reported once (`header.submitted_on`) and not used by the rules that compare
     /// other dates with it, so one typo gives one finding.
     pub fn submitted_on(&self) -> Option<CivilDate> {
-        let submitted = self.report.submitted_on?;
-        match self.kind {
-            Some(kind) if !header::submission_in_window(kind, submitted) => None,
-            _ => Some(submitted),
-        }
+        self.submitted_on
     }
 }
 

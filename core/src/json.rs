@@ -12,8 +12,8 @@
 use std::borrow::Cow;
 use std::fmt::Write as _;
 
-/// How deep arrays and objects may nest (as in serde_json): a bound on the work and the stack a
-/// hostile document can demand.
+/// How deep arrays and objects may nest: fewer than this many levels, as in serde_json. A bound
+/// on the work and the stack a hostile document can demand.
 pub(crate) const MAX_DEPTH: usize = 128;
 
 /// Where and why text is not JSON.
@@ -141,7 +141,7 @@ impl<'a> Reader<'a> {
 
     fn enter(&mut self) -> Result<()> {
         self.depth += 1;
-        if self.depth > MAX_DEPTH {
+        if self.depth >= MAX_DEPTH {
             return Err(self.error("recursion limit exceeded"));
         }
         self.pos += 1;
@@ -272,7 +272,12 @@ impl<'a> Reader<'a> {
                         b'n' => '\n',
                         b'r' => '\r',
                         b't' => '\t',
-                        b'u' => self.unicode_escape()?,
+                        b'u' => {
+                            let c = self.unicode_escape()?;
+                            // A combining mark written as an escape needs composing too.
+                            self.marks |= ('\u{300}'..='\u{36f}').contains(&c);
+                            c
+                        }
                         _ => {
                             self.pos -= 1;
                             return Err(self.error("invalid escape"));
@@ -525,8 +530,14 @@ pub(crate) fn write_f64(out: &mut String, x: f64) {
         return;
     }
     let start = out.len();
-    let _ = write!(out, "{x}");
-    if !out[start..].contains('.') {
+    let magnitude = x.abs();
+    if magnitude != 0.0 && !(1e-5..1e16).contains(&magnitude) {
+        // Very large or small: with an exponent, as serde_json writes them.
+        let _ = write!(out, "{x:e}");
+    } else {
+        let _ = write!(out, "{x}");
+    }
+    if !out[start..].contains(['.', 'e']) {
         out.push_str(".0");
     }
 }
@@ -698,10 +709,13 @@ mod tests {
 
     #[test]
     fn depth_is_bounded() {
-        let deep = "[".repeat(MAX_DEPTH + 1) + &"]".repeat(MAX_DEPTH + 1);
+        let deep = "[".repeat(MAX_DEPTH) + &"]".repeat(MAX_DEPTH);
         assert_eq!(skips(&deep).unwrap_err().detail, "recursion limit exceeded");
-        let ok = "[".repeat(MAX_DEPTH) + &"]".repeat(MAX_DEPTH);
+        let ok = "[".repeat(MAX_DEPTH - 1) + &"]".repeat(MAX_DEPTH - 1);
         assert!(skips(&ok).is_ok());
+        // The same bound as serde_json's.
+        assert!(serde_json::from_str::<serde_json::Value>(&deep).is_err());
+        assert!(serde_json::from_str::<serde_json::Value>(&ok).is_ok());
     }
 
     #[test]
@@ -719,7 +733,17 @@ mod tests {
             write_str(&mut out, text);
             assert_eq!(serde_json::from_str::<String>(&out).unwrap(), text);
         }
-        for x in [0.0, 3.0, 45.5, 0.1, 1e-7, 123456789.125] {
+        for x in [
+            0.0,
+            3.0,
+            45.5,
+            0.1,
+            1e-7,
+            123456789.125,
+            f64::MAX,
+            5e-324,
+            -2.5e20,
+        ] {
             let mut out = String::new();
             write_f64(&mut out, x);
             assert_eq!(serde_json::from_str::<f64>(&out).unwrap(), x, "{out}");

@@ -9,7 +9,7 @@
 //! root itself (not an object, a required key missing) leaves no report at all.
 
 use std::borrow::Cow;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use crate::date::{CivilDate, DateError};
 use crate::finding::{Finding, Param};
@@ -106,13 +106,17 @@ struct Decoder<'a> {
     /// The path of the value being read, as tokens: its JSON Pointer is built only when a
     /// problem needs it.
     path: Vec<Seg<'a>>,
-    /// Keys seen in the maps being read, innermost last (one buffer for every level).
+    /// Keys seen in the objects being read, innermost last (one buffer for every level); an
+    /// object with many keys moves its own to a set (see [`Decoder::first_time`]).
     seen: Vec<Cow<'a, str>>,
     findings: Vec<Finding>,
     poisoned: Vec<String>,
     /// Whether the unit being read holds a problem.
     bad: bool,
 }
+
+/// How many keys of one object are compared one by one before they move to a set.
+const FEW_KEYS: usize = 32;
 
 /// Placeholders for a poisoned required header field; rules see them, but whatever they say
 /// about the field is dropped.
@@ -143,6 +147,29 @@ impl<'a> Decoder<'a> {
             }
         }
         out
+    }
+
+    /// Whether `key` is new in the object whose keys start at `mark` in the shared buffer. Past
+    /// [`FEW_KEYS`] keys the object's keys move to a sorted set, so that an object with very many
+    /// keys costs n log n rather than n².
+    #[allow(clippy::ptr_arg)] // the `Cow` is cloned: a borrowed key stays borrowed
+    fn first_time(
+        &mut self,
+        mark: usize,
+        many: &mut Option<BTreeSet<Cow<'a, str>>>,
+        key: &Cow<'a, str>,
+    ) -> bool {
+        if let Some(set) = many {
+            return set.insert(key.clone());
+        }
+        if self.seen[mark..].contains(key) {
+            return false;
+        }
+        self.seen.push(key.clone());
+        if self.seen.len() - mark > FEW_KEYS {
+            *many = Some(self.seen.drain(mark..).collect());
+        }
+        true
     }
 
     /// Runs `f` with `seg` appended to the path.
@@ -198,9 +225,12 @@ impl<'a> Decoder<'a> {
         }
         self.r.begin_object()?;
         let mut seen = 0u32;
+        // Unknown keys are remembered too, so that one repeated is also reported as repeated.
+        let (mark, mut many) = (self.seen.len(), None);
         let mut first = true;
         while let Some(key) = self.r.key(&mut first)? {
             let index = known.iter().position(|k| *k == key);
+            let repeated_unknown = index.is_none() && !self.first_time(mark, &mut many, &key);
             let root = self.path.is_empty();
             self.at(Seg::Key(key.clone()), |d| -> Res<()> {
                 let finding = match index {
@@ -209,6 +239,9 @@ impl<'a> Decoder<'a> {
                         return field(d, i);
                     }
                     Some(_) => {
+                        Finding::new("structure.duplicate_key", d.pointer()).with("key", &*key)
+                    }
+                    None if repeated_unknown => {
                         Finding::new("structure.duplicate_key", d.pointer()).with("key", &*key)
                     }
                     None => {
@@ -230,6 +263,7 @@ impl<'a> Decoder<'a> {
                 Ok(())
             })?;
         }
+        self.seen.truncate(mark);
         for (i, key) in known.iter().enumerate() {
             if required & (1 << i) != 0 && seen & (1 << i) == 0 {
                 let finding = self.at(Seg::Key(Cow::Borrowed(key)), |d| {
@@ -251,9 +285,17 @@ impl<'a> Decoder<'a> {
         }
         self.r.begin_object()?;
         let mark = self.seen.len();
+        let mut many = None;
         let mut first = true;
         while let Some(key) = self.r.key(&mut first)? {
-            if self.seen[mark..].contains(&key) {
+            // Keys are names too: two spellings of one name in different normalisation forms
+            // are one key.
+            let key = if self.r.may_hold_marks() {
+                Cow::Owned(crate::text::nfc(&key))
+            } else {
+                key
+            };
+            if !self.first_time(mark, &mut many, &key) {
                 self.at(Seg::Key(key.clone()), |d| -> Res<()> {
                     let finding =
                         Finding::new("structure.duplicate_key", d.pointer()).with("key", &*key);
@@ -263,7 +305,6 @@ impl<'a> Decoder<'a> {
                 })?;
                 continue;
             }
-            self.seen.push(key.clone());
             self.at(Seg::Key(key.clone()), |d| entry(d, key))?;
         }
         self.seen.truncate(mark);
@@ -670,5 +711,62 @@ impl<'a> Decoder<'a> {
             Ok(())
         })?;
         Ok(value.map(|value| IndicatorValue { value, ..v }))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const HEAD: &str = r#""profile": "binh-dinh-2024", "kind": "half_year", "year": 2024"#;
+
+    fn found(text: &str) -> Vec<(&'static str, String)> {
+        decode(text)
+            .unwrap()
+            .findings
+            .into_iter()
+            .map(|f| (f.code, f.path))
+            .collect()
+    }
+
+    #[test]
+    fn marks_written_as_escapes_are_composed() {
+        let text =
+            format!(r#"{{ {HEAD}, "reporter": {{ "id": "540", "name": "Quy Nho\u031bn" }} }}"#);
+        let report = decode(&text).unwrap().report.unwrap();
+        assert_eq!(report.reporter.name, "Quy Nhơn");
+    }
+
+    #[test]
+    fn map_keys_are_names_in_nfc() {
+        let text = format!(
+            r#"{{ {HEAD}, "reporter": {{ "id": "540", "name": "x" }},
+              "measures": {{ "m": {{ "total": 3, "by": {{ "d": {{ "ơ": 1, "o\u031b": 2 }} }} }} }} }}"#
+        );
+        assert_eq!(
+            found(&text),
+            [("structure.duplicate_key", "/measures/m/by/d/ơ".to_owned())]
+        );
+    }
+
+    #[test]
+    fn repeated_keys_are_found_in_large_objects_and_among_unknown_keys() {
+        let members: Vec<String> = (0..200).map(|i| format!(r#""k{i}": 1"#)).collect();
+        let text = format!(
+            r#"{{ {HEAD}, "reporter": {{ "id": "540", "name": "x", "zz": 1, "zz": 2 }},
+              "measures": {{ "m": {{ "total": 3, "by": {{ "d": {{ {}, "k150": 1 }} }} }} }} }}"#,
+            members.join(", ")
+        );
+        assert_eq!(
+            found(&text),
+            [
+                ("structure.unknown_key", "/reporter/zz".to_owned()),
+                ("structure.duplicate_key", "/reporter/zz".to_owned()),
+                (
+                    "structure.duplicate_key",
+                    "/measures/m/by/d/k150".to_owned()
+                ),
+            ]
+        );
     }
 }

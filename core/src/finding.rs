@@ -201,11 +201,11 @@ impl Finding {
             severity: self.severity,
             path: self.path.clone(),
             related: self.related.clone(),
-            params: self
-                .params
-                .iter()
-                .map(|(k, v)| ((*k).to_owned(), v.clone()))
-                .collect(),
+            params: crate::util::map_from(
+                self.params
+                    .iter()
+                    .map(|(k, v)| ((*k).to_owned(), v.clone())),
+            ),
             message: self.message(lang),
         }
     }

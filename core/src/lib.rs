@@ -66,6 +66,7 @@ pub mod schema;
 mod strict;
 mod structure;
 mod text;
+mod util;
 mod validate;
 pub mod wire;
 

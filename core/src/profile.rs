@@ -672,7 +672,7 @@ impl Profile {
     /// cycle. Used by generators; a checked profile has no cycle.
     pub fn measures_wholes_first(&self) -> Result<Vec<&MeasureDef>, String> {
         let mut indegree: BTreeMap<&str, usize> =
-            self.measures.iter().map(|m| (m.id.as_str(), 0)).collect();
+            crate::util::map_from(self.measures.iter().map(|m| (m.id.as_str(), 0)));
         for r in &self.relations {
             if let Some(n) = indegree.get_mut(r.part.as_str()) {
                 *n += 1;

@@ -47,12 +47,15 @@ pub(crate) fn decode(text: &str) -> Res<Decoded> {
     let mut profile = None;
     let report = d.report(&mut profile)?;
     d.r.end()?;
-    d.poisoned.sort();
-    d.poisoned.dedup();
+    // Sorted and without repeats, by a set rather than a sort (see `crate::util`).
+    let mut poisoned = BTreeSet::new();
+    for p in d.poisoned {
+        poisoned.insert(p);
+    }
     Ok(Decoded {
         report,
         findings: d.findings,
-        poisoned: d.poisoned,
+        poisoned: poisoned.into_iter().collect(),
         profile,
     })
 }
@@ -167,7 +170,11 @@ impl<'a> Decoder<'a> {
         }
         self.seen.push(key.clone());
         if self.seen.len() - mark > FEW_KEYS {
-            *many = Some(self.seen.drain(mark..).collect());
+            let mut set = BTreeSet::new();
+            for key in self.seen.drain(mark..) {
+                set.insert(key);
+            }
+            *many = Some(set);
         }
         true
     }

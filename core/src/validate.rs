@@ -160,12 +160,13 @@ impl Validator {
         if catalog.id != profile.catalog {
             return Err(Error::unknown_catalog(&profile.catalog));
         }
-        let measures = profile
-            .measures
-            .iter()
-            .enumerate()
-            .map(|(i, m)| (m.id.clone(), i))
-            .collect();
+        let measures = crate::util::map_from(
+            profile
+                .measures
+                .iter()
+                .enumerate()
+                .map(|(i, m)| (m.id.clone(), i)),
+        );
         Ok(Validator {
             profile,
             catalog,

@@ -292,7 +292,9 @@ impl Calendar {
     }
 
     fn from_schedule(file: ScheduleFile) -> Calendar {
-        Calendar::from_years(file.years.into_iter().map(|y| (y.year, y)).collect())
+        Calendar::from_years(crate::util::map_from(
+            file.years.into_iter().map(|y| (y.year, y)),
+        ))
     }
 
     fn from_years(official: BTreeMap<i32, YearSchedule>) -> Calendar {
@@ -301,9 +303,9 @@ impl Calendar {
             .next()
             .copied()
             .unwrap_or(LAST_PROJECTED_YEAR + 1);
-        let cache = (first..=LAST_PROJECTED_YEAR.max(first))
-            .map(|y| (y, OnceLock::new()))
-            .collect();
+        let cache = crate::util::map_from(
+            (first..=LAST_PROJECTED_YEAR.max(first)).map(|y| (y, OnceLock::new())),
+        );
         Calendar { official, cache }
     }
 
@@ -442,7 +444,7 @@ fn parse_schedule(text: &str) -> Result<ScheduleFile, Error> {
     let mut problems = Vec::new();
     problems.extend(Problem::unsupported_format(file.format));
     for (i, year) in file.years.iter_mut().enumerate() {
-        year.days.sort_by_key(|d| d.date);
+        crate::util::sort_small_by_key(&mut year.days, |d| d.date);
         for (j, day) in year.days.iter().enumerate() {
             let at = format!("/years/{i}/days/{j}");
             if day.date.year() != year.year {
@@ -516,7 +518,7 @@ fn project(year: i32) -> Option<YearSchedule> {
         (national_second, Occasion::NationalDay),
     ];
     holidays.extend(tet_days.into_iter().map(|d| (d, Occasion::LunarNewYear)));
-    holidays.sort_by_key(|(d, _)| *d);
+    crate::util::sort_small_by_key(&mut holidays, |(d, _)| *d);
     // The last day of the old lunar year can fall in the previous Gregorian year: keep this
     // year's days only (the previous year's projection holds it).
     let is_weekend = |d: CivilDate| matches!(d.naive().weekday(), Weekday::Sat | Weekday::Sun);

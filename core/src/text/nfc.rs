@@ -60,7 +60,7 @@ fn compose(first: char, second: char) -> Option<char> {
     static BY_PAIR: OnceLock<Vec<(char, char, char)>> = OnceLock::new();
     let by_pair = BY_PAIR.get_or_init(|| {
         let mut pairs = COMPOSITIONS.to_vec();
-        pairs.sort_unstable_by_key(|(a, b, _)| (*a, *b));
+        crate::util::sort_small_by_key(&mut pairs, |(a, b, _)| (*a, *b));
         pairs
     });
     by_pair
@@ -86,7 +86,7 @@ pub(super) fn nfc(text: &str) -> String {
         while i < chars.len() && combining_class(chars[i]) != 0 {
             i += 1;
         }
-        chars[start..i].sort_by_key(|c| combining_class(*c));
+        crate::util::sort_small_by_key(&mut chars[start..i], |c| combining_class(*c));
     }
     // Canonical composition: a mark joins the last starter unless a character in between has a
     // combining class of 0 or one at least its own (it is "blocked").

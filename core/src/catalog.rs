@@ -204,7 +204,7 @@ impl Catalog {
     /// or duplicate ids or codes, a code not of four digits or not matching its group, a rate
     /// without `per`, a formula whose multiplier disagrees with the unit.
     pub fn from_json(text: &str) -> Result<Catalog, Error> {
-        let catalog: Catalog = crate::decode::from_text(text)
+        let catalog = crate::decode::from_text(text, read::catalog)
             .map_err(|problem| Error::invalid_catalog(vec![problem]))?;
         let problems = catalog.check();
         if problems.is_empty() {
@@ -369,68 +369,129 @@ mod tests {
     }
 }
 
-mod decoding {
+/// Reading a catalog file (see [`crate::decode`]).
+pub(crate) mod read {
     use super::*;
-    use crate::decode::{decode_enum, decode_struct};
+    use crate::decode::{DResult, Obj, Value, float, string, u32_};
+    use crate::profile::read::provenance;
 
-    decode_struct!(Catalog {
-        format: req,
-        id: req,
-        instrument: req,
-        title: req,
-        coverage: req,
-        annexes: req,
-        groups: req,
-        indicators: req,
-    });
-    decode_struct!(AnnexInfo {
-        annex: req,
-        name: req
-    });
-    decode_struct!(Group {
-        annex: req,
-        group: req,
-        name: req
-    });
-    decode_struct!(Indicator {
-        id: req,
-        annex: req,
-        code: opt,
-        group: opt,
-        provenance: req,
-        name: req,
-        unit: req,
-        formula: opt,
-        disaggregation: default,
-        periodicity: opt,
-        source: opt,
-        lead: opt,
-        targets: default,
-        notes: opt,
-    });
-    decode_struct!(IndicatorUnit {
-        kind: req,
-        per: opt,
-        name: req
-    });
-    decode_enum!(IndicatorKind {
-        Count => "count",
-        Share => "share",
-        CountAndShare => "count_and_share",
-        Rate => "rate",
-    });
-    decode_struct!(Target {
-        year: req,
-        bound: req,
-        value: req,
-        source: req
-    });
-    decode_enum!(Bound { Min => "min", Max => "max" });
-    decode_struct!(Formula {
-        numerator: req,
-        denominator: req,
-        multiplier: req,
-        provenance: req
-    });
-    decode_enum!(Annex { I => "I", II => "II" });
+    pub(crate) fn catalog(v: &Value<'_>, at: &str) -> DResult<Catalog> {
+        let known = [
+            "format",
+            "id",
+            "instrument",
+            "title",
+            "coverage",
+            "annexes",
+            "groups",
+            "indicators",
+        ];
+        let o = Obj::new(v, at, &known)?;
+        Ok(Catalog {
+            format: o.req("format", u32_)?,
+            id: o.string("id")?,
+            instrument: o.string("instrument")?,
+            title: o.label("title")?,
+            coverage: o.string("coverage")?,
+            annexes: o.list("annexes", annex_info)?,
+            groups: o.list("groups", group)?,
+            indicators: o.list("indicators", indicator)?,
+        })
+    }
+
+    fn annex(v: &Value<'_>, at: &str) -> DResult<Annex> {
+        Ok([Annex::I, Annex::II][crate::decode::name(v, at, &["I", "II"])?])
+    }
+
+    fn annex_info(v: &Value<'_>, at: &str) -> DResult<AnnexInfo> {
+        let o = Obj::new(v, at, &["annex", "name"])?;
+        Ok(AnnexInfo {
+            annex: o.req("annex", annex)?,
+            name: o.label("name")?,
+        })
+    }
+
+    fn group(v: &Value<'_>, at: &str) -> DResult<Group> {
+        let o = Obj::new(v, at, &["annex", "group", "name"])?;
+        Ok(Group {
+            annex: o.req("annex", annex)?,
+            group: o.string("group")?,
+            name: o.label("name")?,
+        })
+    }
+
+    fn indicator(v: &Value<'_>, at: &str) -> DResult<Indicator> {
+        let known = [
+            "id",
+            "annex",
+            "code",
+            "group",
+            "provenance",
+            "name",
+            "unit",
+            "formula",
+            "disaggregation",
+            "periodicity",
+            "source",
+            "lead",
+            "targets",
+            "notes",
+        ];
+        let o = Obj::new(v, at, &known)?;
+        Ok(Indicator {
+            id: o.string("id")?,
+            annex: o.req("annex", annex)?,
+            code: o.opt_string("code")?,
+            group: o.opt_string("group")?,
+            provenance: o.req("provenance", provenance)?,
+            name: o.label("name")?,
+            unit: o.req("unit", indicator_unit)?,
+            formula: o.opt("formula", formula)?,
+            disaggregation: o.opt_list("disaggregation", string)?,
+            periodicity: o.opt_string("periodicity")?,
+            source: o.opt_string("source")?,
+            lead: o.opt_string("lead")?,
+            targets: o.opt_list("targets", target)?,
+            notes: o.opt_string("notes")?,
+        })
+    }
+
+    fn indicator_unit(v: &Value<'_>, at: &str) -> DResult<IndicatorUnit> {
+        let o = Obj::new(v, at, &["kind", "per", "name"])?;
+        let kinds = [
+            IndicatorKind::Count,
+            IndicatorKind::Share,
+            IndicatorKind::CountAndShare,
+            IndicatorKind::Rate,
+        ];
+        Ok(IndicatorUnit {
+            kind: kinds[o.name("kind", &["count", "share", "count_and_share", "rate"])?],
+            per: o.opt("per", u32_)?,
+            name: o.label("name")?,
+        })
+    }
+
+    fn target(v: &Value<'_>, at: &str) -> DResult<Target> {
+        let o = Obj::new(v, at, &["year", "bound", "value", "source"])?;
+        Ok(Target {
+            year: u16::try_from(o.uint("year", u64::from(u16::MAX))?).unwrap_or_default(),
+            bound: [Bound::Min, Bound::Max][o.name("bound", &["min", "max"])?],
+            value: o.req("value", float)?,
+            source: o.string("source")?,
+        })
+    }
+
+    fn formula(v: &Value<'_>, at: &str) -> DResult<Formula> {
+        let o = Obj::new(
+            v,
+            at,
+            &["numerator", "denominator", "multiplier", "provenance"],
+        )?;
+        Ok(Formula {
+            numerator: o.label("numerator")?,
+            denominator: o.label("denominator")?,
+            multiplier: o.req("multiplier", u32_)?,
+            provenance: o.req("provenance", provenance)?,
+        })
+    }
 }

@@ -1,282 +1,350 @@
-//! Decoding of data files (profiles, catalogs, calendar schedules) over [`Reader`], stopping at
-//! the first problem, which is located by its JSON Pointer.
+//! Decoding of data files (profiles, catalogs, calendar schedules), stopping at the first
+//! problem, which is located by its JSON Pointer.
 //!
 //! Data files are written by developers and checked once when loaded, so the first problem is
 //! enough; reports, which officials fill, have their own decoder that finds every problem
-//! ([`crate::structure`]). Each type says how it is read with [`decode_struct!`] or
-//! [`decode_enum!`]: the same strictness as the wire format (unknown, duplicate and missing keys,
-//! `null`, wrong types are errors; text is normalised to NFC). A test holds every data type to
-//! its serde `Deserialize`.
+//! ([`crate::structure`]). The text is read into a small [`Value`] tree; each type then has a
+//! plain function that takes its fields from an [`Obj`] with non-generic accessors. (A generic
+//! decoder per type and field type was more than a hundred kilobytes of WebAssembly.) The
+//! strictness is the wire format's: unknown, duplicate and missing keys and wrong types are
+//! errors; text is normalised to NFC; an optional field may be absent or `null`, as the data
+//! files' JSON Schemas allow. A test holds every data type to its serde `Deserialize`.
+
+use std::borrow::Cow;
 
 use crate::date::CivilDate;
 use crate::error::Problem;
+use crate::i18n::Label;
 use crate::json::{Kind, Number, Reader, SyntaxError};
 
 /// The first problem of a data file.
 pub(crate) type DResult<T> = Result<T, Problem>;
 
-/// A value read from a data file.
-pub(crate) trait Decode: Sized {
-    /// Reads the value the decoder is at.
-    fn decode(d: &mut Decoder<'_>) -> DResult<Self>;
+/// A function that reads one value of a data file at a pointer.
+pub(crate) type Read<T> = fn(&Value<'_>, &str) -> DResult<T>;
+
+/// A JSON value of a data file; strings are in NFC.
+pub(crate) enum Value<'a> {
+    Null,
+    Bool(bool),
+    Number(Number),
+    String(Cow<'a, str>),
+    Array(Vec<Value<'a>>),
+    /// Entries in document order, duplicates kept (they are an error when read).
+    Object(Vec<(Cow<'a, str>, Value<'a>)>),
 }
 
-/// Decodes a whole document as `T`.
-pub(crate) fn from_text<T: Decode>(text: &str) -> DResult<T> {
-    let mut d = Decoder {
-        r: Reader::new(crate::text::strip_bom(text)),
-        path: String::new(),
+fn syntax(e: &SyntaxError) -> Problem {
+    Problem::new(
+        String::new(),
+        format!("{} at line {} column {}", e.detail, e.line, e.column),
+    )
+}
+
+fn parse<'a>(r: &mut Reader<'a>) -> Result<Value<'a>, SyntaxError> {
+    Ok(match r.peek()? {
+        Kind::Object => {
+            r.begin_object()?;
+            let mut entries = Vec::new();
+            let mut first = true;
+            while let Some(key) = r.key(&mut first)? {
+                entries.push((key, parse(r)?));
+            }
+            Value::Object(entries)
+        }
+        Kind::Array => {
+            r.begin_array()?;
+            let mut items = Vec::new();
+            let mut first = true;
+            while r.item(&mut first)? {
+                items.push(parse(r)?);
+            }
+            Value::Array(items)
+        }
+        Kind::String => {
+            let text = r.string()?;
+            Value::String(if r.may_hold_marks() {
+                Cow::Owned(crate::text::nfc(&text))
+            } else {
+                text
+            })
+        }
+        Kind::Number => Value::Number(r.number()?),
+        Kind::Bool | Kind::Null => r.literal()?.map_or(Value::Null, Value::Bool),
+    })
+}
+
+/// Decodes a whole document with `read`.
+pub(crate) fn from_text<T>(text: &str, read: Read<T>) -> DResult<T> {
+    let mut r = Reader::new(crate::text::strip_bom(text));
+    let value = parse(&mut r).map_err(|e| syntax(&e))?;
+    r.end().map_err(|e| syntax(&e))?;
+    read(&value, "")
+}
+
+fn type_name(v: &Value<'_>) -> &'static str {
+    match v {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
+    }
+}
+
+fn wrong(v: &Value<'_>, at: &str, expected: &str) -> Problem {
+    Problem::new(
+        at,
+        format!("invalid type: {}, expected {expected}", type_name(v)),
+    )
+}
+
+/// A string.
+pub(crate) fn string(v: &Value<'_>, at: &str) -> DResult<String> {
+    match v {
+        Value::String(s) => Ok(s.clone().into_owned()),
+        other => Err(wrong(other, at, "a string")),
+    }
+}
+
+/// A whole number from `min` to `max`.
+fn whole(v: &Value<'_>, at: &str, min: i64, max: u64) -> DResult<i128> {
+    let n = match v {
+        Value::Number(Number::Uint(n)) => i128::from(*n),
+        Value::Number(Number::Int(n)) => i128::from(*n),
+        Value::Number(Number::Float(x)) => {
+            return Err(Problem::new(
+                at,
+                format!("invalid type: {x}, expected a whole number"),
+            ));
+        }
+        other => return Err(wrong(other, at, "a whole number")),
     };
-    let value = T::decode(&mut d)?;
-    d.r.end().map_err(|e| d.syntax(e))?;
-    Ok(value)
+    if n < i128::from(min) || n > i128::from(max) {
+        return Err(Problem::new(
+            at,
+            format!("{n} is out of range {min}..={max}"),
+        ));
+    }
+    Ok(n)
 }
 
-/// Reads data-file JSON, keeping the pointer of the value it is at.
-pub(crate) struct Decoder<'a> {
-    r: Reader<'a>,
+/// A whole number from 0 to `max`.
+pub(crate) fn uint(v: &Value<'_>, at: &str, max: u64) -> DResult<u64> {
+    // In range by the check.
+    whole(v, at, 0, max).map(|n| u64::try_from(n).unwrap_or_default())
+}
+
+/// Any number.
+pub(crate) fn float(v: &Value<'_>, at: &str) -> DResult<f64> {
+    match v {
+        Value::Number(Number::Uint(n)) => Ok(*n as f64),
+        Value::Number(Number::Int(n)) => Ok(*n as f64),
+        Value::Number(Number::Float(x)) => Ok(*x),
+        other => Err(wrong(other, at, "a number")),
+    }
+}
+
+/// A date `YYYY-MM-DD`.
+pub(crate) fn date(v: &Value<'_>, at: &str) -> DResult<CivilDate> {
+    let text = string(v, at)?;
+    text.parse()
+        .map_err(|e| Problem::new(at, format!("`{text}`: {e}")))
+}
+
+/// A label `{ "vi", "en" }`.
+pub(crate) fn label(v: &Value<'_>, at: &str) -> DResult<Label> {
+    let o = Obj::new(v, at, &["vi", "en"])?;
+    Ok(Label {
+        vi: o.string("vi")?,
+        en: o.string("en")?,
+    })
+}
+
+/// One of `names`; its index.
+pub(crate) fn name(v: &Value<'_>, at: &str, names: &[&str]) -> DResult<usize> {
+    let text = string(v, at)?;
+    names.iter().position(|n| *n == text).ok_or_else(|| {
+        let expected: Vec<String> = names.iter().map(|n| format!("`{n}`")).collect();
+        Problem::new(
+            at,
+            format!(
+                "unknown variant `{text}`, expected one of {}",
+                expected.join(", ")
+            ),
+        )
+    })
+}
+
+/// An array, each item read by `read`.
+pub(crate) fn list<T>(v: &Value<'_>, at: &str, read: Read<T>) -> DResult<Vec<T>> {
+    let Value::Array(items) = v else {
+        return Err(wrong(v, at, "an array"));
+    };
+    let mut out = Vec::with_capacity(items.len());
+    for (i, item) in items.iter().enumerate() {
+        out.push(read(item, &format!("{at}/{i}"))?);
+    }
+    Ok(out)
+}
+
+/// An object whose keys have been checked: only known keys, none twice.
+pub(crate) struct Obj<'v, 'a> {
+    entries: &'v [(Cow<'a, str>, Value<'a>)],
     path: String,
 }
 
-fn syntax_message(e: &SyntaxError) -> String {
-    format!("{} at line {} column {}", e.detail, e.line, e.column)
-}
-
-impl Decoder<'_> {
-    /// A problem at the current value.
-    pub fn problem(&self, message: String) -> Problem {
-        Problem::new(self.path.clone(), message)
-    }
-
-    fn syntax(&self, e: SyntaxError) -> Problem {
-        Problem::new(String::new(), syntax_message(&e))
-    }
-
-    fn kind(&mut self) -> DResult<Kind> {
-        self.r.peek().map_err(|e| self.syntax(e))
-    }
-
-    fn expect(&mut self, want: Kind, what: &str) -> DResult<()> {
-        let kind = self.kind()?;
-        if kind == want {
-            Ok(())
-        } else {
-            let found = match kind {
-                Kind::Object => "an object",
-                Kind::Array => "an array",
-                Kind::String => "a string",
-                Kind::Number => "a number",
-                Kind::Bool => "a boolean",
-                Kind::Null => "null",
-            };
-            Err(self.problem(format!("invalid type: {found}, expected {what}")))
-        }
-    }
-
-    /// Reads an object with the `known` keys, calling `field` with the index of each; returns
-    /// which were present, as bits. Unknown and duplicate keys are problems.
-    pub fn object(
-        &mut self,
-        known: &[&str],
-        mut field: impl FnMut(&mut Self, usize) -> DResult<()>,
-    ) -> DResult<u64> {
-        self.expect(Kind::Object, "an object")?;
-        self.r.begin_object().map_err(|e| self.syntax(e))?;
-        let mut seen = 0u64;
-        let mut first = true;
-        while let Some(key) = self.r.key(&mut first).map_err(|e| self.syntax(e))? {
-            let len = self.path.len();
-            self.path = crate::finding::pointer_push(&self.path, &key);
-            let Some(i) = known.iter().position(|k| *k == key) else {
-                let expected: Vec<String> = known.iter().map(|k| format!("`{k}`")).collect();
-                return Err(self.problem(format!(
-                    "unknown field `{key}`, expected one of {}",
-                    expected.join(", ")
-                )));
-            };
-            if seen & (1 << i) != 0 {
-                return Err(self.problem(format!("duplicate field `{key}`")));
-            }
-            seen |= 1 << i;
-            field(self, i)?;
-            self.path.truncate(len);
-        }
-        Ok(seen)
-    }
-
-    /// The problem of a missing required key.
-    pub fn missing(&self, key: &str) -> Problem {
-        self.problem(format!("missing field `{key}`"))
-    }
-
-    /// Reads one of the `names`; its index.
-    pub fn name(&mut self, names: &[&str]) -> DResult<usize> {
-        let text = String::decode(self)?;
-        names.iter().position(|n| *n == text).ok_or_else(|| {
-            let expected: Vec<String> = names.iter().map(|n| format!("`{n}`")).collect();
-            self.problem(format!(
-                "unknown variant `{text}`, expected one of {}",
-                expected.join(", ")
-            ))
-        })
-    }
-
-    fn number(&mut self) -> DResult<Number> {
-        self.expect(Kind::Number, "a number")?;
-        self.r.number().map_err(|e| self.syntax(e))
-    }
-
-    /// A whole number from `min` to `max`.
-    fn whole(&mut self, min: i128, max: i128) -> DResult<i128> {
-        let n = match self.number()? {
-            Number::Uint(n) => i128::from(n),
-            Number::Int(n) => i128::from(n),
-            Number::Float(x) => {
-                return Err(self.problem(format!("invalid type: {x}, expected a whole number")));
-            }
+impl<'v, 'a> Obj<'v, 'a> {
+    /// The object `v` at `at`, with the `known` keys only.
+    pub fn new(v: &'v Value<'a>, at: &str, known: &[&str]) -> DResult<Obj<'v, 'a>> {
+        let Value::Object(entries) = v else {
+            return Err(wrong(v, at, "an object"));
         };
-        if n < min || n > max {
-            return Err(self.problem(format!("{n} is out of range {min}..={max}")));
+        for (i, (key, _)) in entries.iter().enumerate() {
+            if !known.iter().any(|k| *k == key) {
+                let expected: Vec<String> = known.iter().map(|k| format!("`{k}`")).collect();
+                return Err(Problem::new(
+                    crate::finding::pointer_push(at, key),
+                    format!(
+                        "unknown field `{key}`, expected one of {}",
+                        expected.join(", ")
+                    ),
+                ));
+            }
+            if entries[..i].iter().any(|(k, _)| k == key) {
+                return Err(Problem::new(
+                    crate::finding::pointer_push(at, key),
+                    format!("duplicate field `{key}`"),
+                ));
+            }
         }
-        Ok(n)
-    }
-}
-
-impl Decode for String {
-    /// A string, in NFC.
-    fn decode(d: &mut Decoder<'_>) -> DResult<Self> {
-        d.expect(Kind::String, "a string")?;
-        let text = d.r.string().map_err(|e| d.syntax(e))?;
-        Ok(if d.r.may_hold_marks() {
-            crate::text::nfc(&text)
-        } else {
-            text.into_owned()
+        Ok(Obj {
+            entries,
+            path: at.to_owned(),
         })
     }
-}
 
-impl Decode for bool {
-    fn decode(d: &mut Decoder<'_>) -> DResult<Self> {
-        d.expect(Kind::Bool, "a boolean")?;
-        Ok(d.r.literal().map_err(|e| d.syntax(e))? == Some(true))
+    /// The pointer of the field `key`.
+    pub fn at(&self, key: &str) -> String {
+        crate::finding::pointer_push(&self.path, key)
+    }
+
+    /// The field `key` when present and not `null`.
+    pub fn get(&self, key: &str) -> Option<&'v Value<'a>> {
+        self.entries
+            .iter()
+            .find(|(k, _)| k == key)
+            .map(|(_, v)| v)
+            .filter(|v| !matches!(v, Value::Null))
+    }
+
+    /// The field `key`, read by `read`; a missing field is a problem.
+    pub fn req<T>(&self, key: &str, read: Read<T>) -> DResult<T> {
+        match self.entries.iter().find(|(k, _)| k == key) {
+            Some((_, v)) => read(v, &self.at(key)),
+            None => Err(Problem::new(
+                self.path.clone(),
+                format!("missing field `{key}`"),
+            )),
+        }
+    }
+
+    /// The field `key`, read by `read` when present (absent or `null` is `None`).
+    pub fn opt<T>(&self, key: &str, read: Read<T>) -> DResult<Option<T>> {
+        self.get(key).map(|v| read(v, &self.at(key))).transpose()
+    }
+
+    /// A required string field.
+    pub fn string(&self, key: &str) -> DResult<String> {
+        self.req(key, string)
+    }
+
+    /// An optional string field.
+    pub fn opt_string(&self, key: &str) -> DResult<Option<String>> {
+        self.opt(key, string)
+    }
+
+    /// A required label field.
+    pub fn label(&self, key: &str) -> DResult<Label> {
+        self.req(key, label)
+    }
+
+    /// A required list field.
+    pub fn list<T>(&self, key: &str, read: Read<T>) -> DResult<Vec<T>> {
+        match self.entries.iter().find(|(k, _)| k == key) {
+            Some((_, v)) => list(v, &self.at(key), read),
+            None => Err(Problem::new(
+                self.path.clone(),
+                format!("missing field `{key}`"),
+            )),
+        }
+    }
+
+    /// A list field that may be absent (then empty).
+    pub fn opt_list<T>(&self, key: &str, read: Read<T>) -> DResult<Vec<T>> {
+        match self.get(key) {
+            Some(v) => list(v, &self.at(key), read),
+            None => Ok(Vec::new()),
+        }
+    }
+
+    /// A required whole-number field from 0 to `max`.
+    pub fn uint(&self, key: &str, max: u64) -> DResult<u64> {
+        match self.entries.iter().find(|(k, _)| k == key) {
+            Some((_, v)) => uint(v, &self.at(key), max),
+            None => Err(Problem::new(
+                self.path.clone(),
+                format!("missing field `{key}`"),
+            )),
+        }
+    }
+
+    /// A required boolean field.
+    pub fn boolean(&self, key: &str) -> DResult<bool> {
+        self.req(key, boolean)
+    }
+
+    /// One of `names` in the required field `key`; its index.
+    pub fn name(&self, key: &str, names: &[&str]) -> DResult<usize> {
+        match self.entries.iter().find(|(k, _)| k == key) {
+            Some((_, v)) => name(v, &self.at(key), names),
+            None => Err(Problem::new(
+                self.path.clone(),
+                format!("missing field `{key}`"),
+            )),
+        }
     }
 }
 
-impl Decode for f64 {
-    fn decode(d: &mut Decoder<'_>) -> DResult<Self> {
-        Ok(match d.number()? {
-            Number::Uint(n) => n as f64,
-            Number::Int(n) => n as f64,
-            Number::Float(x) => x,
-        })
+/// A boolean.
+pub(crate) fn boolean(v: &Value<'_>, at: &str) -> DResult<bool> {
+    match v {
+        Value::Bool(b) => Ok(*b),
+        other => Err(wrong(other, at, "a boolean")),
     }
 }
 
-macro_rules! decode_int {
-    ($($ty:ty),+) => {$(
-        impl Decode for $ty {
-            fn decode(d: &mut Decoder<'_>) -> DResult<Self> {
-                let n = d.whole(i128::from(<$ty>::MIN), i128::from(<$ty>::MAX))?;
-                // In range by the check above.
-                Ok(<$ty>::try_from(n).unwrap_or_default())
-            }
-        }
-    )+};
-}
-decode_int!(u8, u16, u32, u64, i32);
-
-impl Decode for CivilDate {
-    fn decode(d: &mut Decoder<'_>) -> DResult<Self> {
-        let text = String::decode(d)?;
-        text.parse()
-            .map_err(|e| d.problem(format!("`{text}`: {e}")))
-    }
+/// A whole number that fits `u8`.
+pub(crate) fn u8_(v: &Value<'_>, at: &str) -> DResult<u8> {
+    uint(v, at, u64::from(u8::MAX)).map(|n| u8::try_from(n).unwrap_or_default())
 }
 
-impl<T: Decode> Decode for Option<T> {
-    /// `null` is `None`.
-    fn decode(d: &mut Decoder<'_>) -> DResult<Self> {
-        if d.kind()? == Kind::Null {
-            d.r.literal().map_err(|e| d.syntax(e))?;
-            Ok(None)
-        } else {
-            T::decode(d).map(Some)
-        }
-    }
+/// A whole number that fits `u32`.
+pub(crate) fn u32_(v: &Value<'_>, at: &str) -> DResult<u32> {
+    uint(v, at, u64::from(u32::MAX)).map(|n| u32::try_from(n).unwrap_or_default())
 }
 
-impl<T: Decode> Decode for Vec<T> {
-    fn decode(d: &mut Decoder<'_>) -> DResult<Self> {
-        d.expect(Kind::Array, "an array")?;
-        d.r.begin_array().map_err(|e| d.syntax(e))?;
-        let mut items = Vec::new();
-        let mut first = true;
-        while d.r.item(&mut first).map_err(|e| d.syntax(e))? {
-            let len = d.path.len();
-            d.path.push('/');
-            d.path.push_str(&items.len().to_string());
-            items.push(T::decode(d)?);
-            d.path.truncate(len);
-        }
-        Ok(items)
-    }
+/// A whole number that fits `u64`.
+pub(crate) fn u64_(v: &Value<'_>, at: &str) -> DResult<u64> {
+    uint(v, at, u64::MAX)
 }
 
-/// Implements [`Decode`] for a struct read from an object whose keys are its field names.
-/// Each field is `req` (must be present), `opt` (an `Option`: absent or `null` is `None`, as the
-/// data files' JSON Schemas allow), `default` (absent is `Default::default()`) or
-/// `default = expr`.
-macro_rules! decode_struct {
-    ($ty:ident { $($field:ident : $how:ident $(= $default:expr)?),+ $(,)? }) => {
-        impl $crate::decode::Decode for $ty {
-            fn decode(d: &mut $crate::decode::Decoder<'_>) -> $crate::decode::DResult<Self> {
-                const KNOWN: &[&str] = &[$(stringify!($field)),+];
-                $(let mut $field = None;)+
-                d.object(KNOWN, |d, i| {
-                    let mut k = 0;
-                    $(
-                        if i == k {
-                            $field = Some($crate::decode::Decode::decode(d)?);
-                            return Ok(());
-                        }
-                        k += 1;
-                    )+
-                    let _ = k;
-                    Ok(())
-                })?;
-                Ok($ty {
-                    $($field: $crate::decode::decode_struct!(@take d, $field, $how $(= $default)?),)+
-                })
-            }
-        }
-    };
-    (@take $d:ident, $field:ident, req) => {
-        $field.ok_or_else(|| $d.missing(stringify!($field)))?
-    };
-    (@take $d:ident, $field:ident, opt) => {
-        $field.flatten()
-    };
-    (@take $d:ident, $field:ident, default) => {
-        $field.unwrap_or_default()
-    };
-    (@take $d:ident, $field:ident, default = $default:expr) => {
-        $field.unwrap_or_else(|| $default)
-    };
+/// A whole number that fits `i32`.
+pub(crate) fn i32_(v: &Value<'_>, at: &str) -> DResult<i32> {
+    whole(v, at, i64::from(i32::MIN), u64::from(i32::MAX as u32))
+        .map(|n| i32::try_from(n).unwrap_or_default())
 }
-
-/// Implements [`Decode`] for a unit enum read from its wire names.
-macro_rules! decode_enum {
-    ($ty:ident { $($variant:ident => $name:literal),+ $(,)? }) => {
-        impl $crate::decode::Decode for $ty {
-            fn decode(d: &mut $crate::decode::Decoder<'_>) -> $crate::decode::DResult<Self> {
-                const VARIANTS: &[$ty] = &[$($ty::$variant),+];
-                Ok(VARIANTS[d.name(&[$($name),+])?])
-            }
-        }
-    };
-}
-
-pub(crate) use {decode_enum, decode_struct};
 
 #[cfg(test)]
 mod tests {
@@ -289,11 +357,11 @@ mod tests {
     const SCHEDULE: &str = include_str!("../data/calendar/vn-civil-service.json");
 
     /// Reads `text` both ways; they must agree on the verdict and, when both accept, the value.
-    fn agree<T>(text: &str)
+    fn agree<T>(text: &str, read: Read<T>)
     where
-        T: Decode + serde::de::DeserializeOwned + PartialEq + std::fmt::Debug,
+        T: serde::de::DeserializeOwned + PartialEq + std::fmt::Debug,
     {
-        let ours = from_text::<T>(text);
+        let ours = from_text(text, read);
         let theirs = serde_json::from_str::<T>(text);
         match (&ours, &theirs) {
             (Ok(a), Ok(b)) => assert_eq!(a, b),
@@ -362,30 +430,35 @@ mod tests {
 
     #[test]
     fn data_files_read_as_serde_reads_them() {
-        agree::<Profile>(PROFILE);
-        agree::<Catalog>(CATALOG);
-        agree::<ScheduleFile>(SCHEDULE);
+        let profile: Read<Profile> = crate::profile::read::profile;
+        let catalog: Read<Catalog> = crate::catalog::read::catalog;
+        let schedule: Read<ScheduleFile> = crate::calendar::read::schedule_file;
+        agree(PROFILE, profile);
+        agree(CATALOG, catalog);
+        agree(SCHEDULE, schedule);
         for text in variants(PROFILE) {
-            agree::<Profile>(&text);
+            agree(&text, profile);
         }
         for text in variants(CATALOG) {
-            agree::<Catalog>(&text);
+            agree(&text, catalog);
         }
         for text in variants(SCHEDULE) {
-            agree::<ScheduleFile>(&text);
+            agree(&text, schedule);
         }
     }
 
+    const P: Read<Profile> = crate::profile::read::profile;
+
     #[test]
     fn problems_are_located() {
-        let e = from_text::<Profile>(r#"{ "format": 1, "id": 3 }"#).unwrap_err();
+        let e = from_text(r#"{ "format": 1, "id": 3 }"#, P).unwrap_err();
         assert_eq!(e.path, "/id");
         assert!(e.message.contains("expected a string"), "{}", e.message);
-        let e = from_text::<Profile>(r#"{ "format": 1 }"#).unwrap_err();
+        let e = from_text(r#"{ "format": 1 }"#, P).unwrap_err();
         assert_eq!(e.message, "missing field `id`");
-        let e = from_text::<Profile>(r#"{ "format": 1, "format": 1 }"#).unwrap_err();
+        let e = from_text(r#"{ "format": 1, "format": 1 }"#, P).unwrap_err();
         assert_eq!(e.message, "duplicate field `format`");
-        let e = from_text::<Profile>("{ \"format\": 1,").unwrap_err();
+        let e = from_text("{ \"format\": 1,", P).unwrap_err();
         assert!(e.message.contains("line 1"), "{}", e.message);
     }
 }

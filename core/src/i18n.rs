@@ -57,5 +57,3 @@ impl Label {
         }
     }
 }
-
-crate::decode::decode_struct!(Label { vi: req, en: req });

@@ -381,7 +381,7 @@ impl Profile {
     /// assert!(err.to_string().contains("missing field"));
     /// ```
     pub fn from_json(text: &str) -> Result<Profile, Error> {
-        let profile: Profile = crate::decode::from_text(text)
+        let profile = crate::decode::from_text(text, read::profile)
             .map_err(|problem| Error::invalid_profile(vec![problem]))?;
         let problems = profile.check();
         if problems.is_empty() {
@@ -811,112 +811,225 @@ mod tests {
     }
 }
 
-mod decoding {
+/// Reading a profile file (see [`crate::decode`]).
+pub(crate) mod read {
     use super::*;
-    use crate::decode::{decode_enum, decode_struct};
+    use crate::decode::{DResult, Obj, Value, boolean, date, string, u8_, u32_, u64_};
 
-    decode_struct!(Profile {
-        format: req,
-        id: req,
-        title: req,
-        year: req,
-        authority: req,
-        catalog: req,
-        recipient: req,
-        report_kinds: req,
-        reporter_kinds: req,
-        reporters: req,
-        sections: req,
-        units: req,
-        dimensions: req,
-        measures: req,
-        relations: default,
-    });
-    decode_struct!(Authority {
-        name: req,
-        instrument: req,
-        province_code: opt
-    });
-    decode_struct!(Party { id: req, name: req });
-    decode_struct!(ReportKind {
-        id: req,
-        name: req,
-        period: req,
-        due: req
-    });
-    decode_struct!(Period {
-        start: req,
-        end: req
-    });
-    decode_struct!(DueRule {
-        date: req,
-        wording: opt,
-        reading: req,
-        roll_forward: req
-    });
-    decode_enum!(Reading { Before => "before", By => "by" });
-    decode_struct!(ReporterKind {
-        id: req,
-        name: req,
-        sections: req,
-        required_measures: default
-    });
-    decode_enum!(SectionDuty { All => "all", Remit => "remit" });
-    decode_struct!(Requirement {
-        measure: req,
-        breakdowns: default
-    });
-    decode_struct!(ReporterDef {
-        id: req,
-        kind: req,
-        name: req,
-        unit: opt,
-        unit_type: opt,
-        mountainous: default,
-        remit: default,
-        provenance: req,
-    });
-    decode_enum!(Provenance {
-        Confirmed => "confirmed",
-        Inferred => "inferred",
-        Provisional => "provisional",
-    });
-    decode_struct!(SectionDef {
-        task: req,
-        title: req
-    });
-    decode_struct!(UnitDef {
-        id: req,
-        quantity: req,
-        name: req
-    });
-    decode_enum!(QuantityKind { Count => "count", Money => "money" });
-    decode_struct!(Dimension {
-        id: req,
-        name: req,
-        members: req
-    });
-    decode_struct!(Member {
-        id: req,
-        code: opt,
-        name: req
-    });
-    decode_struct!(MeasureDef {
-        id: req,
-        section: req,
-        unit: req,
-        cumulative: req,
-        scale: opt,
-        breakdowns: default,
-        report_kinds: opt,
-        name: req,
-    });
-    decode_struct!(Relation {
-        part: req,
-        whole: req,
-        per: default,
-        severity: default = Severity::Error,
-        tolerance_percent: default,
-    });
-    decode_enum!(Severity { Warning => "warning", Error => "error" });
+    pub(crate) fn profile(v: &Value<'_>, at: &str) -> DResult<Profile> {
+        let o = Obj::new(
+            v,
+            at,
+            &[
+                "format",
+                "id",
+                "title",
+                "year",
+                "authority",
+                "catalog",
+                "recipient",
+                "report_kinds",
+                "reporter_kinds",
+                "reporters",
+                "sections",
+                "units",
+                "dimensions",
+                "measures",
+                "relations",
+            ],
+        )?;
+        Ok(Profile {
+            format: o.req("format", u32_)?,
+            id: o.string("id")?,
+            title: o.label("title")?,
+            year: u16::try_from(o.uint("year", u64::from(u16::MAX))?).unwrap_or_default(),
+            authority: o.req("authority", authority)?,
+            catalog: o.string("catalog")?,
+            recipient: o.req("recipient", party)?,
+            report_kinds: o.list("report_kinds", report_kind)?,
+            reporter_kinds: o.list("reporter_kinds", reporter_kind)?,
+            reporters: o.list("reporters", reporter)?,
+            sections: o.list("sections", section)?,
+            units: o.list("units", unit)?,
+            dimensions: o.list("dimensions", dimension)?,
+            measures: o.list("measures", measure)?,
+            relations: o.opt_list("relations", relation)?,
+        })
+    }
+
+    fn authority(v: &Value<'_>, at: &str) -> DResult<Authority> {
+        let o = Obj::new(v, at, &["name", "instrument", "province_code"])?;
+        Ok(Authority {
+            name: o.string("name")?,
+            instrument: o.string("instrument")?,
+            province_code: o.opt_string("province_code")?,
+        })
+    }
+
+    fn party(v: &Value<'_>, at: &str) -> DResult<Party> {
+        let o = Obj::new(v, at, &["id", "name"])?;
+        Ok(Party {
+            id: o.string("id")?,
+            name: o.string("name")?,
+        })
+    }
+
+    pub(crate) fn period(v: &Value<'_>, at: &str) -> DResult<Period> {
+        let o = Obj::new(v, at, &["start", "end"])?;
+        Ok(Period {
+            start: o.req("start", date)?,
+            end: o.req("end", date)?,
+        })
+    }
+
+    fn report_kind(v: &Value<'_>, at: &str) -> DResult<ReportKind> {
+        let o = Obj::new(v, at, &["id", "name", "period", "due"])?;
+        Ok(ReportKind {
+            id: o.string("id")?,
+            name: o.label("name")?,
+            period: o.req("period", period)?,
+            due: o.req("due", due)?,
+        })
+    }
+
+    fn due(v: &Value<'_>, at: &str) -> DResult<DueRule> {
+        let o = Obj::new(v, at, &["date", "wording", "reading", "roll_forward"])?;
+        Ok(DueRule {
+            date: o.req("date", date)?,
+            wording: o.opt_string("wording")?,
+            reading: [Reading::Before, Reading::By][o.name("reading", &["before", "by"])?],
+            roll_forward: o.boolean("roll_forward")?,
+        })
+    }
+
+    fn reporter_kind(v: &Value<'_>, at: &str) -> DResult<ReporterKind> {
+        let o = Obj::new(v, at, &["id", "name", "sections", "required_measures"])?;
+        Ok(ReporterKind {
+            id: o.string("id")?,
+            name: o.label("name")?,
+            sections: [SectionDuty::All, SectionDuty::Remit]
+                [o.name("sections", &["all", "remit"])?],
+            required_measures: o.opt_list("required_measures", requirement)?,
+        })
+    }
+
+    fn requirement(v: &Value<'_>, at: &str) -> DResult<Requirement> {
+        let o = Obj::new(v, at, &["measure", "breakdowns"])?;
+        Ok(Requirement {
+            measure: o.string("measure")?,
+            breakdowns: o.opt_list("breakdowns", string)?,
+        })
+    }
+
+    /// A provenance: `confirmed`, `inferred` or `provisional`.
+    pub(crate) fn provenance(v: &Value<'_>, at: &str) -> DResult<Provenance> {
+        let names = ["confirmed", "inferred", "provisional"];
+        let all = [
+            Provenance::Confirmed,
+            Provenance::Inferred,
+            Provenance::Provisional,
+        ];
+        Ok(all[crate::decode::name(v, at, &names)?])
+    }
+
+    fn reporter(v: &Value<'_>, at: &str) -> DResult<ReporterDef> {
+        let known = [
+            "id",
+            "kind",
+            "name",
+            "unit",
+            "unit_type",
+            "mountainous",
+            "remit",
+            "provenance",
+        ];
+        let o = Obj::new(v, at, &known)?;
+        Ok(ReporterDef {
+            id: o.string("id")?,
+            kind: o.string("kind")?,
+            name: o.string("name")?,
+            unit: o.opt_string("unit")?,
+            unit_type: o.opt_string("unit_type")?,
+            mountainous: o.opt("mountainous", boolean)?.unwrap_or(false),
+            remit: o.opt_list("remit", u8_)?,
+            provenance: o.req("provenance", provenance)?,
+        })
+    }
+
+    fn section(v: &Value<'_>, at: &str) -> DResult<SectionDef> {
+        let o = Obj::new(v, at, &["task", "title"])?;
+        Ok(SectionDef {
+            task: o.req("task", u8_)?,
+            title: o.label("title")?,
+        })
+    }
+
+    fn unit(v: &Value<'_>, at: &str) -> DResult<UnitDef> {
+        let o = Obj::new(v, at, &["id", "quantity", "name"])?;
+        Ok(UnitDef {
+            id: o.string("id")?,
+            quantity: [QuantityKind::Count, QuantityKind::Money]
+                [o.name("quantity", &["count", "money"])?],
+            name: o.label("name")?,
+        })
+    }
+
+    fn dimension(v: &Value<'_>, at: &str) -> DResult<Dimension> {
+        let o = Obj::new(v, at, &["id", "name", "members"])?;
+        Ok(Dimension {
+            id: o.string("id")?,
+            name: o.label("name")?,
+            members: o.list("members", member)?,
+        })
+    }
+
+    fn member(v: &Value<'_>, at: &str) -> DResult<Member> {
+        let o = Obj::new(v, at, &["id", "code", "name"])?;
+        Ok(Member {
+            id: o.string("id")?,
+            code: o.opt_string("code")?,
+            name: o.label("name")?,
+        })
+    }
+
+    fn measure(v: &Value<'_>, at: &str) -> DResult<MeasureDef> {
+        let known = [
+            "id",
+            "section",
+            "unit",
+            "cumulative",
+            "scale",
+            "breakdowns",
+            "report_kinds",
+            "name",
+        ];
+        let o = Obj::new(v, at, &known)?;
+        Ok(MeasureDef {
+            id: o.string("id")?,
+            section: o.req("section", u8_)?,
+            unit: o.string("unit")?,
+            cumulative: o.boolean("cumulative")?,
+            scale: o.opt("scale", u64_)?,
+            breakdowns: o.opt_list("breakdowns", string)?,
+            report_kinds: o.opt("report_kinds", |v, at| crate::decode::list(v, at, string))?,
+            name: o.label("name")?,
+        })
+    }
+
+    fn relation(v: &Value<'_>, at: &str) -> DResult<Relation> {
+        let known = ["part", "whole", "per", "severity", "tolerance_percent"];
+        let o = Obj::new(v, at, &known)?;
+        let severity = match o.get("severity") {
+            Some(v) => [Severity::Warning, Severity::Error]
+                [crate::decode::name(v, &o.at("severity"), &["warning", "error"])?],
+            None => Severity::Error,
+        };
+        Ok(Relation {
+            part: o.string("part")?,
+            whole: o.string("whole")?,
+            per: o.opt_list("per", string)?,
+            severity,
+            tolerance_percent: o.opt("tolerance_percent", u32_)?.unwrap_or(0),
+        })
+    }
 }

@@ -439,8 +439,8 @@ fn next_day(date: CivilDate) -> Result<CivilDate, Error> {
 }
 
 fn parse_schedule(text: &str) -> Result<ScheduleFile, Error> {
-    let mut file: ScheduleFile =
-        crate::decode::from_text(text).map_err(|problem| Error::invalid_calendar(vec![problem]))?;
+    let mut file: ScheduleFile = crate::decode::from_text(text, read::schedule_file)
+        .map_err(|problem| Error::invalid_calendar(vec![problem]))?;
     let mut problems = Vec::new();
     problems.extend(Problem::unsupported_format(file.format));
     for (i, year) in file.years.iter_mut().enumerate() {
@@ -767,40 +767,66 @@ mod tests {
     }
 }
 
-mod decoding {
+/// Reading a schedule file (see [`crate::decode`]).
+pub(crate) mod read {
     use super::*;
-    use crate::decode::{decode_enum, decode_struct};
+    use crate::decode::{DResult, Obj, Value, date, i32_, u32_};
 
-    decode_struct!(ScheduleFile {
-        format: req,
-        description: req,
-        years: req
-    });
-    decode_struct!(YearSchedule {
-        year: req,
-        status: req,
-        source: req,
-        days: req
-    });
-    decode_struct!(ScheduledDay {
-        date: req,
-        occasion: req,
-        role: req,
-        replaces: opt
-    });
-    decode_enum!(Source { Official => "official", Projected => "projected" });
-    decode_enum!(Occasion {
-        NewYear => "new_year",
-        LunarNewYear => "lunar_new_year",
-        HungKings => "hung_kings",
-        VictoryAndLabourDay => "victory_and_labour_day",
-        NationalDay => "national_day",
-    });
-    decode_enum!(Role {
-        Holiday => "holiday",
-        Compensatory => "compensatory",
-        SwappedDayOff => "swapped_day_off",
-        MakeUpDay => "make_up_day",
-        RestDay => "rest_day",
-    });
+    pub(crate) fn schedule_file(v: &Value<'_>, at: &str) -> DResult<ScheduleFile> {
+        let o = Obj::new(v, at, &["format", "description", "years"])?;
+        Ok(ScheduleFile {
+            format: o.req("format", u32_)?,
+            description: o.string("description")?,
+            years: o.list("years", year)?,
+        })
+    }
+
+    fn year(v: &Value<'_>, at: &str) -> DResult<YearSchedule> {
+        let o = Obj::new(v, at, &["year", "status", "source", "days"])?;
+        Ok(YearSchedule {
+            year: o.req("year", i32_)?,
+            status: [Source::Official, Source::Projected]
+                [o.name("status", &["official", "projected"])?],
+            source: o.string("source")?,
+            days: o.list("days", day)?,
+        })
+    }
+
+    fn day(v: &Value<'_>, at: &str) -> DResult<ScheduledDay> {
+        let o = Obj::new(v, at, &["date", "occasion", "role", "replaces"])?;
+        let occasions = [
+            Occasion::NewYear,
+            Occasion::LunarNewYear,
+            Occasion::HungKings,
+            Occasion::VictoryAndLabourDay,
+            Occasion::NationalDay,
+        ];
+        let occasion_names = [
+            "new_year",
+            "lunar_new_year",
+            "hung_kings",
+            "victory_and_labour_day",
+            "national_day",
+        ];
+        let roles = [
+            Role::Holiday,
+            Role::Compensatory,
+            Role::SwappedDayOff,
+            Role::MakeUpDay,
+            Role::RestDay,
+        ];
+        let role_names = [
+            "holiday",
+            "compensatory",
+            "swapped_day_off",
+            "make_up_day",
+            "rest_day",
+        ];
+        Ok(ScheduledDay {
+            date: o.req("date", date)?,
+            occasion: occasions[o.name("occasion", &occasion_names)?],
+            role: roles[o.name("role", &role_names)?],
+            replaces: o.opt("replaces", date)?,
+        })
+    }
 }

@@ -116,15 +116,24 @@ fn whole(v: &Value<'_>, at: &str, min: i64, max: u64) -> DResult<i128> {
         Value::Number(Number::Float(x)) => {
             return Err(Problem::new(
                 at,
-                format!("invalid type: {x}, expected a whole number"),
+                format!(
+                    "invalid type: {}, expected a whole number",
+                    crate::finding::format_number(*x)
+                ),
             ));
         }
         other => return Err(wrong(other, at, "a whole number")),
     };
     if n < i128::from(min) || n > i128::from(max) {
+        // Printed from the 64-bit value read (no 128-bit formatting in the module).
+        let written = match v {
+            Value::Number(Number::Int(n)) => n.to_string(),
+            Value::Number(Number::Uint(n)) => n.to_string(),
+            _ => String::new(),
+        };
         return Err(Problem::new(
             at,
-            format!("{n} is out of range {min}..={max}"),
+            format!("{written} is out of range {min}..={max}"),
         ));
     }
     Ok(n)

@@ -522,8 +522,41 @@ pub(crate) fn write_str(out: &mut String, text: &str) {
     out.push('"');
 }
 
-/// Appends a finite number in its shortest form that reads back the same (`3.0` for a whole
-/// number, as serde_json writes it); `null` for a non-finite one, which JSON cannot hold.
+/// Appends `n × 10^-places` (with a minus sign when `negative`), e.g. `12.345` for 12345, 3.
+fn write_scaled(out: &mut String, negative: bool, n: u64, places: u32) {
+    let scale = 10u64.pow(places);
+    if negative {
+        out.push('-');
+    }
+    let _ = write!(out, "{}", n / scale);
+    if places > 0 {
+        let _ = write!(out, ".{:0width$}", n % scale, width = places as usize);
+    }
+}
+
+/// `|x| × 10^places`, rounded, when it fits 63 bits.
+fn scaled(x: f64, places: u32) -> Option<u64> {
+    let n = (x.abs() * 10u64.pow(places) as f64).round();
+    (n < 9.2e18).then_some(n as u64)
+}
+
+/// Appends `x` with exactly `places` decimals, rounded; `false` (and nothing written) when
+/// `|x| × 10^places` does not fit 63 bits. Integer arithmetic only: `core::fmt`'s float
+/// printing (Grisu and Dragon) is 20 KB of WebAssembly.
+pub(crate) fn write_fixed(out: &mut String, x: f64, places: u32) -> bool {
+    match scaled(x, places) {
+        Some(n) => {
+            write_scaled(out, x.is_sign_negative(), n, places);
+            true
+        }
+        None => false,
+    }
+}
+
+/// Appends a finite number in a short form that reads back exactly (`3.0` for a whole number,
+/// an exponent for very large or small ones, as serde_json writes them); `null` for a
+/// non-finite one, which JSON cannot hold. The fewest decimals that read back the same are
+/// found by trying: each candidate is checked by parsing it, so what is written is always exact.
 pub(crate) fn write_f64(out: &mut String, x: f64) {
     if !x.is_finite() {
         out.push_str("null");
@@ -531,15 +564,58 @@ pub(crate) fn write_f64(out: &mut String, x: f64) {
     }
     let start = out.len();
     let magnitude = x.abs();
-    if magnitude != 0.0 && !(1e-5..1e16).contains(&magnitude) {
-        // Very large or small: with an exponent, as serde_json writes them.
-        let _ = write!(out, "{x:e}");
-    } else {
-        let _ = write!(out, "{x}");
+    let reads_back = |out: &mut String| out[start..].parse::<f64>() == Ok(x);
+    if magnitude == 0.0 || (1e-5..1e16).contains(&magnitude) {
+        for places in 0..=17 {
+            if write_fixed(out, x, places) && reads_back(out) {
+                if places == 0 {
+                    out.push_str(".0");
+                }
+                return;
+            }
+            out.truncate(start);
+        }
     }
-    if !out[start..].contains(['.', 'e']) {
-        out.push_str(".0");
+    // With an exponent: x = y × 10^k, 1 ≤ |y| < 10. Scaling x by a power of ten (itself read
+    // from text, so correctly rounded) is inexact by an ulp or so: the last digit is also tried
+    // up to twenty steps either side. Only numbers beyond 1e16 or below 1e-5 come here.
+    let power = |k: i32| format!("1e{k}").parse::<f64>().unwrap_or(f64::NAN);
+    let k0 = (magnitude.log2() * std::f64::consts::LOG10_2).floor() as i32;
+    for k in [k0, k0 + 1, k0 - 1] {
+        let y = if k > 300 {
+            magnitude / power(k - 300) / power(300)
+        } else if k < -300 {
+            magnitude * power(300) * power(-k - 300)
+        } else {
+            magnitude / power(k)
+        };
+        if !(0.9..10.5).contains(&y) {
+            continue;
+        }
+        for places in 0..=17 {
+            let Some(n) = scaled(y, places) else { break };
+            // At 17 digits one ulp of y is up to nine units of the last digit.
+            for step in 0..=40i64 {
+                let delta = if step % 2 == 0 {
+                    step / 2
+                } else {
+                    -(step + 1) / 2
+                };
+                let Some(m) = n.checked_add_signed(delta) else {
+                    continue;
+                };
+                write_scaled(out, x.is_sign_negative(), m, places);
+                let _ = write!(out, "e{k}");
+                if reads_back(out) {
+                    return;
+                }
+                out.truncate(start);
+            }
+        }
     }
+    // Not reached for finite numbers; keep the output valid JSON all the same.
+    let _ = write_fixed(out, x.clamp(-9e18, 9e18), 0);
+    out.push_str(".0");
 }
 
 /// Writes a JSON object field by field, placing the commas.
@@ -727,6 +803,28 @@ mod tests {
     }
 
     #[test]
+    fn every_float_reads_back_exactly() {
+        // Deterministic bit patterns across the whole range (SplitMix64), plus values of the
+        // shapes reports carry (shares with one or two decimals).
+        let mut state = 0x9E37_79B9_7F4A_7C15u64;
+        let mut next = || {
+            state = state.wrapping_add(0x9E37_79B9_7F4A_7C15);
+            let mut z = state;
+            z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+            z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+            z ^ (z >> 31)
+        };
+        let mut values: Vec<f64> = (0..8_000).map(|_| f64::from_bits(next())).collect();
+        values.extend((0..20_000).map(|i| f64::from(i) / 100.0));
+        for x in values.into_iter().filter(|x| x.is_finite()) {
+            let mut out = String::new();
+            write_f64(&mut out, x);
+            let back: f64 = out.parse().unwrap();
+            assert_eq!(back.to_bits(), x.to_bits(), "{out}");
+        }
+    }
+
+    #[test]
     fn writes_what_serde_json_reads() {
         for text in ["", "a\"b\\c\n\u{1}\u{7f}é😀", "Quy Nhơn"] {
             let mut out = String::new();
@@ -746,7 +844,11 @@ mod tests {
         ] {
             let mut out = String::new();
             write_f64(&mut out, x);
-            assert_eq!(serde_json::from_str::<f64>(&out).unwrap(), x, "{out}");
+            let back = serde_json::from_str::<f64>(&out).unwrap();
+            assert_eq!(back.to_bits(), x.to_bits(), "{out}");
+            // As short as serde_json's own form, or at most one digit longer.
+            let theirs = serde_json::to_string(&x).unwrap();
+            assert!(out.len() <= theirs.len() + 1, "{out} vs {theirs}");
         }
     }
 }

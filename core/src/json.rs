@@ -492,7 +492,7 @@ pub(crate) fn classify(text: &str) -> Option<Number> {
             return Some(Number::Uint(n));
         }
     }
-    let x: f64 = text.parse().ok()?;
+    let x = crate::decimal::parse(text);
     x.is_finite().then_some(Number::Float(x))
 }
 
@@ -564,7 +564,8 @@ pub(crate) fn write_f64(out: &mut String, x: f64) {
     }
     let start = out.len();
     let magnitude = x.abs();
-    let reads_back = |out: &mut String| out[start..].parse::<f64>() == Ok(x);
+    let reads_back =
+        |out: &mut String| crate::decimal::parse(&out[start..]).to_bits() == x.to_bits();
     if magnitude == 0.0 || (1e-5..1e16).contains(&magnitude) {
         for places in 0..=17 {
             if write_fixed(out, x, places) && reads_back(out) {
@@ -579,7 +580,7 @@ pub(crate) fn write_f64(out: &mut String, x: f64) {
     // With an exponent: x = y × 10^k, 1 ≤ |y| < 10. Scaling x by a power of ten (itself read
     // from text, so correctly rounded) is inexact by an ulp or so: the last digit is also tried
     // up to twenty steps either side. Only numbers beyond 1e16 or below 1e-5 come here.
-    let power = |k: i32| format!("1e{k}").parse::<f64>().unwrap_or(f64::NAN);
+    let power = |k: i32| crate::decimal::parse(&format!("1e{k}"));
     let k0 = (magnitude.log2() * std::f64::consts::LOG10_2).floor() as i32;
     for k in [k0, k0 + 1, k0 - 1] {
         let y = if k > 300 {

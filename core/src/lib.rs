@@ -53,6 +53,7 @@ pub mod calendar;
 mod catalog;
 mod checks;
 mod date;
+mod decimal;
 mod decode;
 mod error;
 mod finding;

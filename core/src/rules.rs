@@ -1264,17 +1264,21 @@ pub(crate) fn render(f: &Finding, lang: Lang) -> String {
 /// sentence.
 fn lower_first(text: &str) -> String {
     let mut chars = text.chars();
-    chars
-        .next()
-        .map_or_else(String::new, |c| c.to_lowercase().chain(chars).collect())
+    chars.next().map_or_else(String::new, |c| {
+        std::iter::once(crate::text::case::lower(c))
+            .chain(chars)
+            .collect()
+    })
 }
 
 /// `text` with its first letter in upper case, for names at the start of a sentence.
 fn upper_first(text: &str) -> String {
     let mut chars = text.chars();
-    chars
-        .next()
-        .map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
+    chars.next().map_or_else(String::new, |c| {
+        std::iter::once(crate::text::case::upper(c))
+            .chain(chars)
+            .collect()
+    })
 }
 
 /// The members added up, as `3 + 4`.

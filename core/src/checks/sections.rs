@@ -162,14 +162,16 @@ pub(crate) fn is_document_number(number: &str) -> bool {
         return false;
     };
     let (digits, kind) = head.split_once('-').unwrap_or((head, ""));
-    let word = |w: &str| !w.is_empty() && w.chars().all(char::is_alphanumeric);
+    let word = |w: &str| !w.is_empty() && w.chars().all(crate::text::case::is_letter_or_digit);
     let head_ok = !digits.is_empty()
         && digits.bytes().all(|b| b.is_ascii_digit())
-        && (kind.is_empty() || (word(kind) && kind.chars().any(char::is_alphabetic)));
+        && (kind.is_empty() || (word(kind) && kind.chars().any(crate::text::case::is_letter)));
     let groups: Vec<&str> = tail.split(['/', '-']).collect();
     head_ok
         && groups.iter().all(|g| word(g))
-        && groups.iter().any(|g| g.chars().any(char::is_alphabetic))
+        && groups
+            .iter()
+            .any(|g| g.chars().any(crate::text::case::is_letter))
 }
 
 #[cfg(test)]

@@ -5,6 +5,7 @@
 //! form and stores NFC, so that names compare equal however they were typed; it never rejects a
 //! name for its encoding.
 
+pub(crate) mod case;
 mod latin_table;
 mod nfc;
 
@@ -52,7 +53,9 @@ pub(crate) fn nfc_in_place(text: &mut String) {
 }
 
 /// Folds a name for comparison: NFC, lower case, runs of white space collapsed to one space and
-/// trimmed. Used where the template says names match "case- and spacing-insensitively".
+/// trimmed. Used where the template says names match "case- and spacing-insensitively". Case is
+/// folded for Latin script, which covers every Vietnamese letter; letters of other scripts
+/// compare as written.
 ///
 /// # Example
 ///
@@ -63,7 +66,8 @@ pub(crate) fn nfc_in_place(text: &mut String) {
 /// );
 /// ```
 pub fn fold_name(text: &str) -> String {
-    let lowered: String = nfc(text).to_lowercase();
+    // Latin letters only (see `case`): other scripts compare as written.
+    let lowered: String = nfc(text).chars().map(case::lower).collect();
     // Lower-casing can in principle produce non-NFC sequences; normalise once more.
     let lowered = nfc(&lowered);
     lowered.split_whitespace().collect::<Vec<_>>().join(" ")

@@ -116,6 +116,77 @@ fn magnitude(digits: &[u8], exp10: i64, sticky: bool) -> f64 {
     round(top, e2 + length as i64 - 64, inexact)
 }
 
+/// The exact decimal digits of a finite, non-zero `|x|` (no leading or trailing zeros) and the
+/// power of ten of the first: `|x| = d₀.d₁d₂… × 10^k`.
+pub(crate) fn exact_digits(x: f64) -> (Vec<u8>, i64) {
+    let bits = x.abs().to_bits();
+    let (biased, fraction) = ((bits >> 52) as i64, bits & ((1 << 52) - 1));
+    let (mantissa, e2) = if biased == 0 {
+        (fraction, -1074)
+    } else {
+        (fraction | (1 << 52), biased - 1075)
+    };
+    let mut n: Vec<u32> = vec![mantissa as u32, (mantissa >> 32) as u32];
+    // |x| = mantissa × 2^e2 = (mantissa × 5^-e2) × 10^e2 when e2 < 0.
+    let mut exp10 = 0;
+    if e2 >= 0 {
+        shift_left(&mut n, e2 as u64);
+    } else {
+        for _ in 0..-e2 {
+            mul_add(&mut n, 5, 0);
+        }
+        exp10 = e2;
+    }
+    let mut chunks = Vec::new();
+    while n.iter().any(|&l| l != 0) {
+        chunks.push(div_small(&mut n, 1_000_000_000));
+    }
+    let mut digits = Vec::new();
+    for (i, chunk) in chunks.iter().rev().enumerate() {
+        let text = if i == 0 {
+            chunk.to_string()
+        } else {
+            format!("{chunk:09}")
+        };
+        digits.extend(text.bytes().map(|b| b - b'0'));
+    }
+    let k = exp10 + digits.len() as i64 - 1;
+    while digits.last() == Some(&0) {
+        digits.pop();
+    }
+    (digits, k)
+}
+
+/// `digits` rounded to `places` significant digits (half to even, on the exact digits); the
+/// power of ten moves up by one when rounding carries (9.99 → 10.0).
+pub(crate) fn round_digits(digits: &[u8], places: usize, k: i64) -> (Vec<u8>, i64) {
+    if digits.len() <= places {
+        return (digits.to_vec(), k);
+    }
+    let mut kept = digits[..places].to_vec();
+    let next = digits[places];
+    let beyond = digits[places + 1..].iter().any(|&d| d != 0);
+    let odd = kept.last().is_some_and(|d| d % 2 == 1);
+    if next > 5 || (next == 5 && (beyond || odd)) {
+        let mut i = kept.len();
+        loop {
+            if i == 0 {
+                kept.insert(0, 1);
+                kept.pop();
+                return (kept, k + 1);
+            }
+            i -= 1;
+            if kept[i] == 9 {
+                kept[i] = 0;
+            } else {
+                kept[i] += 1;
+                break;
+            }
+        }
+    }
+    (kept, k)
+}
+
 /// `n = n × m + add`.
 fn mul_add(n: &mut Vec<u32>, m: u32, add: u32) {
     let mut carry = u64::from(add);

@@ -577,46 +577,27 @@ pub(crate) fn write_f64(out: &mut String, x: f64) {
             out.truncate(start);
         }
     }
-    // With an exponent: x = y × 10^k, 1 ≤ |y| < 10. Scaling x by a power of ten (itself read
-    // from text, so correctly rounded) is inexact by an ulp or so: the last digit is also tried
-    // up to twenty steps either side. Only numbers beyond 1e16 or below 1e-5 come here.
-    let power = |k: i32| crate::decimal::parse(&format!("1e{k}"));
-    let k0 = (magnitude.log2() * std::f64::consts::LOG10_2).floor() as i32;
-    for k in [k0, k0 + 1, k0 - 1] {
-        let y = if k > 300 {
-            magnitude / power(k - 300) / power(300)
-        } else if k < -300 {
-            magnitude * power(300) * power(-k - 300)
-        } else {
-            magnitude / power(k)
-        };
-        if !(0.9..10.5).contains(&y) {
-            continue;
+    // With an exponent, from the exact decimal digits of x, rounded to ever more significant
+    // digits until the text reads back as x (17 always do).
+    let (digits, k) = crate::decimal::exact_digits(x);
+    for places in 1..=17 {
+        let (kept, k) = crate::decimal::round_digits(&digits, places, k);
+        if x.is_sign_negative() {
+            out.push('-');
         }
-        for places in 0..=17 {
-            let Some(n) = scaled(y, places) else { break };
-            // At 17 digits one ulp of y is up to nine units of the last digit.
-            for step in 0..=40i64 {
-                let delta = if step % 2 == 0 {
-                    step / 2
-                } else {
-                    -(step + 1) / 2
-                };
-                let Some(m) = n.checked_add_signed(delta) else {
-                    continue;
-                };
-                write_scaled(out, x.is_sign_negative(), m, places);
-                let _ = write!(out, "e{k}");
-                if reads_back(out) {
-                    return;
-                }
-                out.truncate(start);
-            }
+        out.push(char::from(b'0' + kept[0]));
+        if kept.len() > 1 {
+            out.push('.');
+            out.extend(kept[1..].iter().map(|&d| char::from(b'0' + d)));
         }
+        let _ = write!(out, "e{k}");
+        if reads_back(out) {
+            return;
+        }
+        out.truncate(start);
     }
-    // Not reached for finite numbers; keep the output valid JSON all the same.
-    let _ = write_fixed(out, x.clamp(-9e18, 9e18), 0);
-    out.push_str(".0");
+    // Not reached: 17 significant digits identify every f64. Keep the output valid JSON.
+    out.push_str("0.0");
 }
 
 /// Writes a JSON object field by field, placing the commas.

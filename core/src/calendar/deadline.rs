@@ -111,20 +111,7 @@ impl Deadline {
     ) -> Result<Deadline, Error> {
         let due = &kind.due;
         let reading = reading.unwrap_or(due.reading);
-        let read = match reading {
-            Reading::Before => due
-                .date
-                .naive()
-                .pred_opt()
-                .and_then(|d| CivilDate::from_naive(d).ok())
-                .ok_or_else(|| Error::year_not_covered(due.date.year() - 1, 0, 9999))?,
-            Reading::By => due.date,
-        };
-        let last = if due.roll_forward {
-            calendar.working_day_on_or_after(read)?
-        } else {
-            read
-        };
+        let (read, last) = Deadline::last_day(calendar, kind, reading)?;
         let rolled_from = (last != read).then_some(read);
         let calendar_source = calendar.year(last.year())?.status;
         let explanation = explain(
@@ -149,6 +136,31 @@ impl Deadline {
             calendar: calendar_source,
             explanation,
         })
+    }
+
+    /// The day the due rule names as read (`before` X: the day before X) and the last on-time
+    /// day after any roll forward: the cheap part of [`Deadline::compute`], without the texts.
+    pub(crate) fn last_day(
+        calendar: &Calendar,
+        kind: &ReportKind,
+        reading: Reading,
+    ) -> Result<(CivilDate, CivilDate), Error> {
+        let due = &kind.due;
+        let read = match reading {
+            Reading::Before => due
+                .date
+                .naive()
+                .pred_opt()
+                .and_then(|d| CivilDate::from_naive(d).ok())
+                .ok_or_else(|| Error::year_not_covered(due.date.year() - 1, 0, 9999))?,
+            Reading::By => due.date,
+        };
+        let last = if due.roll_forward {
+            calendar.working_day_on_or_after(read)?
+        } else {
+            read
+        };
+        Ok((read, last))
     }
 
     /// Whether a report submitted on `submitted` is on time, and if not by how much.

@@ -121,24 +121,32 @@ fn arithmetic_and_duties(ctx: &Context<'_>, out: &mut Vec<Finding>) {
             {
                 continue;
             }
-            let known: Vec<(&str, u64)> = dim_def
-                .members
-                .iter()
-                .filter_map(|m| members.get(&m.id).map(|q| (m.id.as_str(), q.get())))
-                .collect();
-            let missing: Vec<Param> = dim_def
-                .members
-                .iter()
-                .filter(|m| !members.contains_key(&m.id))
-                .map(|m| Param::from(&m.name))
-                .collect();
-            let sum: u128 = known.iter().map(|(_, n)| u128::from(*n)).sum();
+            // Every member given is a member of the dimension (checked above), so the members
+            // given are the known ones and the rest are missing: no lookup, no allocation unless
+            // there is something to report.
+            let sum: u128 = members.values().map(|q| u128::from(q.get())).sum();
+            let complete = members.len() == dim_def.members.len();
+            let known = || {
+                let figures = dim_def
+                    .members
+                    .iter()
+                    .filter_map(|m| members.get(&m.id).map(|q| Param::Count(q.get())));
+                Param::List(figures.collect())
+            };
+            let missing = || {
+                let names = dim_def
+                    .members
+                    .iter()
+                    .filter(|m| !members.contains_key(&m.id))
+                    .map(|m| Param::from(&m.name));
+                Param::List(names.collect())
+            };
             let total = u128::from(measure.total.get());
             let dim_path = || pointer_push(&pointer_push(&path(), "by"), dimension);
             let is_required = required
                 .iter()
                 .any(|r| &r.measure == id && r.breakdowns.contains(dimension));
-            if (missing.is_empty() && sum != total) || sum > total {
+            if (complete && sum != total) || sum > total {
                 out.push(
                     Finding::new("measure.breakdown_sum", dim_path())
                         .related(pointer_push(&path(), "total"))
@@ -148,13 +156,10 @@ fn arithmetic_and_duties(ctx: &Context<'_>, out: &mut Vec<Finding>) {
                         .with("dimension_name", &dim_def.name)
                         .with("total", measure.total.get())
                         .with("sum", u64::try_from(sum).unwrap_or(u64::MAX))
-                        .with(
-                            "members",
-                            Param::List(known.iter().map(|(_, n)| Param::Count(*n)).collect()),
-                        )
-                        .with("complete", if missing.is_empty() { "yes" } else { "no" }),
+                        .with("members", known())
+                        .with("complete", if complete { "yes" } else { "no" }),
                 );
-            } else if !missing.is_empty() {
+            } else if !complete {
                 let code = if is_required {
                     "measure.breakdown_required"
                 } else {
@@ -166,7 +171,7 @@ fn arithmetic_and_duties(ctx: &Context<'_>, out: &mut Vec<Finding>) {
                         .with("measure_name", &def.name)
                         .with("dimension", dimension.as_str())
                         .with("dimension_name", &dim_def.name)
-                        .with("missing", Param::List(missing)),
+                        .with("missing", missing()),
                 );
             }
         }

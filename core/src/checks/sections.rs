@@ -166,12 +166,10 @@ pub(crate) fn is_document_number(number: &str) -> bool {
     let head_ok = !digits.is_empty()
         && digits.bytes().all(|b| b.is_ascii_digit())
         && (kind.is_empty() || (word(kind) && kind.chars().any(crate::text::case::is_letter)));
-    let groups: Vec<&str> = tail.split(['/', '-']).collect();
+    let mut groups = tail.split(['/', '-']);
     head_ok
-        && groups.iter().all(|g| word(g))
-        && groups
-            .iter()
-            .any(|g| g.chars().any(crate::text::case::is_letter))
+        && groups.clone().all(word)
+        && groups.any(|g| g.chars().any(crate::text::case::is_letter))
 }
 
 #[cfg(test)]

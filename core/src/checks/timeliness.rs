@@ -9,7 +9,13 @@ pub(crate) fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
     let (Some(kind), Some(submitted)) = (ctx.kind, ctx.submitted_on()) else {
         return;
     };
-    // A calendar that cannot answer for the year gives no finding rather than a guess.
+    // A calendar that cannot answer for the year gives no finding rather than a guess. The
+    // deadline's texts are built only for a late report.
+    let on_time = Deadline::last_day(ctx.calendar, kind, kind.due.reading)
+        .is_ok_and(|(_, last)| submitted <= last);
+    if on_time {
+        return;
+    }
     let Ok(deadline) = Deadline::compute(ctx.calendar, kind, None) else {
         return;
     };

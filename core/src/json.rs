@@ -105,6 +105,13 @@ impl<'a> Reader<'a> {
     #[inline]
     fn skip_ws(&mut self) {
         let bytes = self.bytes();
+        // Indented JSON: a line break, then spaces, eight at a time.
+        if bytes.get(self.pos) == Some(&b'\n') {
+            self.pos += 1;
+            while bytes.get(self.pos..self.pos + 8) == Some(b"        ") {
+                self.pos += 8;
+            }
+        }
         while let Some(b' ' | b'\t' | b'\n' | b'\r') = bytes.get(self.pos) {
             self.pos += 1;
         }

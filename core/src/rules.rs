@@ -672,591 +672,409 @@ pub fn markdown() -> String {
     s
 }
 
-/// Renders the message of `finding` in `lang`.
-pub(crate) fn render(f: &Finding, lang: Lang) -> String {
-    let p = |name: &str| -> String {
-        f.params
-            .get(name)
-            .map_or_else(|| "?".to_owned(), |v| v.render(lang))
+/// A message of a rule, in both languages: a template whose `{name}` placeholders take the
+/// finding's parameters (`{name:lower}` and `{name:upper}` change the first letter's case) or
+/// a value worked out from the finding (see [`render`]); `{{` and `}}` are literal braces.
+/// Messages are data, so that a translator can read and change them in one place.
+struct Message {
+    code: &'static str,
+    /// Which wording, when a rule has several (see [`variant`]); empty for the usual one.
+    variant: &'static str,
+    vi: &'static str,
+    en: &'static str,
+}
+
+/// Every message, in the order of [`RULES`].
+static MESSAGES: &[Message] = &[
+    Message {
+        code: "structure.type",
+        variant: "root",
+        vi: "Báo cáo phải là {expected} JSON ({{ … }}), không phải {found}.",
+        en: "A report must be {expected} ({{ … }}), not {found}.",
+    },
+    Message {
+        code: "structure.type",
+        variant: "",
+        vi: "Giá trị tại {at} phải là {expected}, không phải {found}.",
+        en: "The value at {at} must be {expected}, not {found}.",
+    },
+    Message {
+        code: "structure.unknown_key",
+        variant: "",
+        vi: "Khóa `{key}` không có trong mẫu báo cáo; hãy sửa tên khóa hoặc xóa nó. Các khóa hợp lệ ở đây: {allowed}.",
+        en: "Key `{key}` is not part of the template; correct its name or remove it. Keys allowed here: {allowed}.",
+    },
+    Message {
+        code: "structure.missing_key",
+        variant: "",
+        vi: "Thiếu trường bắt buộc `{key}` tại {parent}.",
+        en: "Required field `{key}` is missing at {parent}.",
+    },
+    Message {
+        code: "structure.duplicate_key",
+        variant: "",
+        vi: "Khóa `{key}` xuất hiện nhiều lần trong cùng một đối tượng; chỉ giữ một lần.",
+        en: "Key `{key}` appears more than once in the same object; keep only one.",
+    },
+    Message {
+        code: "structure.date",
+        variant: "no_such_day",
+        vi: "Ngày `{value}` không có thật trong lịch; hãy nhập một ngày đúng (YYYY-MM-DD).",
+        en: "The date `{value}` does not exist; enter a real day (YYYY-MM-DD).",
+    },
+    Message {
+        code: "structure.date",
+        variant: "",
+        vi: "`{value}` không đúng định dạng ngày; hãy viết YYYY-MM-DD, ví dụ 2024-05-14.",
+        en: "`{value}` is not a date written YYYY-MM-DD (for example 2024-05-14).",
+    },
+    Message {
+        code: "structure.range",
+        variant: "",
+        vi: "Giá trị {value} tại {at} nằm ngoài khoảng cho phép {min}–{max}; số liệu phải là số nguyên không âm.",
+        en: "The value {value} at {at} is outside the allowed range {min}–{max}; figures are whole numbers, never negative.",
+    },
+    Message {
+        code: "structure.value",
+        variant: "",
+        vi: "Giá trị `{value}` tại {at} không hợp lệ; chọn một trong: {allowed}.",
+        en: "`{value}` at {at} is not allowed; choose one of: {allowed}.",
+    },
+    Message {
+        code: "structure.other",
+        variant: "",
+        vi: "JSON không đúng cấu trúc báo cáo: {detail}.",
+        en: "The JSON is not a report: {detail}.",
+    },
+    Message {
+        code: "header.profile",
+        variant: "",
+        vi: "Báo cáo ghi profile `{profile}` nhưng đang được kiểm tra theo profile `{expected}`; hãy ghi đúng profile.",
+        en: "The report names profile `{profile}` but is checked against profile `{expected}`; name the right profile.",
+    },
+    Message {
+        code: "measure.unknown",
+        variant: "",
+        vi: "Chỉ số `{measure}` không có trong mẫu báo cáo của profile `{profile}`; hãy kiểm tra lại tên chỉ số.{suggestion}",
+        en: "Measure `{measure}` is not defined by profile `{profile}`; check the measure's name.{suggestion}",
+    },
+    Message {
+        code: "measure.dimension_unknown",
+        variant: "none",
+        vi: "Chỉ số “{measure_name}” không có phân tổ nào; hãy bỏ phần `by` (phân tổ `{dimension}`).",
+        en: "Measure “{measure_name}” has no breakdowns; remove its `by` (breakdown `{dimension}`).",
+    },
+    Message {
+        code: "measure.dimension_unknown",
+        variant: "",
+        vi: "Chỉ số “{measure_name}” không phân tổ theo `{dimension}`; các phân tổ được dùng: {allowed}.{suggestion}",
+        en: "Measure “{measure_name}” has no breakdown by `{dimension}`; breakdowns allowed: {allowed}.{suggestion}",
+    },
+    Message {
+        code: "measure.member_unknown",
+        variant: "",
+        vi: "`{member}` không phải một nhóm của phân tổ “{dimension_name}” (chỉ số “{measure_name}”); các nhóm có: {allowed}.{suggestion}",
+        en: "`{member}` is not a member of “{dimension_name}” (measure “{measure_name}”); members are: {allowed}.{suggestion}",
+    },
+    Message {
+        code: "indicator.unknown",
+        variant: "",
+        vi: "Chỉ tiêu {indicator} không có trong danh mục `{catalog}`.",
+        en: "Indicator {indicator} is not in catalog `{catalog}`.",
+    },
+    Message {
+        code: "indicator.identity",
+        variant: "",
+        vi: "Chỉ tiêu tại {at} phải ghi phụ lục (`annex`) và mã (`code`), hoặc mã danh mục (`id`); nếu ghi cả hai thì phải cùng một chỉ tiêu.",
+        en: "The indicator at {at} needs an annex and code, or a catalog id; if both are given they must name the same indicator.",
+    },
+    Message {
+        code: "header.kind",
+        variant: "",
+        vi: "Loại báo cáo `{kind}` không có trong profile; chọn một trong: {allowed}.",
+        en: "Report kind `{kind}` is not defined by the profile; choose one of: {allowed}.",
+    },
+    Message {
+        code: "header.year",
+        variant: "",
+        vi: "Năm báo cáo {year} khác năm của profile ({expected}); hãy sửa năm hoặc chọn đúng profile.",
+        en: "The report's year {year} is not the profile's year ({expected}); correct the year or choose the right profile.",
+    },
+    Message {
+        code: "header.reporter",
+        variant: "",
+        vi: "Mã đơn vị báo cáo `{reporter}` không có trong danh sách đơn vị của profile `{profile}`; hãy kiểm tra mã đơn vị (ví dụ 540 cho thành phố Quy Nhơn).",
+        en: "Reporter id `{reporter}` is not one of the reporters of profile `{profile}`; check the id (e.g. 540 for Quy Nhơn city).",
+    },
+    Message {
+        code: "header.reporter_name",
+        variant: "",
+        vi: "Tên đơn vị “{name}” khác tên trong profile cho mã {reporter}: “{expected}”; hãy kiểm tra mã hoặc tên.",
+        en: "The reporter's name “{name}” differs from the profile's name for id {reporter}: “{expected}”; check the id or the name.",
+    },
+    Message {
+        code: "header.submitted_on",
+        variant: "",
+        vi: "Ngày gửi {date} không hợp lý với kỳ báo cáo {start} – {end} (không thể trước ngày đầu kỳ hoặc quá {days} ngày sau cuối kỳ); hãy kiểm tra năm, tháng.",
+        en: "The submission date {date} does not fit the period {start} – {end} (it cannot be before the period starts or more than {days} days after it ends); check the year and month.",
+    },
+    Message {
+        code: "header.data_as_of",
+        variant: "",
+        vi: "Ngày chốt số liệu {date} nằm ngoài kỳ báo cáo {start} – {end}.",
+        en: "The data cut-off date {date} lies outside the period {start} – {end}.",
+    },
+    Message {
+        code: "header.data_as_of_after_submission",
+        variant: "",
+        vi: "Ngày chốt số liệu {date} sau ngày gửi báo cáo {submitted_on}; số liệu không thể tính đến sau ngày gửi.",
+        en: "The data cut-off date {date} is after the submission date {submitted_on}; figures cannot be counted to a later day than the report was sent.",
+    },
+    Message {
+        code: "header.signatory",
+        variant: "",
+        vi: "Báo cáo đã có ngày gửi nên phải ghi người ký đủ họ tên và chức vụ (ví dụ “KT. Chủ tịch, Phó Chủ tịch”) tại {at}.",
+        en: "A submitted report must name its signatory with name and title (e.g. “KT. Chủ tịch, Phó Chủ tịch”) at {at}.",
+    },
+    Message {
+        code: "header.phone",
+        variant: "",
+        vi: "Số điện thoại “{phone}” không đúng dạng số Việt Nam (0xxxxxxxxx hoặc +84xxxxxxxxx, ví dụ 0256 3822 456).",
+        en: "The phone number “{phone}” is not a Vietnamese number (0xxxxxxxxx or +84xxxxxxxxx, e.g. 0256 3822 456).",
+    },
+    Message {
+        code: "header.email",
+        variant: "",
+        vi: "Địa chỉ thư điện tử “{email}” không đúng dạng (ví dụ ten@binhdinh.gov.vn).",
+        en: "The e-mail address “{email}” does not have the shape of an address (e.g. name@binhdinh.gov.vn).",
+    },
+    Message {
+        code: "section.task",
+        variant: "",
+        vi: "Mục số {task} không có trong chỉ thị; các mục là {allowed}.{missing_hint}",
+        en: "Section {task} is not a task of the directive; the sections are {allowed}.{missing_hint}",
+    },
+    Message {
+        code: "section.duplicate",
+        variant: "",
+        vi: "Mục {task} xuất hiện hai lần; hãy gộp nội dung vào một mục.{missing_hint}",
+        en: "Section {task} appears twice; merge the two into one.{missing_hint}",
+    },
+    Message {
+        code: "section.missing",
+        variant: "",
+        vi: "Thiếu mục {task} “{title}”: {reporter_kind} phải báo cáo mục này.",
+        en: "Section {task} (“{title}”) is missing: a {reporter_kind} must report it.",
+    },
+    Message {
+        code: "section.not_applicable",
+        variant: "",
+        vi: "Mục {task} được đánh dấu “không thuộc phạm vi” nhưng {reporter_kind} phải báo cáo mục này; hãy ghi tình hình và kết quả thực hiện.",
+        en: "Section {task} is marked not applicable, but a {reporter_kind} must report it; give its status and results.",
+    },
+    Message {
+        code: "section.narrative",
+        variant: "",
+        vi: "Nội dung mục {task} trống hoặc quá ngắn ({length} ký tự); hãy mô tả kết quả thực hiện (ít nhất {min} ký tự).",
+        en: "The narrative of section {task} is empty or too short ({length} characters); describe what was done (at least {min} characters).",
+    },
+    Message {
+        code: "section.document_number",
+        variant: "",
+        vi: "Số văn bản “{number}” không đúng dạng số/ký hiệu (ví dụ 12/KH-UBND).",
+        en: "The document number “{number}” does not have the shape number/SYMBOL (e.g. 12/KH-UBND).",
+    },
+    Message {
+        code: "section.document_date",
+        variant: "",
+        vi: "Văn bản ghi ngày {date}, sau ngày gửi báo cáo {submitted_on}; hãy kiểm tra ngày ban hành.",
+        en: "The document is dated {date}, after the report was submitted on {submitted_on}; check its date.",
+    },
+    Message {
+        code: "measure.required",
+        variant: "",
+        vi: "Thiếu chỉ số bắt buộc “{measure_name}” (`{measure}`) đối với {reporter_kind}; nếu không phát sinh, hãy ghi 0.",
+        en: "The required measure “{measure_name}” (`{measure}`) is missing for a {reporter_kind}; if there is nothing to report, enter 0.",
+    },
+    Message {
+        code: "measure.breakdown_required",
+        variant: "",
+        vi: "Chỉ số “{measure_name}” phải phân tổ đầy đủ theo {dimension_name}; còn thiếu: {missing} (ghi 0 nếu không có).",
+        en: "Measure “{measure_name}” must be broken down in full by {dimension_name}; missing: {missing} (enter 0 where there is none).",
+    },
+    Message {
+        code: "measure.breakdown_sum",
+        variant: "partial",
+        vi: "Các số theo {dimension_name} ({sum_terms} = {sum}) đã vượt tổng {measure_name:lower} ({total}); hãy sửa tổng hoặc số liệu theo {dimension_name}.",
+        en: "The figures by {dimension_name} ({sum_terms} = {sum}) already exceed the total of {measure_name} ({total}); correct the total or the figures by {dimension_name}.",
+    },
+    Message {
+        code: "measure.breakdown_sum",
+        variant: "",
+        vi: "Tổng {measure_name:lower} ({total}) khác tổng theo {dimension_name} ({sum_terms} = {sum}); hãy sửa tổng hoặc số liệu theo {dimension_name}.",
+        en: "The total of {measure_name} ({total}) differs from the sum by {dimension_name} ({sum_terms} = {sum}); correct the total or the figures by {dimension_name}.",
+    },
+    Message {
+        code: "measure.breakdown_incomplete",
+        variant: "",
+        vi: "Phân tổ theo {dimension_name} của “{measure_name}” còn thiếu {missing} nên không kiểm tra được tổng; hãy ghi đủ (ghi 0 nếu không có).",
+        en: "The breakdown of “{measure_name}” by {dimension_name} lacks {missing}, so it cannot be checked against the total; give every member (0 where there is none).",
+    },
+    Message {
+        code: "measure.out_of_period",
+        variant: "",
+        vi: "“{measure_name}” chỉ thuộc {kinds}; số liệu này trong {kind} có thể là số kế hoạch hoặc nhầm kỳ, hãy kiểm tra lại.",
+        en: "“{measure_name}” belongs in {kinds} only; in {kind} it may be a plan or the wrong period — check it.",
+    },
+    Message {
+        code: "relation.exceeds",
+        variant: "",
+        vi: "{part_name}{member_suffix} ({part_value}) lớn hơn {whole_name:lower}{member_suffix} ({whole_value}); phần không thể lớn hơn tổng thể, hãy kiểm tra lại hai số này.",
+        en: "{part_name:upper}{member_suffix} ({part_value}) is greater than {whole_name}{member_suffix} ({whole_value}); a part cannot exceed its whole — check both figures.",
+    },
+    Message {
+        code: "relation.implausible",
+        variant: "",
+        vi: "{part_name} ({part_value}) lớn hơn {whole_name:lower} ({whole_value}){tolerance}; số liệu có thể chưa đúng, hãy kiểm tra lại.",
+        en: "{part_name:upper} ({part_value}) is greater than {whole_name} ({whole_value}){tolerance}; the figures may be wrong — check them.",
+    },
+    Message {
+        code: "indicator.range",
+        variant: "count",
+        vi: "Chỉ tiêu “{indicator_name}” là số lượng nên phải là số nguyên không âm, không phải {value}.",
+        en: "Indicator “{indicator_name}” is a count, so it must be a whole number ≥ 0, not {value}.",
+    },
+    Message {
+        code: "indicator.range",
+        variant: "rate",
+        vi: "Chỉ tiêu “{indicator_name}” là tỷ suất nên không được âm, không phải {value}.",
+        en: "Indicator “{indicator_name}” is a rate, so it cannot be negative, not {value}.",
+    },
+    Message {
+        code: "indicator.range",
+        variant: "",
+        vi: "Chỉ tiêu “{indicator_name}” là tỷ lệ phần trăm nên phải từ 0 đến 100, không phải {value}.",
+        en: "Indicator “{indicator_name}” is a percentage, so it must lie between 0 and 100, not {value}.",
+    },
+    Message {
+        code: "indicator.ratio",
+        variant: "",
+        vi: "Chỉ tiêu “{indicator_name}” ghi {value} nhưng {numerator} ÷ {denominator} × {multiplier} = {expected}; hãy sửa giá trị hoặc tử số, mẫu số.",
+        en: "Indicator “{indicator_name}” is given as {value} but {numerator} ÷ {denominator} × {multiplier} = {expected}; correct the value or the numerator and denominator.",
+    },
+    Message {
+        code: "indicator.ratio",
+        variant: "zero_denominator",
+        vi: "Chỉ tiêu “{indicator_name}” có mẫu số bằng 0 nên không tính được giá trị {value}; hãy sửa mẫu số.",
+        en: "Indicator “{indicator_name}” has a denominator of 0, so the value {value} cannot be computed; correct the denominator.",
+    },
+    Message {
+        code: "indicator.duplicate",
+        variant: "",
+        vi: "Chỉ tiêu “{indicator_name}” được báo cáo hai lần; chỉ giữ một.",
+        en: "Indicator “{indicator_name}” is reported twice; keep one.",
+    },
+    Message {
+        code: "indicator.target",
+        variant: "",
+        vi: "Chỉ tiêu “{indicator_name}” ({value}) chưa đạt mục tiêu năm {target_year} ({bound_sign} {target}) của {source}; cảnh báo để tham khảo.",
+        en: "Indicator “{indicator_name}” ({value}) does not meet the {target_year} target ({bound_sign} {target}) of {source}; for information.",
+    },
+    Message {
+        code: "timeliness.late",
+        variant: "",
+        vi: "Báo cáo gửi ngày {submitted_on}, chậm {days_late_phrase} so với ngày cuối cùng đúng hạn {last_on_time_day} (hạn ghi “{due}”).",
+        en: "Submitted on {submitted_on}, {days_late_phrase} after the last on-time day {last_on_time_day} (due “{due}”).",
+    },
+];
+
+/// Which wording of its rule's message a finding takes.
+fn variant(f: &Finding) -> &'static str {
+    let text = |name: &str| match f.params.get(name) {
+        Some(crate::Param::Text(t)) => t.as_str(),
+        _ => "",
     };
-    let at = crate::finding::pointer_display(&f.path, lang);
-    match (f.code, lang) {
-        ("structure.type", Lang::Vi) if f.path.is_empty() => format!(
-            "Báo cáo phải là {} JSON ({{ … }}), không phải {}.",
-            p("expected"),
-            p("found")
-        ),
-        ("structure.type", Lang::En) if f.path.is_empty() => format!(
-            "A report must be {} ({{ … }}), not {}.",
-            p("expected"),
-            p("found")
-        ),
-        ("structure.type", Lang::Vi) => format!(
-            "Giá trị tại {at} phải là {}, không phải {}.",
-            p("expected"),
-            p("found")
-        ),
-        ("structure.type", Lang::En) => format!(
-            "The value at {at} must be {}, not {}.",
-            p("expected"),
-            p("found")
-        ),
-        ("structure.unknown_key", Lang::Vi) => format!(
-            "Khóa `{}` không có trong mẫu báo cáo; hãy sửa tên khóa hoặc xóa nó. Các khóa hợp lệ ở đây: {}.",
-            p("key"),
-            p("allowed")
-        ),
-        ("structure.unknown_key", Lang::En) => format!(
-            "Key `{}` is not part of the template; correct its name or remove it. Keys allowed here: {}.",
-            p("key"),
-            p("allowed")
-        ),
-        ("structure.missing_key", Lang::Vi) => {
-            format!(
-                "Thiếu trường bắt buộc `{}` tại {}.",
-                p("key"),
-                parent(&f.path, lang)
-            )
+    match f.code {
+        "structure.type" if f.path.is_empty() => "root",
+        "structure.date" if text("reason") == "no_such_day" => "no_such_day",
+        "measure.dimension_unknown" if empty_list(f, "allowed") => "none",
+        "measure.breakdown_sum" if text("complete") == "no" => "partial",
+        "indicator.range" if text("kind") == "count" => "count",
+        "indicator.range" if text("kind") == "rate" => "rate",
+        "indicator.ratio" if !f.params.contains_key("expected") => "zero_denominator",
+        _ => "",
+    }
+}
+
+/// The message of a finding in `lang`: its rule's template with the placeholders filled.
+pub(crate) fn render(f: &Finding, lang: Lang) -> String {
+    let wanted = variant(f);
+    let message = MESSAGES
+        .iter()
+        .find(|m| m.code == f.code && m.variant == wanted)
+        .or_else(|| {
+            MESSAGES
+                .iter()
+                .find(|m| m.code == f.code && m.variant.is_empty())
+        });
+    let Some(message) = message else {
+        let at = crate::finding::pointer_display(&f.path, lang);
+        return match lang {
+            Lang::Vi => format!("Phát hiện `{}` tại {at}.", f.code),
+            Lang::En => format!("Finding `{}` at {at}.", f.code),
+        };
+    };
+    let template = match lang {
+        Lang::Vi => message.vi,
+        Lang::En => message.en,
+    };
+    let mut out = String::with_capacity(template.len() + 32);
+    let mut rest = template;
+    while let Some(i) = rest.find(['{', '}']) {
+        out.push_str(&rest[..i]);
+        let tail = &rest[i..];
+        if tail.starts_with("{{") || tail.starts_with("}}") {
+            out.push_str(&tail[..1]);
+            rest = &tail[2..];
+            continue;
         }
-        ("structure.missing_key", Lang::En) => {
-            format!(
-                "Required field `{}` is missing at {}.",
-                p("key"),
-                parent(&f.path, lang)
-            )
-        }
-        ("structure.duplicate_key", Lang::Vi) => format!(
-            "Khóa `{}` xuất hiện nhiều lần trong cùng một đối tượng; chỉ giữ một lần.",
-            p("key")
-        ),
-        ("structure.duplicate_key", Lang::En) => format!(
-            "Key `{}` appears more than once in the same object; keep only one.",
-            p("key")
-        ),
-        ("structure.date", Lang::Vi) => match f.params.get("reason") {
-            Some(crate::Param::Text(r)) if r == "no_such_day" => format!(
-                "Ngày `{}` không có thật trong lịch; hãy nhập một ngày đúng (YYYY-MM-DD).",
-                p("value")
-            ),
-            _ => format!(
-                "`{}` không đúng định dạng ngày; hãy viết YYYY-MM-DD, ví dụ 2024-05-14.",
-                p("value")
-            ),
-        },
-        ("structure.date", Lang::En) => match f.params.get("reason") {
-            Some(crate::Param::Text(r)) if r == "no_such_day" => format!(
-                "The date `{}` does not exist; enter a real day (YYYY-MM-DD).",
-                p("value")
-            ),
-            _ => format!(
-                "`{}` is not a date written YYYY-MM-DD (for example 2024-05-14).",
-                p("value")
-            ),
-        },
-        ("structure.range", Lang::Vi) => format!(
-            "Giá trị {} tại {at} nằm ngoài khoảng cho phép {}–{}; số liệu phải là số nguyên không âm.",
-            p("value"),
-            p("min"),
-            p("max")
-        ),
-        ("structure.range", Lang::En) => format!(
-            "The value {} at {at} is outside the allowed range {}–{}; figures are whole numbers, never negative.",
-            p("value"),
-            p("min"),
-            p("max")
-        ),
-        ("structure.value", Lang::Vi) => format!(
-            "Giá trị `{}` tại {at} không hợp lệ; chọn một trong: {}.",
-            p("value"),
-            p("allowed")
-        ),
-        ("structure.value", Lang::En) => format!(
-            "`{}` at {at} is not allowed; choose one of: {}.",
-            p("value"),
-            p("allowed")
-        ),
-        ("structure.other", Lang::Vi) => {
-            format!("JSON không đúng cấu trúc báo cáo: {}.", p("detail"))
-        }
-        ("structure.other", Lang::En) => format!("The JSON is not a report: {}.", p("detail")),
-        ("header.profile", Lang::Vi) => format!(
-            "Báo cáo ghi profile `{}` nhưng đang được kiểm tra theo profile `{}`; hãy ghi đúng profile.",
-            p("profile"),
-            p("expected")
-        ),
-        ("header.profile", Lang::En) => format!(
-            "The report names profile `{}` but is checked against profile `{}`; name the right profile.",
-            p("profile"),
-            p("expected")
-        ),
-        ("measure.unknown", Lang::Vi) => format!(
-            "Chỉ số `{}` không có trong mẫu báo cáo của profile `{}`; hãy kiểm tra lại tên chỉ số.{}",
-            p("measure"),
-            p("profile"),
-            suggestion(f, lang)
-        ),
-        ("measure.unknown", Lang::En) => format!(
-            "Measure `{}` is not defined by profile `{}`; check the measure's name.{}",
-            p("measure"),
-            p("profile"),
-            suggestion(f, lang)
-        ),
-        ("measure.dimension_unknown", Lang::Vi) if empty_list(f, "allowed") => format!(
-            "Chỉ số “{}” không có phân tổ nào; hãy bỏ phần `by` (phân tổ `{}`).",
-            p("measure_name"),
-            p("dimension")
-        ),
-        ("measure.dimension_unknown", Lang::En) if empty_list(f, "allowed") => format!(
-            "Measure “{}” has no breakdowns; remove its `by` (breakdown `{}`).",
-            p("measure_name"),
-            p("dimension")
-        ),
-        ("measure.dimension_unknown", Lang::Vi) => format!(
-            "Chỉ số “{}” không phân tổ theo `{}`; các phân tổ được dùng: {}.{}",
-            p("measure_name"),
-            p("dimension"),
-            p("allowed"),
-            suggestion(f, lang)
-        ),
-        ("measure.dimension_unknown", Lang::En) => format!(
-            "Measure “{}” has no breakdown by `{}`; breakdowns allowed: {}.{}",
-            p("measure_name"),
-            p("dimension"),
-            p("allowed"),
-            suggestion(f, lang)
-        ),
-        ("measure.member_unknown", Lang::Vi) => format!(
-            "`{}` không phải một nhóm của phân tổ “{}” (chỉ số “{}”); các nhóm có: {}.{}",
-            p("member"),
-            p("dimension_name"),
-            p("measure_name"),
-            p("allowed"),
-            suggestion(f, lang)
-        ),
-        ("measure.member_unknown", Lang::En) => format!(
-            "`{}` is not a member of “{}” (measure “{}”); members are: {}.{}",
-            p("member"),
-            p("dimension_name"),
-            p("measure_name"),
-            p("allowed"),
-            suggestion(f, lang)
-        ),
-        ("indicator.unknown", Lang::Vi) => format!(
-            "Chỉ tiêu {} không có trong danh mục `{}`.",
-            p("indicator"),
-            p("catalog")
-        ),
-        ("indicator.unknown", Lang::En) => format!(
-            "Indicator {} is not in catalog `{}`.",
-            p("indicator"),
-            p("catalog")
-        ),
-        ("indicator.identity", Lang::Vi) => format!(
-            "Chỉ tiêu tại {at} phải ghi phụ lục (`annex`) và mã (`code`), hoặc mã danh mục (`id`); nếu ghi cả hai thì phải cùng một chỉ tiêu."
-        ),
-        ("indicator.identity", Lang::En) => format!(
-            "The indicator at {at} needs an annex and code, or a catalog id; if both are given they must name the same indicator."
-        ),
-        ("header.kind", Lang::Vi) => format!(
-            "Loại báo cáo `{}` không có trong profile; chọn một trong: {}.",
-            p("kind"),
-            p("allowed")
-        ),
-        ("header.kind", Lang::En) => format!(
-            "Report kind `{}` is not defined by the profile; choose one of: {}.",
-            p("kind"),
-            p("allowed")
-        ),
-        ("header.year", Lang::Vi) => format!(
-            "Năm báo cáo {} khác năm của profile ({}); hãy sửa năm hoặc chọn đúng profile.",
-            p("year"),
-            p("expected")
-        ),
-        ("header.year", Lang::En) => format!(
-            "The report's year {} is not the profile's year ({}); correct the year or choose the right profile.",
-            p("year"),
-            p("expected")
-        ),
-        ("header.reporter", Lang::Vi) => format!(
-            "Mã đơn vị báo cáo `{}` không có trong danh sách đơn vị của profile `{}`; hãy kiểm tra mã đơn vị (ví dụ 540 cho thành phố Quy Nhơn).",
-            p("reporter"),
-            p("profile")
-        ),
-        ("header.reporter", Lang::En) => format!(
-            "Reporter id `{}` is not one of the reporters of profile `{}`; check the id (e.g. 540 for Quy Nhơn city).",
-            p("reporter"),
-            p("profile")
-        ),
-        ("header.reporter_name", Lang::Vi) => format!(
-            "Tên đơn vị “{}” khác tên trong profile cho mã {}: “{}”; hãy kiểm tra mã hoặc tên.",
-            p("name"),
-            p("reporter"),
-            p("expected")
-        ),
-        ("header.reporter_name", Lang::En) => format!(
-            "The reporter's name “{}” differs from the profile's name for id {}: “{}”; check the id or the name.",
-            p("name"),
-            p("reporter"),
-            p("expected")
-        ),
-        ("header.submitted_on", Lang::Vi) => format!(
-            "Ngày gửi {} không hợp lý với kỳ báo cáo {} – {} (không thể trước ngày đầu kỳ hoặc quá {} ngày sau cuối kỳ); hãy kiểm tra năm, tháng.",
-            p("date"),
-            p("start"),
-            p("end"),
-            p("days")
-        ),
-        ("header.submitted_on", Lang::En) => format!(
-            "The submission date {} does not fit the period {} – {} (it cannot be before the period starts or more than {} days after it ends); check the year and month.",
-            p("date"),
-            p("start"),
-            p("end"),
-            p("days")
-        ),
-        ("header.data_as_of", Lang::Vi) => format!(
-            "Ngày chốt số liệu {} nằm ngoài kỳ báo cáo {} – {}.",
-            p("date"),
-            p("start"),
-            p("end")
-        ),
-        ("header.data_as_of", Lang::En) => format!(
-            "The data cut-off date {} lies outside the period {} – {}.",
-            p("date"),
-            p("start"),
-            p("end")
-        ),
-        ("header.data_as_of_after_submission", Lang::Vi) => format!(
-            "Ngày chốt số liệu {} sau ngày gửi báo cáo {}; số liệu không thể tính đến sau ngày gửi.",
-            p("date"),
-            p("submitted_on")
-        ),
-        ("header.data_as_of_after_submission", Lang::En) => format!(
-            "The data cut-off date {} is after the submission date {}; figures cannot be counted to a later day than the report was sent.",
-            p("date"),
-            p("submitted_on")
-        ),
-        ("header.signatory", Lang::Vi) => format!(
-            "Báo cáo đã có ngày gửi nên phải ghi người ký đủ họ tên và chức vụ (ví dụ “KT. Chủ tịch, Phó Chủ tịch”) tại {at}."
-        ),
-        ("header.signatory", Lang::En) => format!(
-            "A submitted report must name its signatory with name and title (e.g. “KT. Chủ tịch, Phó Chủ tịch”) at {at}."
-        ),
-        ("header.phone", Lang::Vi) => format!(
-            "Số điện thoại “{}” không đúng dạng số Việt Nam (0xxxxxxxxx hoặc +84xxxxxxxxx, ví dụ 0256 3822 456).",
-            p("phone")
-        ),
-        ("header.phone", Lang::En) => format!(
-            "The phone number “{}” is not a Vietnamese number (0xxxxxxxxx or +84xxxxxxxxx, e.g. 0256 3822 456).",
-            p("phone")
-        ),
-        ("header.email", Lang::Vi) => format!(
-            "Địa chỉ thư điện tử “{}” không đúng dạng (ví dụ ten@binhdinh.gov.vn).",
-            p("email")
-        ),
-        ("header.email", Lang::En) => format!(
-            "The e-mail address “{}” does not have the shape of an address (e.g. name@binhdinh.gov.vn).",
-            p("email")
-        ),
-        ("section.task", Lang::Vi) => format!(
-            "Mục số {} không có trong chỉ thị; các mục là {}.{}",
-            p("task"),
-            p("allowed"),
-            missing_hint(f, lang)
-        ),
-        ("section.task", Lang::En) => format!(
-            "Section {} is not a task of the directive; the sections are {}.{}",
-            p("task"),
-            p("allowed"),
-            missing_hint(f, lang)
-        ),
-        ("section.duplicate", Lang::Vi) => format!(
-            "Mục {} xuất hiện hai lần; hãy gộp nội dung vào một mục.{}",
-            p("task"),
-            missing_hint(f, lang)
-        ),
-        ("section.duplicate", Lang::En) => format!(
-            "Section {} appears twice; merge the two into one.{}",
-            p("task"),
-            missing_hint(f, lang)
-        ),
-        ("section.missing", Lang::Vi) => format!(
-            "Thiếu mục {} “{}”: {} phải báo cáo mục này.",
-            p("task"),
-            p("title"),
-            p("reporter_kind")
-        ),
-        ("section.missing", Lang::En) => format!(
-            "Section {} (“{}”) is missing: a {} must report it.",
-            p("task"),
-            p("title"),
-            p("reporter_kind")
-        ),
-        ("section.not_applicable", Lang::Vi) => format!(
-            "Mục {} được đánh dấu “không thuộc phạm vi” nhưng {} phải báo cáo mục này; hãy ghi tình hình và kết quả thực hiện.",
-            p("task"),
-            p("reporter_kind")
-        ),
-        ("section.not_applicable", Lang::En) => format!(
-            "Section {} is marked not applicable, but a {} must report it; give its status and results.",
-            p("task"),
-            p("reporter_kind")
-        ),
-        ("section.narrative", Lang::Vi) => format!(
-            "Nội dung mục {} trống hoặc quá ngắn ({} ký tự); hãy mô tả kết quả thực hiện (ít nhất {} ký tự).",
-            p("task"),
-            p("length"),
-            p("min")
-        ),
-        ("section.narrative", Lang::En) => format!(
-            "The narrative of section {} is empty or too short ({} characters); describe what was done (at least {} characters).",
-            p("task"),
-            p("length"),
-            p("min")
-        ),
-        ("section.document_number", Lang::Vi) => format!(
-            "Số văn bản “{}” không đúng dạng số/ký hiệu (ví dụ 12/KH-UBND).",
-            p("number")
-        ),
-        ("section.document_number", Lang::En) => format!(
-            "The document number “{}” does not have the shape number/SYMBOL (e.g. 12/KH-UBND).",
-            p("number")
-        ),
-        ("section.document_date", Lang::Vi) => format!(
-            "Văn bản ghi ngày {}, sau ngày gửi báo cáo {}; hãy kiểm tra ngày ban hành.",
-            p("date"),
-            p("submitted_on")
-        ),
-        ("section.document_date", Lang::En) => format!(
-            "The document is dated {}, after the report was submitted on {}; check its date.",
-            p("date"),
-            p("submitted_on")
-        ),
-        ("measure.required", Lang::Vi) => format!(
-            "Thiếu chỉ số bắt buộc “{}” (`{}`) đối với {}; nếu không phát sinh, hãy ghi 0.",
-            p("measure_name"),
-            p("measure"),
-            p("reporter_kind")
-        ),
-        ("measure.required", Lang::En) => format!(
-            "The required measure “{}” (`{}`) is missing for a {}; if there is nothing to report, enter 0.",
-            p("measure_name"),
-            p("measure"),
-            p("reporter_kind")
-        ),
-        ("measure.breakdown_required", Lang::Vi) => format!(
-            "Chỉ số “{}” phải phân tổ đầy đủ theo {}; còn thiếu: {} (ghi 0 nếu không có).",
-            p("measure_name"),
-            p("dimension_name"),
-            p("missing")
-        ),
-        ("measure.breakdown_required", Lang::En) => format!(
-            "Measure “{}” must be broken down in full by {}; missing: {} (enter 0 where there is none).",
-            p("measure_name"),
-            p("dimension_name"),
-            p("missing")
-        ),
-        ("measure.breakdown_sum", Lang::Vi) => {
-            let (name, dim) = (lower_first(&p("measure_name")), p("dimension_name"));
-            if f.params
-                .get("complete")
-                .is_some_and(|c| matches!(c, crate::Param::Text(t) if t == "no"))
-            {
-                format!(
-                    "Các số theo {dim} ({} = {}) đã vượt tổng {name} ({}); hãy sửa tổng hoặc số liệu theo {dim}.",
-                    sum_terms(f, lang),
-                    p("sum"),
-                    p("total")
-                )
-            } else {
-                format!(
-                    "Tổng {name} ({}) khác tổng theo {dim} ({} = {}); hãy sửa tổng hoặc số liệu theo {dim}.",
-                    p("total"),
-                    sum_terms(f, lang),
-                    p("sum")
-                )
-            }
-        }
-        ("measure.breakdown_sum", Lang::En) => {
-            let (name, dim) = (p("measure_name"), p("dimension_name"));
-            if f.params
-                .get("complete")
-                .is_some_and(|c| matches!(c, crate::Param::Text(t) if t == "no"))
-            {
-                format!(
-                    "The figures by {dim} ({} = {}) already exceed the total of {name} ({}); correct the total or the figures by {dim}.",
-                    sum_terms(f, lang),
-                    p("sum"),
-                    p("total")
-                )
-            } else {
-                format!(
-                    "The total of {name} ({}) differs from the sum by {dim} ({} = {}); correct the total or the figures by {dim}.",
-                    p("total"),
-                    sum_terms(f, lang),
-                    p("sum")
-                )
-            }
-        }
-        ("measure.breakdown_incomplete", Lang::Vi) => format!(
-            "Phân tổ theo {} của “{}” còn thiếu {} nên không kiểm tra được tổng; hãy ghi đủ (ghi 0 nếu không có).",
-            p("dimension_name"),
-            p("measure_name"),
-            p("missing")
-        ),
-        ("measure.breakdown_incomplete", Lang::En) => format!(
-            "The breakdown of “{}” by {} lacks {}, so it cannot be checked against the total; give every member (0 where there is none).",
-            p("measure_name"),
-            p("dimension_name"),
-            p("missing")
-        ),
-        ("measure.out_of_period", Lang::Vi) => format!(
-            "“{}” chỉ thuộc {}; số liệu này trong {} có thể là số kế hoạch hoặc nhầm kỳ, hãy kiểm tra lại.",
-            p("measure_name"),
-            p("kinds"),
-            p("kind")
-        ),
-        ("measure.out_of_period", Lang::En) => format!(
-            "“{}” belongs in {} only; in {} it may be a plan or the wrong period — check it.",
-            p("measure_name"),
-            p("kinds"),
-            p("kind")
-        ),
-        ("relation.exceeds", Lang::Vi) => format!(
-            "{}{} ({}) lớn hơn {}{} ({}); phần không thể lớn hơn tổng thể, hãy kiểm tra lại hai số này.",
-            p("part_name"),
-            member(f, lang),
-            p("part_value"),
-            lower_first(&p("whole_name")),
-            member(f, lang),
-            p("whole_value")
-        ),
-        ("relation.exceeds", Lang::En) => format!(
-            "{}{} ({}) is greater than {}{} ({}); a part cannot exceed its whole — check both figures.",
-            upper_first(&p("part_name")),
-            member(f, lang),
-            p("part_value"),
-            p("whole_name"),
-            member(f, lang),
-            p("whole_value")
-        ),
-        ("relation.implausible", Lang::Vi) => format!(
-            "{} ({}) lớn hơn {} ({}){}; số liệu có thể chưa đúng, hãy kiểm tra lại.",
-            p("part_name"),
-            p("part_value"),
-            lower_first(&p("whole_name")),
-            p("whole_value"),
-            tolerance(f, lang)
-        ),
-        ("relation.implausible", Lang::En) => format!(
-            "{} ({}) is greater than {} ({}){}; the figures may be wrong — check them.",
-            upper_first(&p("part_name")),
-            p("part_value"),
-            p("whole_name"),
-            p("whole_value"),
-            tolerance(f, lang)
-        ),
-        ("indicator.range", Lang::Vi) => {
-            let why = match f.params.get("kind") {
-                Some(crate::Param::Text(k)) if k == "count" => {
-                    "là số lượng nên phải là số nguyên không âm"
-                }
-                Some(crate::Param::Text(k)) if k == "rate" => "là tỷ suất nên không được âm",
-                _ => "là tỷ lệ phần trăm nên phải từ 0 đến 100",
-            };
-            format!(
-                "Chỉ tiêu “{}” {why}, không phải {}.",
-                p("indicator_name"),
-                p("value")
-            )
-        }
-        ("indicator.range", Lang::En) => {
-            let why = match f.params.get("kind") {
-                Some(crate::Param::Text(k)) if k == "count" => {
-                    "is a count, so it must be a whole number ≥ 0"
-                }
-                Some(crate::Param::Text(k)) if k == "rate" => "is a rate, so it cannot be negative",
-                _ => "is a percentage, so it must lie between 0 and 100",
-            };
-            format!(
-                "Indicator “{}” {why}, not {}.",
-                p("indicator_name"),
-                p("value")
-            )
-        }
-        ("indicator.ratio", Lang::Vi) => match f.params.get("expected") {
-            Some(_) => format!(
-                "Chỉ tiêu “{}” ghi {} nhưng {} ÷ {} × {} = {}; hãy sửa giá trị hoặc tử số, mẫu số.",
-                p("indicator_name"),
-                p("value"),
-                p("numerator"),
-                p("denominator"),
-                p("multiplier"),
-                p("expected")
-            ),
-            None => format!(
-                "Chỉ tiêu “{}” có mẫu số bằng 0 nên không tính được giá trị {}; hãy sửa mẫu số.",
-                p("indicator_name"),
-                p("value")
-            ),
-        },
-        ("indicator.ratio", Lang::En) => match f.params.get("expected") {
-            Some(_) => format!(
-                "Indicator “{}” is given as {} but {} ÷ {} × {} = {}; correct the value or the numerator and denominator.",
-                p("indicator_name"),
-                p("value"),
-                p("numerator"),
-                p("denominator"),
-                p("multiplier"),
-                p("expected")
-            ),
-            None => format!(
-                "Indicator “{}” has a denominator of 0, so the value {} cannot be computed; correct the denominator.",
-                p("indicator_name"),
-                p("value")
-            ),
-        },
-        ("indicator.duplicate", Lang::Vi) => format!(
-            "Chỉ tiêu “{}” được báo cáo hai lần; chỉ giữ một.",
-            p("indicator_name")
-        ),
-        ("indicator.duplicate", Lang::En) => format!(
-            "Indicator “{}” is reported twice; keep one.",
-            p("indicator_name")
-        ),
-        ("indicator.target", Lang::Vi) => format!(
-            "Chỉ tiêu “{}” ({}) chưa đạt mục tiêu năm {} ({} {}) của {}; cảnh báo để tham khảo.",
-            p("indicator_name"),
-            p("value"),
-            p("target_year"),
-            bound_sign(f),
-            p("target"),
-            p("source")
-        ),
-        ("indicator.target", Lang::En) => format!(
-            "Indicator “{}” ({}) does not meet the {} target ({} {}) of {}; for information.",
-            p("indicator_name"),
-            p("value"),
-            p("target_year"),
-            bound_sign(f),
-            p("target"),
-            p("source")
-        ),
-        ("timeliness.late", Lang::Vi) => format!(
-            "Báo cáo gửi ngày {}, chậm {} so với ngày cuối cùng đúng hạn {} (hạn ghi “{}”).",
-            p("submitted_on"),
-            days(f, "days_late", "working_days_late", lang),
-            p("last_on_time_day"),
-            p("due")
-        ),
-        ("timeliness.late", Lang::En) => format!(
-            "Submitted on {}, {} after the last on-time day {} (due “{}”).",
-            p("submitted_on"),
-            days(f, "days_late", "working_days_late", lang),
-            p("last_on_time_day"),
-            p("due")
-        ),
-        (code, Lang::Vi) => format!("Phát hiện `{code}` tại {at}."),
-        (code, Lang::En) => format!("Finding `{code}` at {at}."),
+        let Some(end) = tail.find('}') else {
+            out.push_str(tail);
+            return out;
+        };
+        let (name, case) = match tail[1..end].split_once(':') {
+            Some((name, case)) => (name, case),
+            None => (&tail[1..end], ""),
+        };
+        let value = placeholder(f, lang, name);
+        out.push_str(&match case {
+            "lower" => lower_first(&value),
+            "upper" => upper_first(&value),
+            _ => value,
+        });
+        rest = &tail[end + 1..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The text of one placeholder: a value worked out from the finding, or a parameter.
+fn placeholder(f: &Finding, lang: Lang, name: &str) -> String {
+    match name {
+        "at" => crate::finding::pointer_display(&f.path, lang).to_owned(),
+        "parent" => parent(&f.path, lang).to_owned(),
+        "code" => f.code.to_owned(),
+        "suggestion" => suggestion(f, lang),
+        "missing_hint" => missing_hint(f, lang),
+        "sum_terms" => sum_terms(f, lang),
+        "tolerance" => tolerance(f, lang),
+        "bound_sign" => bound_sign(f).to_owned(),
+        "member_suffix" => member(f, lang),
+        "days_late_phrase" => days(f, "days_late", "working_days_late", lang),
+        _ => f
+            .params
+            .get(name)
+            .map_or_else(|| "?".to_owned(), |v| v.render(lang)),
     }
 }
 
@@ -1374,6 +1192,45 @@ mod tests {
             if seen.last() != Some(&family) {
                 assert!(!seen.contains(&family), "family {family} is split in RULES");
                 seen.push(family);
+            }
+        }
+    }
+
+    #[test]
+    fn every_message_belongs_to_a_rule_and_its_placeholders_are_names() {
+        for rule in RULES {
+            assert!(
+                MESSAGES
+                    .iter()
+                    .any(|m| m.code == rule.code && m.variant.is_empty()),
+                "{} has no message",
+                rule.code
+            );
+        }
+        for m in MESSAGES {
+            assert!(
+                rule(m.code).is_some(),
+                "message for unknown rule {}",
+                m.code
+            );
+            for template in [m.vi, m.en] {
+                let bare = template.replace("{{", "").replace("}}", "");
+                let mut rest = bare.as_str();
+                while let Some(open) = rest.find('{') {
+                    let close = rest[open..].find('}').map(|c| open + c);
+                    let close = close.unwrap_or_else(|| panic!("unclosed in {template}"));
+                    let name = &rest[open + 1..close];
+                    let ok = name.split(':').enumerate().all(|(i, part)| match i {
+                        0 => {
+                            !part.is_empty()
+                                && part.bytes().all(|b| b.is_ascii_lowercase() || b == b'_')
+                        }
+                        _ => part == "lower" || part == "upper",
+                    });
+                    assert!(ok, "placeholder `{name}` in {template}");
+                    rest = &rest[close + 1..];
+                }
+                assert!(!rest.contains('}'), "stray brace in {template}");
             }
         }
     }

@@ -8,7 +8,7 @@
 //! `0101`, so an indicator's key is the pair (annex, code), or its catalog id when the code is
 //! unknown.
 
-use std::collections::BTreeSet;
+use crate::map::Map;
 use std::sync::OnceLock;
 
 use schemars::JsonSchema;
@@ -268,11 +268,11 @@ impl Catalog {
     fn check(&self) -> Vec<Problem> {
         let mut problems = Vec::new();
         problems.extend(Problem::unsupported_format(self.format));
-        let mut ids = BTreeSet::new();
-        let mut codes = BTreeSet::new();
+        let mut ids = Map::new();
+        let mut codes = Map::new();
         for (i, ind) in self.indicators.iter().enumerate() {
             let at = |field: &str| format!("/indicators/{i}/{field}");
-            if ind.id.is_empty() || !ids.insert(ind.id.as_str()) {
+            if ind.id.is_empty() || ids.insert(ind.id.as_str(), ()).is_some() {
                 problems.push(Problem::new(
                     at("id"),
                     format!("indicator id `{}` is empty or given twice", ind.id),
@@ -292,7 +292,7 @@ impl Catalog {
                         ));
                     }
                 }
-                if !codes.insert((ind.annex, code.as_str())) {
+                if codes.insert((ind.annex, code.as_str()), ()).is_some() {
                     problems.push(Problem::new(
                         at("code"),
                         format!("annex {} code {code} is given twice", ind.annex.as_str()),

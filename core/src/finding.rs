@@ -5,7 +5,7 @@
 //! rules, and typed parameters. Its message is rendered from the one message table in
 //! [`crate::rules`], in Vietnamese or English.
 
-use std::collections::BTreeMap;
+use crate::map::Map;
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -155,7 +155,7 @@ pub struct Finding {
     /// JSON Pointers of the other fields a cross-field rule compared.
     pub related: Vec<String>,
     /// Typed parameters, by name.
-    pub params: BTreeMap<&'static str, Param>,
+    pub params: Map<&'static str, Param>,
 }
 
 impl Finding {
@@ -167,7 +167,7 @@ impl Finding {
             severity,
             path,
             related: Vec::new(),
-            params: BTreeMap::new(),
+            params: Map::new(),
         }
     }
 
@@ -209,11 +209,12 @@ impl Finding {
             severity: self.severity,
             path: self.path.clone(),
             related: self.related.clone(),
-            params: crate::util::map_from(
-                self.params
-                    .iter()
-                    .map(|(k, v)| ((*k).to_owned(), v.clone())),
-            ),
+            // Already in key order: the map is built without sorting.
+            params: self
+                .params
+                .iter()
+                .map(|(k, v)| ((*k).to_owned(), v.clone()))
+                .collect(),
             message: self.message(lang),
         }
     }
@@ -233,8 +234,8 @@ pub struct FindingOutput {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub related: Vec<String>,
     /// Typed parameters.
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
-    pub params: BTreeMap<String, Param>,
+    #[serde(default, skip_serializing_if = "Map::is_empty")]
+    pub params: Map<String, Param>,
     /// The message in the language asked for.
     pub message: String,
 }

@@ -59,6 +59,7 @@ mod error;
 mod finding;
 mod i18n;
 mod json;
+mod map;
 mod model;
 mod profile;
 pub mod rules;
@@ -79,6 +80,7 @@ pub use date::{CivilDate, DateError};
 pub use error::{Error, Problem};
 pub use finding::{Finding, FindingOutput, Param, Severity, pointer_display, pointer_push};
 pub use i18n::{Label, Lang};
+pub use map::Map;
 pub use model::{
     Annex, Contact, Document, IndicatorValue, MAX_QUANTITY, Measure, Quantity, Report, Reporter,
     Section, SectionStatus, Signatory,

@@ -7,7 +7,7 @@
 //!
 //! Every string is stored in Unicode NFC, whatever form it arrived in.
 
-use std::collections::BTreeMap;
+use crate::map::Map;
 use std::fmt;
 
 use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
@@ -175,9 +175,9 @@ pub struct Report {
     #[serde(
         default,
         deserialize_with = "crate::strict::unique_object_map",
-        skip_serializing_if = "BTreeMap::is_empty"
+        skip_serializing_if = "Map::is_empty"
     )]
-    pub measures: BTreeMap<String, Measure>,
+    pub measures: Map<String, Measure>,
     /// Indicator values of Circular 13/2021/TT-BLĐTBXH reported beside the measures.
     #[serde(
         default,
@@ -324,9 +324,9 @@ pub struct Measure {
     #[serde(
         default,
         deserialize_with = "crate::strict::unique_breakdowns",
-        skip_serializing_if = "BTreeMap::is_empty"
+        skip_serializing_if = "Map::is_empty"
     )]
-    pub by: BTreeMap<String, BTreeMap<String, Quantity>>,
+    pub by: Map<String, Map<String, Quantity>>,
 }
 
 /// Annex of Circular 13/2021/TT-BLĐTBXH (*Phụ lục*).

@@ -7,7 +7,7 @@
 //! 2024*, symbol /UBND-VX) — is embedded and is the default. Another province or year is a new
 //! profile file, loaded with [`Profile::from_json`]; no code changes.
 
-use std::collections::{BTreeMap, BTreeSet};
+use crate::map::Map;
 use std::sync::OnceLock;
 
 use schemars::JsonSchema;
@@ -671,8 +671,8 @@ impl Profile {
     /// Measures ordered so that every whole comes before its parts, or `Err` with a measure on a
     /// cycle. Used by generators; a checked profile has no cycle.
     pub fn measures_wholes_first(&self) -> Result<Vec<&MeasureDef>, String> {
-        let mut indegree: BTreeMap<&str, usize> =
-            crate::util::map_from(self.measures.iter().map(|m| (m.id.as_str(), 0)));
+        let mut indegree: Map<&str, usize> =
+            self.measures.iter().map(|m| (m.id.as_str(), 0)).collect();
         for r in &self.relations {
             if let Some(n) = indegree.get_mut(r.part.as_str()) {
                 *n += 1;
@@ -686,9 +686,9 @@ impl Profile {
             .collect();
         ready.reverse();
         let mut order = Vec::with_capacity(self.measures.len());
-        let mut done = BTreeSet::new();
+        let mut done = Map::new();
         while let Some(id) = ready.pop() {
-            done.insert(id);
+            done.insert(id, ());
             if let Some(m) = self.measure(id) {
                 order.push(m);
             }
@@ -701,7 +701,11 @@ impl Profile {
                 }
             }
         }
-        match self.measures.iter().find(|m| !done.contains(m.id.as_str())) {
+        match self
+            .measures
+            .iter()
+            .find(|m| !done.contains_key(m.id.as_str()))
+        {
             None => Ok(order),
             Some(m) => Err(m.id.clone()),
         }
@@ -724,11 +728,11 @@ pub(crate) fn is_measure_id(id: &str) -> bool {
 }
 
 fn unique(problems: &mut Vec<Problem>, at: &str, ids: impl Iterator<Item = String>) {
-    let mut seen = BTreeSet::new();
+    let mut seen = Map::new();
     for (i, id) in ids.enumerate() {
         if id.is_empty() {
             problems.push(Problem::new(format!("{at}/{i}"), "empty id".into()));
-        } else if !seen.insert(id.clone()) {
+        } else if seen.insert(id.clone(), ()).is_some() {
             problems.push(Problem::new(
                 format!("{at}/{i}"),
                 format!("`{id}` is given twice"),

@@ -7,7 +7,7 @@
 //! only in the report kinds they belong to, and dates fall inside the period and before the due
 //! date.
 
-use std::collections::BTreeMap;
+use crate::map::Map;
 
 use chrono::Days;
 
@@ -138,7 +138,7 @@ pub fn example(profile: &Profile, kind: &str, reporter: &str, seed: u64) -> Resu
     } else {
         1.0
     };
-    let mut measures = BTreeMap::new();
+    let mut measures = Map::new();
     let order = profile.measures_wholes_first().unwrap_or_default();
     for def in order {
         if !in_remit(def.section) || !belongs(def, kind) {
@@ -277,7 +277,7 @@ fn fnv1a(text: &str) -> u64 {
 fn generate(
     profile: &Profile,
     def: &MeasureDef,
-    done: &BTreeMap<String, Measure>,
+    done: &Map<String, Measure>,
     factor: f64,
     money: bool,
     rng: &mut SplitMix64,
@@ -289,7 +289,7 @@ fn generate(
     }
     let drawn = total;
     // Caps from every relation in which this measure is the part.
-    let mut member_caps: BTreeMap<&str, BTreeMap<&str, u64>> = BTreeMap::new();
+    let mut member_caps: Map<&str, Map<&str, u64>> = Map::new();
     for rel in profile.relations.iter().filter(|r| r.part == def.id) {
         let Some(whole) = done.get(&rel.whole) else {
             continue;
@@ -297,9 +297,9 @@ fn generate(
         total = total.min(whole.total.get());
         for dim in &rel.per {
             if let Some(members) = whole.by.get(dim) {
-                let caps = member_caps.entry(dim.as_str()).or_default();
+                let caps = member_caps.get_or_insert_with(dim.as_str(), Map::new);
                 for (member, figure) in members {
-                    let cap = caps.entry(member.as_str()).or_insert(u64::MAX);
+                    let cap = caps.get_or_insert_with(member.as_str(), || u64::MAX);
                     *cap = (*cap).min(figure.get());
                 }
             }
@@ -312,7 +312,7 @@ fn generate(
         // Bounded by a whole: take most of it, as reports do, rather than all of it.
         total = total * rng.between(70, 98) / 100;
     }
-    let mut by = BTreeMap::new();
+    let mut by = Map::new();
     for dim in &def.breakdowns {
         let Some(dimension) = profile.dimension(dim) else {
             continue;

@@ -5,7 +5,7 @@
 //! (`{"done": null}`), and a whole number never as `2024.0`. These helpers make the typed parse
 //! accept exactly what the structural pass and the JSON Schema accept.
 
-use std::collections::BTreeMap;
+use crate::map::Map;
 use std::fmt;
 use std::marker::PhantomData;
 
@@ -72,19 +72,19 @@ pub(crate) fn objects<'de, D: Deserializer<'de>, T: Deserialize<'de>>(
 
 /// Deserialises a map with string keys (normalised to NFC), rejecting a key given twice instead
 /// of silently keeping the last value. With `OBJECTS`, every value must be an object.
-fn unique_map<'de, D, V, const OBJECTS: bool>(d: D) -> Result<BTreeMap<String, V>, D::Error>
+fn unique_map<'de, D, V, const OBJECTS: bool>(d: D) -> Result<Map<String, V>, D::Error>
 where
     D: Deserializer<'de>,
     V: Deserialize<'de>,
 {
     struct UniqueMap<V, const OBJECTS: bool>(PhantomData<V>);
     impl<'de, V: Deserialize<'de>, const OBJECTS: bool> Visitor<'de> for UniqueMap<V, OBJECTS> {
-        type Value = BTreeMap<String, V>;
+        type Value = Map<String, V>;
         fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
             f.write_str("an object")
         }
         fn visit_map<A: MapAccess<'de>>(self, mut access: A) -> Result<Self::Value, A::Error> {
-            let mut map = BTreeMap::new();
+            let mut map = Map::new();
             while let Some(mut key) = access.next_key::<String>()? {
                 nfc_in_place(&mut key);
                 if map.contains_key(&key) {
@@ -106,26 +106,24 @@ where
 /// A map of objects with unique keys (the report's measures).
 pub(crate) fn unique_object_map<'de, D: Deserializer<'de>, V: Deserialize<'de>>(
     d: D,
-) -> Result<BTreeMap<String, V>, D::Error> {
+) -> Result<Map<String, V>, D::Error> {
     unique_map::<D, V, true>(d)
 }
 
 /// A map of maps of figures with unique keys (a measure's breakdowns).
-pub(crate) fn unique_breakdowns<'de, D, V>(
-    d: D,
-) -> Result<BTreeMap<String, BTreeMap<String, V>>, D::Error>
+pub(crate) fn unique_breakdowns<'de, D, V>(d: D) -> Result<Map<String, Map<String, V>>, D::Error>
 where
     D: Deserializer<'de>,
     V: Deserialize<'de>,
 {
     /// The members of one dimension, keys unique.
-    struct Members<V>(BTreeMap<String, V>);
+    struct Members<V>(Map<String, V>);
     impl<'de, V: Deserialize<'de>> Deserialize<'de> for Members<V> {
         fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
             unique_map::<D, V, false>(d).map(Members)
         }
     }
-    let outer: BTreeMap<String, Members<V>> = unique_map::<D, Members<V>, false>(d)?;
+    let outer: Map<String, Members<V>> = unique_map::<D, Members<V>, false>(d)?;
     Ok(outer.into_iter().map(|(k, v)| (k, v.0)).collect())
 }
 

@@ -9,7 +9,9 @@
 //! root itself (not an object, a required key missing) leaves no report at all.
 
 use std::borrow::Cow;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
+
+use crate::map::Map;
 
 use crate::date::{CivilDate, DateError};
 use crate::finding::{Finding, Param};
@@ -47,15 +49,12 @@ pub(crate) fn decode(text: &str) -> Res<Decoded> {
     let mut profile = None;
     let report = d.report(&mut profile)?;
     d.r.end()?;
-    // Sorted and without repeats, by a set rather than a sort (see `crate::util`).
-    let mut poisoned = BTreeSet::new();
-    for p in d.poisoned {
-        poisoned.insert(p);
-    }
+    // Sorted and without repeats.
+    let poisoned = Map::from_pairs(d.poisoned.into_iter().map(|p| (p, ())).collect());
     Ok(Decoded {
         report,
         findings: d.findings,
-        poisoned: poisoned.into_iter().collect(),
+        poisoned: poisoned.into_iter().map(|(p, ())| p).collect(),
         profile,
     })
 }
@@ -467,7 +466,7 @@ impl<'a> Decoder<'a> {
             prepared_by: None,
             signed_by: None,
             sections: Vec::new(),
-            measures: BTreeMap::new(),
+            measures: Map::new(),
             indicators: Vec::new(),
         };
         let root_ok = self.object(REPORT_KEYS, REPORT_REQUIRED, |d, key| {
@@ -512,7 +511,7 @@ impl<'a> Decoder<'a> {
                     "prepared_by" => report.prepared_by = None,
                     "signed_by" => report.signed_by = None,
                     "sections" => report.sections = Vec::new(),
-                    "measures" => report.measures = BTreeMap::new(),
+                    "measures" => report.measures = Map::new(),
                     _ => report.indicators = Vec::new(),
                 }
             }
@@ -631,15 +630,16 @@ impl<'a> Decoder<'a> {
         Ok((ok && complete).then_some(documents))
     }
 
-    fn measures(&mut self) -> Res<Option<BTreeMap<String, Measure>>> {
-        let mut measures = BTreeMap::new();
+    fn measures(&mut self) -> Res<Option<Map<String, Measure>>> {
+        // Keys are unique here (duplicates are problems): collected, then ordered once.
+        let mut measures = Vec::new();
         let ok = self.map(|d, id| {
             if let Some(measure) = d.unit(Self::measure)? {
-                measures.insert(id.into_owned(), measure);
+                measures.push((id.into_owned(), measure));
             }
             Ok(())
         })?;
-        Ok(ok.then_some(measures))
+        Ok(ok.then(|| Map::from_pairs(measures)))
     }
 
     fn measure(&mut self) -> Res<Option<Measure>> {
@@ -659,22 +659,22 @@ impl<'a> Decoder<'a> {
     }
 
     #[allow(clippy::type_complexity)]
-    fn breakdowns(&mut self) -> Res<Option<BTreeMap<String, BTreeMap<String, Quantity>>>> {
-        let mut by = BTreeMap::new();
+    fn breakdowns(&mut self) -> Res<Option<Map<String, Map<String, Quantity>>>> {
+        let mut by = Vec::new();
         let ok = self.map(|d, dimension| {
-            let mut members = BTreeMap::new();
+            let mut members = Vec::new();
             let ok = d.map(|d, member| {
                 if let Some(figure) = d.whole(MAX_QUANTITY)?.and_then(Quantity::new) {
-                    members.insert(member.into_owned(), figure);
+                    members.push((member.into_owned(), figure));
                 }
                 Ok(())
             })?;
             if ok {
-                by.insert(dimension.into_owned(), members);
+                by.push((dimension.into_owned(), Map::from_pairs(members)));
             }
             Ok(())
         })?;
-        Ok(ok.then_some(by))
+        Ok(ok.then(|| Map::from_pairs(by)))
     }
 
     fn indicators(&mut self) -> Res<Option<Vec<IndicatorValue>>> {

@@ -2,8 +2,6 @@
 //! slice sorts, and each `collect` into a B-tree (which sorts its input first), brings a few
 //! kilobytes of sorting code per element type; treem sorts only short lists.
 
-use std::collections::BTreeMap;
-
 /// Sorts `items` by `key`, stably: an insertion sort, for the short lists treem sorts (a few
 /// dozen items at most).
 pub(crate) fn sort_small_by_key<T, K: Ord>(items: &mut [T], mut key: impl FnMut(&T) -> K) {
@@ -16,14 +14,31 @@ pub(crate) fn sort_small_by_key<T, K: Ord>(items: &mut [T], mut key: impl FnMut(
     }
 }
 
-/// A map of `pairs`, inserted one by one (a later key replaces an earlier one, as with
-/// `collect`).
-pub(crate) fn map_from<K: Ord, V>(pairs: impl IntoIterator<Item = (K, V)>) -> BTreeMap<K, V> {
-    let mut map = BTreeMap::new();
-    for (k, v) in pairs {
-        map.insert(k, v);
+/// `items` sorted by key, stably, in O(n log n): a merge sort that moves the items (no `Clone`
+/// needed), and returns at once when they are already in order (the usual case).
+pub(crate) fn merge_sort_by_key<K: Ord, V>(mut items: Vec<(K, V)>) -> Vec<(K, V)> {
+    if items.windows(2).all(|w| w[0].0 <= w[1].0) {
+        return items;
     }
-    map
+    let right = items.split_off(items.len() / 2);
+    let (left, right) = (merge_sort_by_key(items), merge_sort_by_key(right));
+    let mut out = Vec::with_capacity(left.len() + right.len());
+    let (mut left, mut right) = (left.into_iter().peekable(), right.into_iter().peekable());
+    loop {
+        let take_right = match (left.peek(), right.peek()) {
+            (Some(a), Some(b)) => b.0 < a.0,
+            (Some(_), None) => false,
+            (None, Some(_)) => true,
+            (None, None) => break,
+        };
+        let next = if take_right {
+            right.next()
+        } else {
+            left.next()
+        };
+        out.extend(next);
+    }
+    out
 }
 
 #[cfg(test)]
@@ -35,7 +50,7 @@ mod tests {
         let mut items = [(3, 'a'), (1, 'b'), (3, 'c'), (2, 'd'), (1, 'e')];
         sort_small_by_key(&mut items, |(k, _)| *k);
         assert_eq!(items, [(1, 'b'), (1, 'e'), (2, 'd'), (3, 'a'), (3, 'c')]);
-        let map = map_from([(2, 'x'), (1, 'y'), (2, 'z')]);
-        assert_eq!(map.into_iter().collect::<Vec<_>>(), [(1, 'y'), (2, 'z')]);
+        let sorted = merge_sort_by_key(vec![(3, 'a'), (1, 'b'), (3, 'c'), (2, 'd'), (1, 'e')]);
+        assert_eq!(sorted, [(1, 'b'), (1, 'e'), (2, 'd'), (3, 'a'), (3, 'c')]);
     }
 }

@@ -1,6 +1,6 @@
 //! The compiled validator: a profile and its catalog, checked once, then used for many reports.
 
-use std::collections::BTreeMap;
+use crate::map::Map;
 use std::sync::OnceLock;
 
 use crate::calendar::Calendar;
@@ -35,7 +35,7 @@ pub struct Validator {
     profile: Profile,
     catalog: Catalog,
     calendar: Calendar,
-    measures: BTreeMap<String, usize>,
+    measures: Map<String, usize>,
 }
 
 /// The outcome of validating one report: every finding, and the typed report when it could be
@@ -160,13 +160,12 @@ impl Validator {
         if catalog.id != profile.catalog {
             return Err(Error::unknown_catalog(&profile.catalog));
         }
-        let measures = crate::util::map_from(
-            profile
-                .measures
-                .iter()
-                .enumerate()
-                .map(|(i, m)| (m.id.clone(), i)),
-        );
+        let measures = profile
+            .measures
+            .iter()
+            .enumerate()
+            .map(|(i, m)| (m.id.clone(), i))
+            .collect();
         Ok(Validator {
             profile,
             catalog,

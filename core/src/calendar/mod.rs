@@ -20,7 +20,7 @@ mod deadline;
 pub(crate) use deadline::days_phrase;
 pub mod lunar;
 
-use std::collections::BTreeMap;
+use crate::map::Map;
 use std::sync::OnceLock;
 
 use chrono::{Datelike, Days, Weekday};
@@ -250,8 +250,8 @@ pub struct ScheduleFile {
 /// ```
 #[derive(Clone, Debug)]
 pub struct Calendar {
-    official: BTreeMap<i32, YearSchedule>,
-    cache: BTreeMap<i32, OnceLock<Option<YearSchedule>>>,
+    official: Map<i32, YearSchedule>,
+    cache: Map<i32, OnceLock<Option<YearSchedule>>>,
 }
 
 impl Calendar {
@@ -292,20 +292,18 @@ impl Calendar {
     }
 
     fn from_schedule(file: ScheduleFile) -> Calendar {
-        Calendar::from_years(crate::util::map_from(
-            file.years.into_iter().map(|y| (y.year, y)),
-        ))
+        Calendar::from_years(file.years.into_iter().map(|y| (y.year, y)).collect())
     }
 
-    fn from_years(official: BTreeMap<i32, YearSchedule>) -> Calendar {
+    fn from_years(official: Map<i32, YearSchedule>) -> Calendar {
         let first = official
             .keys()
             .next()
             .copied()
             .unwrap_or(LAST_PROJECTED_YEAR + 1);
-        let cache = crate::util::map_from(
-            (first..=LAST_PROJECTED_YEAR.max(first)).map(|y| (y, OnceLock::new())),
-        );
+        let cache = (first..=LAST_PROJECTED_YEAR.max(first))
+            .map(|y| (y, OnceLock::new()))
+            .collect();
         Calendar { official, cache }
     }
 
@@ -522,7 +520,7 @@ fn project(year: i32) -> Option<YearSchedule> {
     // The last day of the old lunar year can fall in the previous Gregorian year: keep this
     // year's days only (the previous year's projection holds it).
     let is_weekend = |d: CivilDate| matches!(d.naive().weekday(), Weekday::Sat | Weekday::Sun);
-    let mut days: BTreeMap<CivilDate, ScheduledDay> = BTreeMap::new();
+    let mut days: Map<CivilDate, ScheduledDay> = Map::new();
     for (d, occasion) in &holidays {
         days.insert(
             *d,
@@ -565,7 +563,7 @@ fn project(year: i32) -> Option<YearSchedule> {
             while d < b.naive() {
                 let cd = CivilDate::from_naive(d).ok()?;
                 if is_weekend(cd) {
-                    days.entry(cd).or_insert(ScheduledDay {
+                    days.get_or_insert_with(cd, || ScheduledDay {
                         date: cd,
                         occasion,
                         role: Role::RestDay,
@@ -577,7 +575,8 @@ fn project(year: i32) -> Option<YearSchedule> {
         }
     }
     let days: Vec<ScheduledDay> = days
-        .into_values()
+        .into_iter()
+        .map(|(_, day)| day)
         .filter(|d| d.date.year() == year)
         .collect();
     Some(YearSchedule {

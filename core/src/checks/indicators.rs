@@ -1,7 +1,7 @@
 //! Indicator rules: every indicator value names an indicator of the catalog once, lies in its
 //! range, agrees with its numerator and denominator, and is compared with the national targets.
 
-use std::collections::BTreeMap;
+use crate::map::Map;
 
 use super::Context;
 use crate::catalog::{Bound, Indicator, IndicatorKind};
@@ -13,7 +13,7 @@ use crate::model::IndicatorValue;
 pub(crate) const ROUNDING: f64 = 0.05 + 1e-9;
 
 pub(crate) fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
-    let mut first_at: BTreeMap<&str, usize> = BTreeMap::new();
+    let mut first_at: Map<&str, usize> = Map::new();
     for (i, value) in ctx.report.indicators.iter().enumerate() {
         let path = pointer_push("/indicators", &i.to_string());
         let Some(indicator) = identify(ctx, value, &path, out) else {

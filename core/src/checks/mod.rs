@@ -11,7 +11,7 @@ pub(crate) mod relations;
 pub(crate) mod sections;
 pub(crate) mod timeliness;
 
-use std::collections::BTreeMap;
+use crate::map::Map;
 
 use crate::calendar::Calendar;
 use crate::catalog::Catalog;
@@ -33,7 +33,7 @@ pub(crate) struct Context<'a> {
     pub reporter: Option<&'a ReporterDef>,
     /// The reporter's kind, when known.
     pub reporter_kind: Option<&'a ReporterKind>,
-    measures: &'a BTreeMap<String, usize>,
+    measures: &'a Map<String, usize>,
     /// The submission date when plausible; see [`Context::submitted_on`].
     submitted_on: Option<CivilDate>,
 }
@@ -43,7 +43,7 @@ impl<'a> Context<'a> {
         profile: &'a Profile,
         catalog: &'a Catalog,
         calendar: &'a Calendar,
-        measures: &'a BTreeMap<String, usize>,
+        measures: &'a Map<String, usize>,
         report: &'a Report,
     ) -> Self {
         let reporter = profile.reporter(&report.reporter.id);

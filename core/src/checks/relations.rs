@@ -26,7 +26,7 @@ pub(crate) fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
             };
             // A breakdown that does not add up to its total is reported by measure.breakdown_sum;
             // its members are not compared again here.
-            let adds_up = |by: &std::collections::BTreeMap<String, Quantity>, total: Quantity| {
+            let adds_up = |by: &crate::map::Map<String, Quantity>, total: Quantity| {
                 let complete = dim_def.members.iter().all(|m| by.contains_key(&m.id));
                 let sum: u128 = by.values().map(|q| u128::from(q.get())).sum();
                 (!complete || sum == u128::from(total.get())) && sum <= u128::from(total.get())

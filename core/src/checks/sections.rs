@@ -1,6 +1,6 @@
 //! Section rules: one section per task area of the profile, each with something to say.
 
-use std::collections::BTreeMap;
+use crate::map::Map;
 
 use super::Context;
 use crate::finding::{Finding, Param, pointer_push};
@@ -12,7 +12,7 @@ pub(crate) const MIN_NARRATIVE_CHARS: usize = 20;
 
 pub(crate) fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
     let report = ctx.report;
-    let mut first_at: BTreeMap<u8, usize> = BTreeMap::new();
+    let mut first_at: Map<u8, usize> = Map::new();
     // Sections with an unknown or repeated task number: held back until we know whether they
     // explain missing sections (a renumbered section is one defect, reported once).
     let mut misnumbered: Vec<Finding> = Vec::new();
@@ -81,7 +81,7 @@ pub(crate) fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
 /// Missing sections that misnumbered ones can account for are named in those findings instead.
 fn required(
     ctx: &Context<'_>,
-    present: &BTreeMap<u8, usize>,
+    present: &Map<u8, usize>,
     mut misnumbered: Vec<Finding>,
     out: &mut Vec<Finding>,
 ) {

@@ -1,6 +1,7 @@
 //! The compiled validator: a profile and its catalog, checked once, then used for many reports.
 
 use crate::map::Map;
+use std::borrow::Cow;
 use std::sync::OnceLock;
 
 use crate::calendar::Calendar;
@@ -32,9 +33,11 @@ use crate::structure;
 /// ```
 #[derive(Debug, Clone)]
 pub struct Validator {
-    profile: Profile,
-    catalog: Catalog,
-    calendar: Calendar,
+    // Embedded data is borrowed, never copied: a copy would also bring the `Clone` code of
+    // every data type into the WebAssembly module.
+    profile: Cow<'static, Profile>,
+    catalog: Cow<'static, Catalog>,
+    calendar: Cow<'static, Calendar>,
     measures: Map<String, usize>,
 }
 
@@ -138,9 +141,8 @@ impl Validator {
     /// supply one).
     pub fn new(profile: Profile) -> Result<Validator, Error> {
         let catalog = Catalog::embedded(&profile.catalog)
-            .ok_or_else(|| Error::unknown_catalog(&profile.catalog))?
-            .clone();
-        Validator::with_catalog(profile, catalog)
+            .ok_or_else(|| Error::unknown_catalog(&profile.catalog))?;
+        Validator::compile(Cow::Owned(profile), Cow::Borrowed(catalog))
     }
 
     /// Compiles a validator for `profile` with the given catalog.
@@ -151,6 +153,13 @@ impl Validator {
     /// [`Profile::from_json`]); `unknown_catalog` when `catalog.id` is not the catalog the
     /// profile names.
     pub fn with_catalog(profile: Profile, catalog: Catalog) -> Result<Validator, Error> {
+        Validator::compile(Cow::Owned(profile), Cow::Owned(catalog))
+    }
+
+    fn compile(
+        profile: Cow<'static, Profile>,
+        catalog: Cow<'static, Catalog>,
+    ) -> Result<Validator, Error> {
         // A profile built in code has not been through `Profile::from_json`: check it here, so
         // that a broken reference is an error now rather than a surprise during validation.
         let problems = profile.check();
@@ -169,7 +178,7 @@ impl Validator {
         Ok(Validator {
             profile,
             catalog,
-            calendar: Calendar::embedded().clone(),
+            calendar: Cow::Borrowed(Calendar::embedded()),
             measures,
         })
     }
@@ -192,7 +201,12 @@ impl Validator {
             .find(|(known, _)| *known == id)
             .ok_or_else(|| Error::unknown_profile(id))?;
         Ok(slot.get_or_init(|| {
-            Validator::new(profile.clone())
+            let catalog = Catalog::embedded(&profile.catalog);
+            catalog
+                .ok_or_else(|| Error::unknown_catalog(&profile.catalog))
+                .and_then(|catalog| {
+                    Validator::compile(Cow::Borrowed(profile), Cow::Borrowed(catalog))
+                })
                 .unwrap_or_else(|e| unreachable!("embedded profile names an embedded catalog: {e}"))
         }))
     }
@@ -200,7 +214,7 @@ impl Validator {
     /// This validator with another working-day calendar (e.g. the embedded one with a newly
     /// announced year loaded by [`Calendar::with_schedule_json`]).
     pub fn with_calendar(mut self, calendar: Calendar) -> Validator {
-        self.calendar = calendar;
+        self.calendar = Cow::Owned(calendar);
         self
     }
 

@@ -60,15 +60,16 @@ fn with_validator<T>(
     })
 }
 
-/// Profile for the non-validating exports: embedded id, JSON text, or the default.
-fn load_profile(profile: &str) -> Result<Profile, Error> {
+/// Profile for the non-validating exports: embedded id (borrowed, not copied), JSON text, or
+/// the default.
+fn load_profile(profile: &str) -> Result<std::borrow::Cow<'static, Profile>, Error> {
     let profile = profile.trim();
     if profile.is_empty() {
-        Ok(Profile::default_profile().clone())
+        Ok(std::borrow::Cow::Borrowed(Profile::default_profile()))
     } else if profile.starts_with('{') {
-        Profile::from_json(profile)
+        Profile::from_json(profile).map(std::borrow::Cow::Owned)
     } else {
-        Profile::find_embedded(profile).cloned()
+        Profile::find_embedded(profile).map(std::borrow::Cow::Borrowed)
     }
 }
 

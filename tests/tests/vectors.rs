@@ -6,7 +6,7 @@ use treem_tests::validation_cases;
 /// Rules that no valid input can make fire, with the reason. Every other rule needs vectors.
 const NEVER_FIRES: &[(&str, &str)] = &[(
     "structure.other",
-    "fires only if the typed parse and the structural pass disagree; the property tests assert they never do",
+    "reserved: fired when two parsers disagreed; with one decoder it cannot fire, and the property tests assert it never does",
 )];
 
 #[test]

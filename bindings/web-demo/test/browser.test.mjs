@@ -90,7 +90,19 @@ test("it works offline once loaded", async () => {
 });
 
 test("no page error and no Content-Security-Policy violation", async () => {
-  const ms = await page.evaluate(() => window.__treemReadyMs);
-  console.log(`# treem module ready in Chromium in ${ms.toFixed(1)} ms (fetch + compile + instantiate)`);
+  // The module's start-up, over several fresh loads (one is too noisy on a shared machine);
+  // printed, never asserted (timings are not tests).
+  const times = [];
+  for (let i = 0; i < 7; i++) {
+    await page.reload();
+    await page.waitForSelector('body[data-ready="1"]');
+    times.push(await page.evaluate(() => window.__treemReadyMs));
+  }
+  times.sort((a, b) => a - b);
+  const median = times[Math.floor(times.length / 2)];
+  console.log(
+    `# treem module ready in Chromium: median ${median.toFixed(1)} ms of ${times.length} loads ` +
+      `(${times.map((t) => t.toFixed(1)).join(", ")}; fetch + compile + instantiate)`,
+  );
   assert.deepEqual(problems, []);
 });

@@ -90,18 +90,16 @@ impl Param {
 /// Formats a number without a trailing `.0` and with at most three decimals.
 pub(crate) fn format_number(x: f64) -> String {
     let mut out = String::new();
-    if x.fract() == 0.0 && crate::json::write_fixed(&mut out, x, 0) {
+    if x.fract() == 0.0 {
+        crate::json::write_fixed(&mut out, x, 0);
         return out;
     }
-    if crate::json::write_fixed(&mut out, x, 3) {
-        let kept = out.trim_end_matches('0').trim_end_matches('.').len();
-        out.truncate(kept);
-        if out == "-0" {
-            out = "0".to_owned();
-        }
-        return out;
+    crate::json::write_fixed(&mut out, x, 3);
+    let kept = out.trim_end_matches('0').trim_end_matches('.').len();
+    out.truncate(kept);
+    if out == "-0" {
+        out = "0".to_owned();
     }
-    crate::json::write_f64(&mut out, x);
     out
 }
 

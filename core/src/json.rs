@@ -529,53 +529,92 @@ pub(crate) fn write_str(out: &mut String, text: &str) {
     out.push('"');
 }
 
-/// Appends `n × 10^-places` (with a minus sign when `negative`), e.g. `12.345` for 12345, 3.
-fn write_scaled(out: &mut String, negative: bool, n: u64, places: u32) {
-    let scale = 10u64.pow(places);
+/// The decimal digits of `|x| × 10^places` rounded to a whole number (half to even, on the
+/// exact value), from the exact digits of `|x|` (see [`crate::decimal::exact_digits`]).
+fn scaled_digits(digits: &[u8], k: i64, places: u32) -> Vec<u8> {
+    // |x| × 10^places = d₀.d₁d₂… × 10^e
+    let e = k + i64::from(places);
+    if e < -1 {
+        return vec![0];
+    }
+    if e == -1 {
+        // 0.d₀d₁…: rounds to 1 only above one half (a tie goes to the even 0).
+        let above_half = digits[0] > 5 || (digits[0] == 5 && digits[1..].iter().any(|&d| d != 0));
+        return vec![u8::from(above_half)];
+    }
+    let (mut kept, k) = crate::decimal::round_digits(digits, (e + 1) as usize, k);
+    // Whole number: pad with the zeros the exponent calls for.
+    let length = (k + i64::from(places) + 1) as usize;
+    kept.resize(length.max(kept.len()), 0);
+    kept
+}
+
+/// Appends `±digits × 10^-places` with exactly `places` decimals.
+fn write_scaled(out: &mut String, negative: bool, digits: &[u8], places: u32) {
     if negative {
         out.push('-');
     }
-    let _ = write!(out, "{}", n / scale);
+    let places = places as usize;
+    let whole = digits.len().saturating_sub(places);
+    if whole == 0 {
+        out.push('0');
+    }
+    out.extend(digits[..whole].iter().map(|&d| char::from(b'0' + d)));
     if places > 0 {
-        let _ = write!(out, ".{:0width$}", n % scale, width = places as usize);
+        out.push('.');
+        out.extend(std::iter::repeat_n(
+            '0',
+            places.saturating_sub(digits.len()),
+        ));
+        out.extend(digits[whole..].iter().map(|&d| char::from(b'0' + d)));
     }
 }
 
-/// `|x| × 10^places`, rounded, when it fits 63 bits.
-fn scaled(x: f64, places: u32) -> Option<u64> {
-    let n = (x.abs() * 10u64.pow(places) as f64).round();
-    (n < 9.2e18).then_some(n as u64)
-}
-
-/// Appends `x` with exactly `places` decimals, rounded; `false` (and nothing written) when
-/// `|x| × 10^places` does not fit 63 bits. Integer arithmetic only: `core::fmt`'s float
-/// printing (Grisu and Dragon) is 20 KB of WebAssembly.
-pub(crate) fn write_fixed(out: &mut String, x: f64, places: u32) -> bool {
-    match scaled(x, places) {
-        Some(n) => {
-            write_scaled(out, x.is_sign_negative(), n, places);
-            true
-        }
-        None => false,
+/// Appends finite `x` with exactly `places` decimals, correctly rounded (half to even on the
+/// exact value, as `format!("{x:.places$}")` does). Integer arithmetic on the exact digits:
+/// `core::fmt`'s float printing (Grisu and Dragon) is 20 KB of WebAssembly.
+pub(crate) fn write_fixed(out: &mut String, x: f64, places: u32) {
+    if x == 0.0 || !x.is_finite() {
+        write_scaled(out, x.is_sign_negative(), &[0], places);
+        return;
     }
+    let (digits, k) = crate::decimal::exact_digits(x);
+    write_scaled(
+        out,
+        x.is_sign_negative(),
+        &scaled_digits(&digits, k, places),
+        places,
+    );
 }
 
-/// Appends a finite number in a short form that reads back exactly (`3.0` for a whole number,
-/// an exponent for very large or small ones, as serde_json writes them); `null` for a
-/// non-finite one, which JSON cannot hold. The fewest decimals that read back the same are
-/// found by trying: each candidate is checked by parsing it, so what is written is always exact.
+/// Appends a finite number in its shortest form that reads back exactly (`3.0` for a whole
+/// number, an exponent for very large or small ones, as serde_json writes them); `null` for a
+/// non-finite one, which JSON cannot hold. From the exact digits of `x`, the fewest decimals
+/// (or significant digits) whose correctly rounded text reads back as `x`.
 pub(crate) fn write_f64(out: &mut String, x: f64) {
     if !x.is_finite() {
         out.push_str("null");
         return;
     }
+    if x == 0.0 {
+        out.push_str(if x.is_sign_negative() { "-0.0" } else { "0.0" });
+        return;
+    }
     let start = out.len();
-    let magnitude = x.abs();
     let reads_back =
         |out: &mut String| crate::decimal::parse(&out[start..]).to_bits() == x.to_bits();
-    if magnitude == 0.0 || (1e-5..1e16).contains(&magnitude) {
-        for places in 0..=17 {
-            if write_fixed(out, x, places) && reads_back(out) {
+    let (digits, k) = crate::decimal::exact_digits(x);
+    // Plain notation for a leading digit from 10^-5 to 10^15, as serde_json chooses; 17
+    // significant digits always read back, so up to 17 - k decimals are tried.
+    if (-5..16).contains(&k) {
+        for places in 0..=u32::try_from(17 - k).unwrap_or(17).max(1) {
+            write_scaled(
+                out,
+                x.is_sign_negative(),
+                &scaled_digits(&digits, k, places),
+                places,
+            );
+            if reads_back(out) {
                 if places == 0 {
                     out.push_str(".0");
                 }
@@ -584,11 +623,9 @@ pub(crate) fn write_f64(out: &mut String, x: f64) {
             out.truncate(start);
         }
     }
-    // With an exponent, from the exact decimal digits of x, rounded to ever more significant
-    // digits until the text reads back as x (17 always do).
-    let (digits, k) = crate::decimal::exact_digits(x);
-    for places in 1..=17 {
-        let (kept, k) = crate::decimal::round_digits(&digits, places, k);
+    // With an exponent: d₀.d₁… × 10^k rounded to ever more significant digits (17 always do).
+    for significant in 1..=17 {
+        let (kept, k) = crate::decimal::round_digits(&digits, significant, k);
         if x.is_sign_negative() {
             out.push('-');
         }
@@ -597,7 +634,8 @@ pub(crate) fn write_f64(out: &mut String, x: f64) {
             out.push('.');
             out.extend(kept[1..].iter().map(|&d| char::from(b'0' + d)));
         }
-        let _ = write!(out, "e{k}");
+        // A sign on positive exponents too, as serde_json writes them (`1e+16`).
+        let _ = write!(out, "e{}{k}", if k >= 0 { "+" } else { "" });
         if reads_back(out) {
             return;
         }
@@ -810,6 +848,19 @@ mod tests {
             write_f64(&mut out, x);
             let back: f64 = out.parse().unwrap();
             assert_eq!(back.to_bits(), x.to_bits(), "{out}");
+            assert_eq!(out, serde_json::to_string(&x).unwrap(), "shortest form");
+            // Fixed decimals as `format!` rounds them (half to even on the exact value).
+            for places in [0, 1, 3] {
+                let mut fixed = String::new();
+                write_fixed(&mut fixed, x, places);
+                if x.abs() < 1e30 {
+                    assert_eq!(
+                        fixed,
+                        format!("{x:.*}", places as usize),
+                        "{x:e} to {places}"
+                    );
+                }
+            }
         }
     }
 
@@ -835,9 +886,8 @@ mod tests {
             write_f64(&mut out, x);
             let back = serde_json::from_str::<f64>(&out).unwrap();
             assert_eq!(back.to_bits(), x.to_bits(), "{out}");
-            // As short as serde_json's own form, or at most one digit longer.
-            let theirs = serde_json::to_string(&x).unwrap();
-            assert!(out.len() <= theirs.len() + 1, "{out} vs {theirs}");
+            // The same text as serde_json writes (shortest form, same notation).
+            assert_eq!(out, serde_json::to_string(&x).unwrap());
         }
     }
 }

@@ -728,11 +728,12 @@ pub(crate) fn is_measure_id(id: &str) -> bool {
 }
 
 fn unique(problems: &mut Vec<Problem>, at: &str, ids: impl Iterator<Item = String>) {
-    let mut seen = Map::new();
-    for (i, id) in ids.enumerate() {
+    let ids: Vec<String> = ids.collect();
+    let repeats = crate::util::repeated(ids.iter());
+    for (i, id) in ids.iter().enumerate() {
         if id.is_empty() {
             problems.push(Problem::new(format!("{at}/{i}"), "empty id".into()));
-        } else if seen.insert(id.clone(), ()).is_some() {
+        } else if repeats.binary_search(&i).is_ok() {
             problems.push(Problem::new(
                 format!("{at}/{i}"),
                 format!("`{id}` is given twice"),

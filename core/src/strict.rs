@@ -84,10 +84,13 @@ where
             f.write_str("an object")
         }
         fn visit_map<A: MapAccess<'de>>(self, mut access: A) -> Result<Self::Value, A::Error> {
-            let mut map = Map::new();
+            // Pairs first, ordered once at the end: inserting keys out of order one by one
+            // would be quadratic.
+            let mut pairs = Vec::new();
+            let mut seen = std::collections::BTreeSet::new();
             while let Some(mut key) = access.next_key::<String>()? {
                 nfc_in_place(&mut key);
-                if map.contains_key(&key) {
+                if !seen.insert(key.clone()) {
                     return Err(de::Error::custom(format_args!("duplicate key `{key}`")));
                 }
                 let value = if OBJECTS {
@@ -95,9 +98,9 @@ where
                 } else {
                     access.next_value()?
                 };
-                map.insert(key, value);
+                pairs.push((key, value));
             }
-            Ok(map)
+            Ok(Map::from_pairs(pairs))
         }
     }
     d.deserialize_map(UniqueMap::<V, OBJECTS>(PhantomData))

@@ -41,6 +41,23 @@ pub(crate) fn merge_sort_by_key<K: Ord, V>(mut items: Vec<(K, V)>) -> Vec<(K, V)
     out
 }
 
+/// The positions of the keys that repeat an earlier one, in ascending order. O(n log n).
+pub(crate) fn repeated<K: Ord>(keys: impl IntoIterator<Item = K>) -> Vec<usize> {
+    let pairs: Vec<(K, usize)> = keys.into_iter().enumerate().map(|(i, k)| (k, i)).collect();
+    // Stable: equal keys stay in input order, so the first of each run is the original.
+    let sorted = merge_sort_by_key(pairs);
+    let mut repeats = Vec::new();
+    for (i, pair) in sorted.iter().enumerate().skip(1) {
+        if pair.0 == sorted[i - 1].0 {
+            repeats.push((pair.1, ()));
+        }
+    }
+    merge_sort_by_key(repeats)
+        .into_iter()
+        .map(|(i, ())| i)
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -50,6 +67,7 @@ mod tests {
         let mut items = [(3, 'a'), (1, 'b'), (3, 'c'), (2, 'd'), (1, 'e')];
         sort_small_by_key(&mut items, |(k, _)| *k);
         assert_eq!(items, [(1, 'b'), (1, 'e'), (2, 'd'), (3, 'a'), (3, 'c')]);
+        assert_eq!(repeated(["b", "a", "b", "c", "a", "b"]), [2, 4, 5]);
         let sorted = merge_sort_by_key(vec![(3, 'a'), (1, 'b'), (3, 'c'), (2, 'd'), (1, 'e')]);
         assert_eq!(sorted, [(1, 'b'), (1, 'e'), (2, 'd'), (3, 'a'), (3, 'c')]);
     }

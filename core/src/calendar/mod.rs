@@ -442,7 +442,14 @@ fn parse_schedule(text: &str) -> Result<ScheduleFile, Error> {
     let mut problems = Vec::new();
     problems.extend(Problem::unsupported_format(file.format));
     for (i, year) in file.years.iter_mut().enumerate() {
-        crate::util::sort_small_by_key(&mut year.days, |d| d.date);
+        let days = std::mem::take(&mut year.days)
+            .into_iter()
+            .map(|d| (d.date, d))
+            .collect();
+        year.days = crate::util::merge_sort_by_key(days)
+            .into_iter()
+            .map(|(_, d)| d)
+            .collect();
         for (j, day) in year.days.iter().enumerate() {
             let at = format!("/years/{i}/days/{j}");
             if day.date.year() != year.year {

@@ -145,6 +145,15 @@ mod tests {
     }
 
     #[test]
+    fn long_runs_of_marks_are_ordered_like_the_reference() {
+        // A hostile field: tens of thousands of marks on one letter (ordered in n log n).
+        let text: String = std::iter::once('a')
+            .chain(std::iter::repeat_n(['\u{301}', '\u{323}'], 20_000).flatten())
+            .collect();
+        assert_eq!(nfc(&text), text.nfc().collect::<String>());
+    }
+
+    #[test]
     fn nfd_is_composed() {
         let nfd: String = "Ủy ban nhân dân huyện Phù Mỹ".nfd().collect();
         assert_ne!(nfd, "Ủy ban nhân dân huyện Phù Mỹ");

@@ -86,7 +86,17 @@ pub(super) fn nfc(text: &str) -> String {
         while i < chars.len() && combining_class(chars[i]) != 0 {
             i += 1;
         }
-        crate::util::sort_small_by_key(&mut chars[start..i], |c| combining_class(*c));
+        // Stable, and O(n log n) however long the run of marks (text comes from reports).
+        let run: Vec<(u8, char)> = chars[start..i]
+            .iter()
+            .map(|&c| (combining_class(c), c))
+            .collect();
+        for (slot, (_, c)) in chars[start..i]
+            .iter_mut()
+            .zip(crate::util::merge_sort_by_key(run))
+        {
+            *slot = c;
+        }
     }
     // Canonical composition: a mark joins the last starter unless a character in between has a
     // combining class of 0 or one at least its own (it is "blocked").

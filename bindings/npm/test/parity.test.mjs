@@ -1,0 +1,68 @@
+// The WebAssembly build against the native one, whole output: every example, structural fixture
+// and validation vector goes through `treem validate --format json` (the native CLI) and through
+// the package's `validate`, in both languages; codes, paths, severities, parameters and
+// messages must be identical.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, writeFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { validate } from "../dist/node.js";
+import { validationCases, jsonFiles, readText, root } from "./helpers.mjs";
+
+const rootDir = fileURLToPath(root);
+
+/** The native CLI, built if needed (cargo is on the machine wherever the Rust tests run). */
+function nativeCli() {
+  execFileSync("cargo", ["build", "--quiet", "-p", "treem-cli"], { cwd: rootDir, stdio: "inherit" });
+  const target = process.env.CARGO_TARGET_DIR ?? join(rootDir, "target");
+  return join(target, "debug", process.platform === "win32" ? "treem.exe" : "treem");
+}
+
+test("native and WebAssembly builds give identical findings, messages included", () => {
+  const dir = mkdtempSync(join(tmpdir(), "treem-parity-"));
+  try {
+    const inputs = [];
+    for (const file of [...jsonFiles("examples"), ...jsonFiles("tests/fixtures/structure")]) {
+      if (!file.endsWith("cases.json")) inputs.push({ name: file, text: readText(file) });
+    }
+    for (const c of validationCases()) inputs.push({ name: c.name, text: c.text });
+    const paths = inputs.map((input, i) => {
+      const path = join(dir, `${i}.json`);
+      writeFileSync(path, input.text);
+      return path;
+    });
+    const cli = nativeCli();
+    for (const lang of ["vi", "en"]) {
+      let out;
+      try {
+        out = execFileSync(cli, ["validate", "--format", "json", "--lang", lang, ...paths], {
+          encoding: "utf8",
+          maxBuffer: 64 << 20,
+        });
+      } catch (e) {
+        // Exit 1 means "some report has an error finding": the output is still the answer.
+        if (e.status !== 1) throw e;
+        out = e.stdout;
+      }
+      const native = JSON.parse(out);
+      assert.equal(native.length, inputs.length);
+      let compared = 0;
+      native.forEach((entry, i) => {
+        if (entry.error) return; // not JSON at all: an operational error, compared in api tests
+        const wasm = validate(inputs[i].text, { lang });
+        assert.deepEqual(
+          { valid: wasm.valid, findings: wasm.findings },
+          { valid: entry.valid, findings: entry.findings },
+          `${inputs[i].name} (${lang})`,
+        );
+        compared += 1;
+      });
+      assert.ok(compared > 100, `only ${compared} inputs compared`);
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

@@ -523,34 +523,25 @@ impl<'a> Decoder<'a> {
         Ok(Some(report))
     }
 
-    fn reporter(&mut self) -> Res<Option<Reporter>> {
-        let (mut id, mut name) = (None, None);
-        self.object(&["id", "name"], 0b11, |d, key| {
-            let value = d.string()?;
-            if key == 0 {
-                id = value
-            } else {
-                name = value
-            }
+    /// An object of two required string fields (a reporter, a signatory).
+    fn string_pair(&mut self, keys: &[&'static str; 2]) -> Res<Option<(String, String)>> {
+        let mut values: [Option<String>; 2] = [None, None];
+        self.object(keys, 0b11, |d, key| {
+            values[key] = d.string()?;
             Ok(())
         })?;
-        Ok(id.zip(name).map(|(id, name)| Reporter { id, name }))
+        let [first, second] = values;
+        Ok(first.zip(second))
+    }
+
+    fn reporter(&mut self) -> Res<Option<Reporter>> {
+        let pair = self.string_pair(&["id", "name"])?;
+        Ok(pair.map(|(id, name)| Reporter { id, name }))
     }
 
     fn signatory(&mut self) -> Res<Option<Signatory>> {
-        let (mut name, mut title) = (None, None);
-        self.object(&["name", "title"], 0b11, |d, key| {
-            let value = d.string()?;
-            if key == 0 {
-                name = value
-            } else {
-                title = value
-            }
-            Ok(())
-        })?;
-        Ok(name
-            .zip(title)
-            .map(|(name, title)| Signatory { name, title }))
+        let pair = self.string_pair(&["name", "title"])?;
+        Ok(pair.map(|(name, title)| Signatory { name, title }))
     }
 
     fn contact(&mut self) -> Res<Option<Contact>> {

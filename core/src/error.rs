@@ -58,6 +58,34 @@ enum ErrorKind {
     InvalidOptions { detail: String },
 }
 
+/// The Vietnamese for the reader's description of a syntax error (see `crate::json`), which
+/// an official reads beside the line and column.
+fn syntax_detail_vi(detail: &str) -> &str {
+    match detail {
+        "expected value" => "thiếu một giá trị (số, chuỗi trong dấu nháy kép, đối tượng, mảng)",
+        "EOF while parsing a value" => "nội dung kết thúc khi còn thiếu một giá trị",
+        "trailing characters" => "có ký tự thừa sau khi nội dung JSON đã kết thúc",
+        "recursion limit exceeded" => "các đối tượng, mảng lồng nhau quá sâu",
+        "trailing comma" => "dấu phẩy thừa trước dấu đóng",
+        "key must be a string" => "tên khóa phải là chuỗi trong dấu nháy kép",
+        "EOF while parsing an object" => "nội dung kết thúc khi một đối tượng { } chưa được đóng",
+        "EOF while parsing a list" => "nội dung kết thúc khi một mảng [ ] chưa được đóng",
+        "expected `:`" => "thiếu dấu hai chấm sau tên khóa",
+        "expected `,` or `}`" => "thiếu dấu phẩy giữa các trường hoặc dấu đóng }",
+        "expected `,` or `]`" => "thiếu dấu phẩy giữa các phần tử hoặc dấu đóng ]",
+        "EOF while parsing a string" => "chuỗi chưa có dấu nháy kép đóng",
+        "invalid escape" => "ký tự sau dấu \\ không hợp lệ",
+        "invalid number" => "số viết không đúng",
+        "number out of range" => "số quá lớn",
+        "expected true, false or null" => "chỉ có thể là true, false hoặc null",
+        d if d.starts_with("control character") => {
+            "chuỗi chứa ký tự điều khiển (ví dụ xuống dòng); hãy viết \\n thay cho xuống dòng"
+        }
+        d if d.contains("surrogate") || d.contains("code point") => "mã \\u không hợp lệ",
+        other => other,
+    }
+}
+
 /// Problems as an indented list, one per line.
 fn list(problems: &[Problem]) -> String {
     problems.iter().map(|p| format!("\n  - {p}")).collect()
@@ -227,6 +255,7 @@ impl Error {
                 column,
                 detail,
             } => {
+                let detail = syntax_detail_vi(detail);
                 format!("Nội dung không phải JSON hợp lệ (dòng {line}, cột {column}): {detail}")
             }
             ErrorKind::ReportStructure { detail } => {
@@ -274,3 +303,47 @@ impl fmt::Display for Error {
 }
 
 impl std::error::Error for Error {}
+
+#[cfg(test)]
+mod syntax_tests {
+    use super::*;
+
+    /// Every description the reader gives has Vietnamese words for it.
+    #[test]
+    fn every_syntax_error_reads_in_vietnamese() {
+        let broken = [
+            "",
+            "x",
+            "[1,",
+            "{\"a\" 1}",
+            "{1:2}",
+            "[1 2]",
+            "{\"a\":1 \"b\"}",
+            "[1,]",
+            "{\"a\":1,}",
+            "\"abc",
+            "\"\\x\"",
+            "\"\\ud800\"",
+            "\"\\udc00\"",
+            "\"a\u{1}\"",
+            "01",
+            "1e400",
+            "tru",
+            "[] x",
+            "{\"a\":",
+            "{",
+        ];
+        let deep = "[".repeat(200);
+        for text in broken.iter().copied().chain([deep.as_str()]) {
+            let err = crate::validate_json(text).unwrap_err();
+            let ErrorKind::JsonSyntax { detail, .. } = &*err.kind else {
+                panic!("{text}: {err}");
+            };
+            assert_ne!(
+                syntax_detail_vi(detail),
+                detail.as_str(),
+                "no Vietnamese for `{detail}`"
+            );
+        }
+    }
+}

@@ -410,7 +410,7 @@ impl<'a> Reader<'a> {
         } else if rest.starts_with(b"null") {
             (None, 4)
         } else {
-            return Err(self.error("expected ident"));
+            return Err(self.error("expected true, false or null"));
         };
         self.pos += len;
         Ok(value)

@@ -61,29 +61,73 @@ enum ErrorKind {
 /// The Vietnamese for the reader's description of a syntax error (see `crate::json`), which
 /// an official reads beside the line and column.
 fn syntax_detail_vi(detail: &str) -> &str {
-    match detail {
-        "expected value" => "thiếu một giá trị (số, chuỗi trong dấu nháy kép, đối tượng, mảng)",
-        "EOF while parsing a value" => "nội dung kết thúc khi còn thiếu một giá trị",
-        "trailing characters" => "có ký tự thừa sau khi nội dung JSON đã kết thúc",
-        "recursion limit exceeded" => "các đối tượng, mảng lồng nhau quá sâu",
-        "trailing comma" => "dấu phẩy thừa trước dấu đóng",
-        "key must be a string" => "tên khóa phải là chuỗi trong dấu nháy kép",
-        "EOF while parsing an object" => "nội dung kết thúc khi một đối tượng { } chưa được đóng",
-        "EOF while parsing a list" => "nội dung kết thúc khi một mảng [ ] chưa được đóng",
-        "expected `:`" => "thiếu dấu hai chấm sau tên khóa",
-        "expected `,` or `}`" => "thiếu dấu phẩy giữa các trường hoặc dấu đóng }",
-        "expected `,` or `]`" => "thiếu dấu phẩy giữa các phần tử hoặc dấu đóng ]",
-        "EOF while parsing a string" => "chuỗi chưa có dấu nháy kép đóng",
-        "invalid escape" => "ký tự sau dấu \\ không hợp lệ",
-        "invalid number" => "số viết không đúng",
-        "number out of range" => "số quá lớn",
-        "expected true, false or null" => "chỉ có thể là true, false hoặc null",
-        d if d.starts_with("control character") => {
-            "chuỗi chứa ký tự điều khiển (ví dụ xuống dòng); hãy viết \\n thay cho xuống dòng"
-        }
-        d if d.contains("surrogate") || d.contains("code point") => "mã \\u không hợp lệ",
-        other => other,
-    }
+    const VI: &[(&str, &str)] = &[
+        (
+            "expected value",
+            "thiếu một giá trị (số, chuỗi trong dấu nháy kép, đối tượng, mảng)",
+        ),
+        (
+            "EOF while parsing a value",
+            "nội dung kết thúc khi còn thiếu một giá trị",
+        ),
+        (
+            "trailing characters",
+            "có ký tự thừa sau khi nội dung JSON đã kết thúc",
+        ),
+        (
+            "recursion limit exceeded",
+            "các đối tượng, mảng lồng nhau quá sâu",
+        ),
+        ("trailing comma", "dấu phẩy thừa trước dấu đóng"),
+        (
+            "key must be a string",
+            "tên khóa phải là chuỗi trong dấu nháy kép",
+        ),
+        (
+            "EOF while parsing an object",
+            "nội dung kết thúc khi một đối tượng { } chưa được đóng",
+        ),
+        (
+            "EOF while parsing a list",
+            "nội dung kết thúc khi một mảng [ ] chưa được đóng",
+        ),
+        ("expected `:`", "thiếu dấu hai chấm sau tên khóa"),
+        (
+            "expected `,` or `}`",
+            "thiếu dấu phẩy giữa các trường hoặc dấu đóng }",
+        ),
+        (
+            "expected `,` or `]`",
+            "thiếu dấu phẩy giữa các phần tử hoặc dấu đóng ]",
+        ),
+        (
+            "EOF while parsing a string",
+            "chuỗi chưa có dấu nháy kép đóng",
+        ),
+        ("invalid escape", "ký tự sau dấu \\ không hợp lệ"),
+        ("invalid number", "số viết không đúng"),
+        ("number out of range", "số quá lớn"),
+        (
+            "expected true, false or null",
+            "chỉ có thể là true, false hoặc null",
+        ),
+        (
+            "control character (\\u0000-\\u001F) found while parsing a string",
+            "chuỗi chứa ký tự điều khiển (ví dụ xuống dòng); hãy viết \\n thay cho xuống dòng",
+        ),
+        (
+            "lone leading surrogate in hex escape",
+            "mã \\u không hợp lệ",
+        ),
+        (
+            "lone trailing surrogate in hex escape",
+            "mã \\u không hợp lệ",
+        ),
+        ("invalid unicode code point", "mã \\u không hợp lệ"),
+    ];
+    VI.iter()
+        .find(|(en, _)| *en == detail)
+        .map_or(detail, |(_, vi)| vi)
 }
 
 /// Problems as an indented list, one per line.

@@ -400,7 +400,7 @@ pub(crate) mod read {
     }
 
     fn annex(v: &Value<'_>, at: &str) -> DResult<Annex> {
-        Ok([Annex::I, Annex::II][crate::decode::name(v, at, &["I", "II"])?])
+        crate::decode::named(v, at)
     }
 
     fn annex_info(v: &Value<'_>, at: &str) -> DResult<AnnexInfo> {
@@ -458,14 +458,8 @@ pub(crate) mod read {
 
     fn indicator_unit(v: &Value<'_>, at: &str) -> DResult<IndicatorUnit> {
         let o = Obj::new(v, at, &["kind", "per", "name"])?;
-        let kinds = [
-            IndicatorKind::Count,
-            IndicatorKind::Share,
-            IndicatorKind::CountAndShare,
-            IndicatorKind::Rate,
-        ];
         Ok(IndicatorUnit {
-            kind: kinds[o.name("kind", &["count", "share", "count_and_share", "rate"])?],
+            kind: o.named("kind")?,
             per: o.opt("per", u32_)?,
             name: o.label("name")?,
         })
@@ -475,7 +469,7 @@ pub(crate) mod read {
         let o = Obj::new(v, at, &["year", "bound", "value", "source"])?;
         Ok(Target {
             year: u16::try_from(o.uint("year", u64::from(u16::MAX))?).unwrap_or_default(),
-            bound: [Bound::Min, Bound::Max][o.name("bound", &["min", "max"])?],
+            bound: o.named("bound")?,
             value: o.req("value", float)?,
             source: o.string("source")?,
         })

@@ -16,6 +16,7 @@ use crate::date::CivilDate;
 use crate::error::Problem;
 use crate::i18n::Label;
 use crate::json::{Kind, Number, Reader, SyntaxError};
+use crate::wire::Named;
 
 /// The first problem of a data file.
 pub(crate) type DResult<T> = Result<T, Problem>;
@@ -171,8 +172,13 @@ pub(crate) fn label(v: &Value<'_>, at: &str) -> DResult<Label> {
     })
 }
 
-/// One of `names`; its index.
-pub(crate) fn name(v: &Value<'_>, at: &str, names: &[&str]) -> DResult<usize> {
+/// A value of a unit enum, by its wire name.
+pub(crate) fn named<T: Named>(v: &Value<'_>, at: &str) -> DResult<T> {
+    name_index(v, at, T::NAMES).map(|i| T::VALUES[i])
+}
+
+/// The position of the string `v` among `names`.
+fn name_index(v: &Value<'_>, at: &str, names: &[&str]) -> DResult<usize> {
     let text = string(v, at)?;
     names.iter().position(|n| *n == text).ok_or_else(|| {
         let expected: Vec<String> = names.iter().map(|n| format!("`{n}`")).collect();
@@ -314,15 +320,9 @@ impl<'v, 'a> Obj<'v, 'a> {
         self.req(key, boolean)
     }
 
-    /// One of `names` in the required field `key`; its index.
-    pub fn name(&self, key: &str, names: &[&str]) -> DResult<usize> {
-        match self.entries.iter().find(|(k, _)| k == key) {
-            Some((_, v)) => name(v, &self.at(key), names),
-            None => Err(Problem::new(
-                self.path.clone(),
-                format!("missing field `{key}`"),
-            )),
-        }
+    /// A required field holding a value of a unit enum.
+    pub fn named<T: Named>(&self, key: &str) -> DResult<T> {
+        self.req(key, named)
     }
 }
 

@@ -37,10 +37,7 @@ impl Severity {
 
     /// The wire name, `error` or `warning`.
     pub fn as_str(self) -> &'static str {
-        match self {
-            Severity::Warning => "warning",
-            Severity::Error => "error",
-        }
+        crate::wire::Named::name(self)
     }
 
     /// The name in `lang`.

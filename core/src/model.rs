@@ -288,12 +288,7 @@ impl SectionStatus {
 
     /// The wire name, e.g. `in_progress`.
     pub fn as_str(self) -> &'static str {
-        match self {
-            SectionStatus::Done => "done",
-            SectionStatus::InProgress => "in_progress",
-            SectionStatus::NotStarted => "not_started",
-            SectionStatus::NotApplicable => "not_applicable",
-        }
+        crate::wire::Named::name(self)
     }
 }
 
@@ -345,10 +340,7 @@ pub enum Annex {
 impl Annex {
     /// The wire name, `I` or `II`.
     pub fn as_str(self) -> &'static str {
-        match self {
-            Annex::I => "I",
-            Annex::II => "II",
-        }
+        crate::wire::Named::name(self)
     }
 }
 

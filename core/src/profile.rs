@@ -167,6 +167,25 @@ pub enum Reading {
     By,
 }
 
+impl Reading {
+    /// The wire name, `before` or `by`.
+    pub fn as_str(self) -> &'static str {
+        crate::wire::Named::name(self)
+    }
+
+    /// Parses the wire name `before` or `by`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// assert_eq!(treem::Reading::parse("by"), Some(treem::Reading::By));
+    /// assert_eq!(treem::Reading::parse("after"), None);
+    /// ```
+    pub fn parse(name: &str) -> Option<Reading> {
+        crate::wire::Named::from_name(name)
+    }
+}
+
 /// A kind of reporter and its duties.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -902,7 +921,7 @@ pub(crate) mod read {
         Ok(DueRule {
             date: o.req("date", date)?,
             wording: o.opt_string("wording")?,
-            reading: [Reading::Before, Reading::By][o.name("reading", &["before", "by"])?],
+            reading: o.named("reading")?,
             roll_forward: o.boolean("roll_forward")?,
         })
     }
@@ -912,8 +931,7 @@ pub(crate) mod read {
         Ok(ReporterKind {
             id: o.string("id")?,
             name: o.label("name")?,
-            sections: [SectionDuty::All, SectionDuty::Remit]
-                [o.name("sections", &["all", "remit"])?],
+            sections: o.named("sections")?,
             required_measures: o.opt_list("required_measures", requirement)?,
         })
     }
@@ -928,13 +946,7 @@ pub(crate) mod read {
 
     /// A provenance: `confirmed`, `inferred` or `provisional`.
     pub(crate) fn provenance(v: &Value<'_>, at: &str) -> DResult<Provenance> {
-        let names = ["confirmed", "inferred", "provisional"];
-        let all = [
-            Provenance::Confirmed,
-            Provenance::Inferred,
-            Provenance::Provisional,
-        ];
-        Ok(all[crate::decode::name(v, at, &names)?])
+        crate::decode::named(v, at)
     }
 
     fn reporter(v: &Value<'_>, at: &str) -> DResult<ReporterDef> {
@@ -973,8 +985,7 @@ pub(crate) mod read {
         let o = Obj::new(v, at, &["id", "quantity", "name"])?;
         Ok(UnitDef {
             id: o.string("id")?,
-            quantity: [QuantityKind::Count, QuantityKind::Money]
-                [o.name("quantity", &["count", "money"])?],
+            quantity: o.named("quantity")?,
             name: o.label("name")?,
         })
     }
@@ -1024,16 +1035,12 @@ pub(crate) mod read {
     fn relation(v: &Value<'_>, at: &str) -> DResult<Relation> {
         let known = ["part", "whole", "per", "severity", "tolerance_percent"];
         let o = Obj::new(v, at, &known)?;
-        let severity = match o.get("severity") {
-            Some(v) => [Severity::Warning, Severity::Error]
-                [crate::decode::name(v, &o.at("severity"), &["warning", "error"])?],
-            None => Severity::Error,
-        };
+        let severity = o.opt("severity", crate::decode::named)?;
         Ok(Relation {
             part: o.string("part")?,
             whole: o.string("whole")?,
             per: o.opt_list("per", string)?,
-            severity,
+            severity: severity.unwrap_or(Severity::Error),
             tolerance_percent: o.opt("tolerance_percent", u32_)?.unwrap_or(0),
         })
     }

@@ -18,9 +18,10 @@ use crate::finding::{Finding, Param};
 use crate::i18n::Label;
 use crate::json::{Kind, Number, Reader, SyntaxError};
 use crate::model::{
-    Annex, Contact, Document, IndicatorValue, MAX_QUANTITY, Measure, Quantity, Report, Reporter,
-    Section, SectionStatus, Signatory,
+    Contact, Document, IndicatorValue, MAX_QUANTITY, Measure, Quantity, Report, Reporter, Section,
+    SectionStatus, Signatory,
 };
+use crate::wire::Named;
 
 /// What decoding found.
 pub(crate) struct Decoded {
@@ -75,7 +76,6 @@ const REPORT_KEYS: &[&str] = &[
 ];
 /// Bits of the keys of [`REPORT_KEYS`] a report must have.
 const REPORT_REQUIRED: u32 = 0b1111;
-const SECTION_STATUSES: &[&str] = &["done", "in_progress", "not_started", "not_applicable"];
 
 fn label(vi: &str, en: &str) -> Label {
     Label {
@@ -431,8 +431,13 @@ impl<'a> Decoder<'a> {
         }
     }
 
-    /// One of the `allowed` strings; its index.
-    fn one_of(&mut self, allowed: &[&str]) -> Res<Option<usize>> {
+    /// A value of a unit enum, by its wire name.
+    fn one_of<T: Named>(&mut self) -> Res<Option<T>> {
+        Ok(self.one_of_names(T::NAMES)?.map(|i| T::VALUES[i]))
+    }
+
+    /// The position of a string among `allowed`.
+    fn one_of_names(&mut self, allowed: &[&str]) -> Res<Option<usize>> {
         let kind = self.r.peek()?;
         if kind != Kind::String {
             self.wrong_type(kind, label("chuỗi ký tự", "a string"))?;
@@ -581,7 +586,7 @@ impl<'a> Decoder<'a> {
         self.object(&known, 0b11, |d, key| {
             match key {
                 0 => task = d.whole(u64::from(u8::MAX))?,
-                1 => status = d.one_of(SECTION_STATUSES)?.map(|i| SectionStatus::ALL[i]),
+                1 => status = d.one_of()?,
                 2 => narrative = d.string()?,
                 _ => documents = d.documents()?,
             }
@@ -699,7 +704,7 @@ impl<'a> Decoder<'a> {
         let mut value = None;
         self.object(&known, 0b1000, |d, key| {
             match key {
-                0 => v.annex = d.one_of(&["I", "II"])?.map(|i| [Annex::I, Annex::II][i]),
+                0 => v.annex = d.one_of()?,
                 1 => v.code = d.string()?,
                 2 => v.id = d.string()?,
                 3 => value = d.number()?,

@@ -6,11 +6,13 @@ use crate::calendar::{
     CalendarEntry, Deadline, DeadlineReport, Occasion, Remaining, Role, Source, Timeliness,
     TimelinessStatus,
 };
+use crate::catalog::{Bound, IndicatorKind};
 use crate::date::CivilDate;
 use crate::finding::{FindingOutput, Param, Severity};
 use crate::i18n::Label;
 use crate::json::{Object, write_array, write_f64, write_str};
-use crate::profile::{Period, Reading};
+use crate::model::{Annex, SectionStatus};
+use crate::profile::{Period, Provenance, QuantityKind, Reading, SectionDuty};
 use crate::rules::{Rule, Text};
 use crate::validate::ValidationOutput;
 
@@ -84,38 +86,87 @@ impl ToJson for String {
     }
 }
 
-/// Unit enums write their wire name.
-macro_rules! wire_name {
-    ($($ty:ty => { $($variant:path => $name:literal),+ $(,)? })+) => {$(
+/// A unit enum of the wire format: its values and their names, in one table that the writers,
+/// the decoders and `as_str` all read (serde's `rename_all` says the same for Rust callers, and
+/// the tests hold the two together).
+pub(crate) trait Named: Copy + PartialEq + 'static {
+    /// Every value, in declaration order.
+    const VALUES: &'static [Self];
+    /// Their wire names, in the same order. (Two lists rather than pairs, so that the readers
+    /// search names in one non-generic function.)
+    const NAMES: &'static [&'static str];
+
+    /// The wire name.
+    fn name(self) -> &'static str;
+
+    /// The value with this wire name.
+    fn from_name(name: &str) -> Option<Self> {
+        Self::NAMES
+            .iter()
+            .position(|n| *n == name)
+            .map(|i| Self::VALUES[i])
+    }
+}
+
+/// Implements [`Named`] and [`ToJson`] for unit enums from their tables.
+macro_rules! named {
+    ($($ty:ident { $($variant:ident => $name:literal),+ $(,)? })+) => {$(
+        impl Named for $ty {
+            const VALUES: &'static [Self] = &[$($ty::$variant),+];
+            const NAMES: &'static [&'static str] = &[$($name),+];
+
+            // A match, so that a variant missing from the table does not compile.
+            fn name(self) -> &'static str {
+                match self {
+                    $($ty::$variant => $name),+
+                }
+            }
+        }
+
         impl ToJson for $ty {
             fn write_json(&self, out: &mut String) {
-                out.push('"');
-                out.push_str(match self { $($variant => $name),+ });
-                out.push('"');
+                write_str(out, self.name());
             }
         }
     )+};
 }
 
-wire_name! {
-    Occasion => {
-        Occasion::NewYear => "new_year",
-        Occasion::LunarNewYear => "lunar_new_year",
-        Occasion::HungKings => "hung_kings",
-        Occasion::VictoryAndLabourDay => "victory_and_labour_day",
-        Occasion::NationalDay => "national_day",
+named! {
+    Occasion {
+        NewYear => "new_year",
+        LunarNewYear => "lunar_new_year",
+        HungKings => "hung_kings",
+        VictoryAndLabourDay => "victory_and_labour_day",
+        NationalDay => "national_day",
     }
-    Role => {
-        Role::Holiday => "holiday",
-        Role::Compensatory => "compensatory",
-        Role::SwappedDayOff => "swapped_day_off",
-        Role::MakeUpDay => "make_up_day",
-        Role::RestDay => "rest_day",
+    Role {
+        Holiday => "holiday",
+        Compensatory => "compensatory",
+        SwappedDayOff => "swapped_day_off",
+        MakeUpDay => "make_up_day",
+        RestDay => "rest_day",
     }
-    Source => { Source::Official => "official", Source::Projected => "projected" }
-    Reading => { Reading::Before => "before", Reading::By => "by" }
-    TimelinessStatus => { TimelinessStatus::OnTime => "on_time", TimelinessStatus::Late => "late" }
-    Severity => { Severity::Error => "error", Severity::Warning => "warning" }
+    Source { Official => "official", Projected => "projected" }
+    Reading { Before => "before", By => "by" }
+    TimelinessStatus { OnTime => "on_time", Late => "late" }
+    Severity { Warning => "warning", Error => "error" }
+    SectionStatus {
+        Done => "done",
+        InProgress => "in_progress",
+        NotStarted => "not_started",
+        NotApplicable => "not_applicable",
+    }
+    Annex { I => "I", II => "II" }
+    SectionDuty { All => "all", Remit => "remit" }
+    Provenance { Confirmed => "confirmed", Inferred => "inferred", Provisional => "provisional" }
+    QuantityKind { Count => "count", Money => "money" }
+    IndicatorKind {
+        Count => "count",
+        Share => "share",
+        CountAndShare => "count_and_share",
+        Rate => "rate",
+    }
+    Bound { Min => "min", Max => "max" }
 }
 
 impl ToJson for CivilDate {
@@ -292,6 +343,36 @@ mod tests {
     fn same<T: ToJson + serde::Serialize + ?Sized>(value: &T) {
         let ours: serde_json::Value = serde_json::from_str(&value.to_json()).unwrap();
         assert_eq!(ours, serde_json::to_value(value).unwrap());
+    }
+
+    /// Every name table says what serde's `rename_all` says.
+    #[test]
+    fn name_tables_match_serde() {
+        fn check<T: Named + serde::Serialize + serde::de::DeserializeOwned + std::fmt::Debug>() {
+            assert_eq!(T::VALUES.len(), T::NAMES.len());
+            for (value, name) in T::VALUES.iter().zip(T::NAMES) {
+                assert_eq!(serde_json::to_value(value).unwrap(), *name);
+                assert_eq!(
+                    serde_json::from_value::<T>(serde_json::json!(name)).unwrap(),
+                    *value
+                );
+                assert_eq!(T::from_name(name), Some(*value));
+                assert_eq!(value.name(), *name);
+            }
+        }
+        check::<Occasion>();
+        check::<Role>();
+        check::<Source>();
+        check::<Reading>();
+        check::<TimelinessStatus>();
+        check::<Severity>();
+        check::<SectionStatus>();
+        check::<Annex>();
+        check::<SectionDuty>();
+        check::<Provenance>();
+        check::<QuantityKind>();
+        check::<IndicatorKind>();
+        check::<Bound>();
     }
 
     #[test]

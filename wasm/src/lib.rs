@@ -108,15 +108,11 @@ fn options(json: &str) -> Result<DeadlineOptions, Error> {
             "as_of" => opts.as_of = Some(value),
             "lang" => opts.lang = value,
             "reading" => {
-                opts.reading = Some(match value.as_str() {
-                    "before" => Reading::Before,
-                    "by" => Reading::By,
-                    other => {
-                        return Err(Error::invalid_options(&format!(
-                            "unknown reading `{other}`, expected `before` or `by`"
-                        )));
-                    }
-                });
+                opts.reading = Some(Reading::parse(&value).ok_or_else(|| {
+                    Error::invalid_options(&format!(
+                        "unknown reading `{value}`, expected `before` or `by`"
+                    ))
+                })?);
             }
             other => {
                 return Err(Error::invalid_options(&format!(

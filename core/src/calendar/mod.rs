@@ -791,8 +791,7 @@ pub(crate) mod read {
         let o = Obj::new(v, at, &["year", "status", "source", "days"])?;
         Ok(YearSchedule {
             year: o.req("year", i32_)?,
-            status: [Source::Official, Source::Projected]
-                [o.name("status", &["official", "projected"])?],
+            status: o.named("status")?,
             source: o.string("source")?,
             days: o.list("days", day)?,
         })
@@ -800,38 +799,10 @@ pub(crate) mod read {
 
     fn day(v: &Value<'_>, at: &str) -> DResult<ScheduledDay> {
         let o = Obj::new(v, at, &["date", "occasion", "role", "replaces"])?;
-        let occasions = [
-            Occasion::NewYear,
-            Occasion::LunarNewYear,
-            Occasion::HungKings,
-            Occasion::VictoryAndLabourDay,
-            Occasion::NationalDay,
-        ];
-        let occasion_names = [
-            "new_year",
-            "lunar_new_year",
-            "hung_kings",
-            "victory_and_labour_day",
-            "national_day",
-        ];
-        let roles = [
-            Role::Holiday,
-            Role::Compensatory,
-            Role::SwappedDayOff,
-            Role::MakeUpDay,
-            Role::RestDay,
-        ];
-        let role_names = [
-            "holiday",
-            "compensatory",
-            "swapped_day_off",
-            "make_up_day",
-            "rest_day",
-        ];
         Ok(ScheduledDay {
             date: o.req("date", date)?,
-            occasion: occasions[o.name("occasion", &occasion_names)?],
-            role: roles[o.name("role", &role_names)?],
+            occasion: o.named("occasion")?,
+            role: o.named("role")?,
             replaces: o.opt("replaces", date)?,
         })
     }

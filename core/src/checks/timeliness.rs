@@ -3,7 +3,6 @@
 use super::Context;
 use crate::calendar::{Deadline, TimelinessStatus};
 use crate::finding::Finding;
-use crate::profile::Reading;
 
 pub(crate) fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
     let (Some(kind), Some(submitted)) = (ctx.kind, ctx.submitted_on()) else {
@@ -34,14 +33,7 @@ pub(crate) fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
                         .clone()
                         .unwrap_or_else(|| deadline.due_date.to_string()),
                 )
-                .with(
-                    "reading",
-                    if deadline.reading == Reading::Before {
-                        "before"
-                    } else {
-                        "by"
-                    },
-                )
+                .with("reading", deadline.reading.as_str())
                 .with(
                     "days_late",
                     u64::try_from(timeliness.days_late).unwrap_or(0),

@@ -11,7 +11,9 @@ use treem::{
 fn arb_date() -> impl Strategy<Value = CivilDate> {
     (2024..=LAST_PROJECTED_YEAR - 1, 1u32..=12, 1u32..=28)
         .prop_map(|(y, m, d)| CivilDate::from_ymd(y, m, d).unwrap())
-        .prop_filter("the day before must be covered", |d| d.to_string() != "2024-01-01")
+        .prop_filter("the day before must be covered", |d| {
+            d.to_string() != "2024-01-01"
+        })
 }
 
 fn kind(date: CivilDate, reading: Reading, roll_forward: bool) -> ReportKind {

@@ -235,6 +235,12 @@ impl<'a> Decoder<'a> {
         let (mark, mut many) = (self.seen.len(), None);
         let mut first = true;
         while let Some(key) = self.r.key(&mut first)? {
+            // An unknown key is named in NFC like every other text, whatever form it came in.
+            let key = if self.r.may_hold_marks() {
+                Cow::Owned(crate::text::nfc(&key))
+            } else {
+                key
+            };
             let index = known.iter().position(|k| *k == key);
             let repeated_unknown = index.is_none() && !self.first_time(mark, &mut many, &key);
             let root = self.path.is_empty();
@@ -749,6 +755,22 @@ mod tests {
         assert_eq!(
             found(&text),
             [("structure.duplicate_key", "/measures/m/by/d/ơ".to_owned())]
+        );
+    }
+
+    #[test]
+    fn unknown_keys_are_named_in_nfc_and_two_spellings_are_one_key() {
+        // Found by the single-defect property: an unknown key in NFD was named in NFD, so the
+        // path depended on the input's normalisation form.
+        let text = format!(
+            r#"{{ {HEAD}, "reporter": {{ "id": "540", "name": "x", "to\u0302\u0309ng": 1, "tổng": 2 }} }}"#
+        );
+        assert_eq!(
+            found(&text),
+            [
+                ("structure.unknown_key", "/reporter/tổng".to_owned()),
+                ("structure.duplicate_key", "/reporter/tổng".to_owned()),
+            ]
         );
     }
 

@@ -64,5 +64,23 @@ for (const [name, instances] of Object.entries(targets)) {
   }
 }
 
+// Every test vector file follows tests/vectors/vectors.schema.json.
+{
+  const ajv = new Ajv2020({ strict: true, allErrors: true });
+  const validate = ajv.compile(load(join(root, "tests/vectors/vectors.schema.json")));
+  for (const suite of ["validation", "deadlines", "calendar"]) {
+    for (const file of jsonIn(join("tests/vectors", suite))) {
+      if (validate(load(join(root, file)))) {
+        passed++;
+      } else {
+        failed++;
+        console.log(`FAIL ${file} against tests/vectors/vectors.schema.json:`);
+        for (const err of validate.errors.slice(0, 5)) console.log(`     ${err.instancePath} ${err.message}`);
+      }
+    }
+  }
+  console.log(`ok   tests/vectors/*/*.json against tests/vectors/vectors.schema.json`);
+}
+
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(failed === 0 ? 0 : 1);

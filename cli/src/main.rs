@@ -109,6 +109,28 @@ enum Command {
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
     },
+    /// Run the conformance suite: every test vector, then every property over generated
+    /// reports (one defect per rule, styles, round trips, arbitrary input, calendar laws);
+    /// print a table per rule and `N passed, M failed` (exit 0: none failed; 1: a check failed;
+    /// 2: the vectors could not be read).
+    Conformance {
+        /// The vector folder, with validation/, deadlines/ and calendar/ inside (default: the
+        /// repository's tests/vectors).
+        #[arg(long)]
+        vectors: Option<String>,
+        /// Generated cases per property.
+        #[arg(long, default_value_t = treem_conformance::conformance::DEFAULT_CASES)]
+        cases: u32,
+        /// The seed of the generators; the same seed gives the same cases.
+        #[arg(long, default_value_t = treem_conformance::conformance::DEFAULT_SEED)]
+        seed: u64,
+        /// Only this rule code or property name (to reproduce a failure).
+        #[arg(long)]
+        only: Option<String>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
     /// Print a complete, valid example report to start from.
     Example {
         /// Report kind.
@@ -298,6 +320,24 @@ fn main() -> ExitCode {
                 Format::Text => output::timeliness_text(&deadline, &t, lang),
             })
         }),
+        Command::Conformance {
+            vectors,
+            cases,
+            seed,
+            only,
+            format,
+        } => {
+            let opts = treem_conformance::conformance::Options {
+                vectors: vectors.map_or_else(
+                    treem_conformance::conformance::default_vectors,
+                    std::path::PathBuf::from,
+                ),
+                cases,
+                seed,
+                only,
+            };
+            return conformance(&mut out, &opts, format, lang);
+        }
         Command::Example {
             kind,
             reporter,
@@ -407,4 +447,48 @@ fn validate(
 fn fail(failure: Failure, lang: Lang) -> ExitCode {
     eprintln!("treem: {}", failure.message(lang));
     ExitCode::from(2)
+}
+
+fn conformance(
+    out: &mut impl Write,
+    opts: &treem_conformance::conformance::Options,
+    format: Format,
+    lang: Lang,
+) -> ExitCode {
+    use std::io::IsTerminal;
+    let interactive = io::stderr().is_terminal();
+    let mut progress = |step: &str| {
+        if interactive {
+            let doing = match lang {
+                Lang::Vi => "đang kiểm tra",
+                Lang::En => "checking",
+            };
+            eprint!("\r\x1b[K{doing} {step}…");
+        }
+    };
+    let result = treem_conformance::conformance::run(opts, &mut progress);
+    if interactive {
+        eprint!("\r\x1b[K");
+    }
+    let summary = match result {
+        Ok(summary) => summary,
+        Err(e) => {
+            let what = match lang {
+                Lang::Vi => "không đọc được các vectơ kiểm thử",
+                Lang::En => "cannot read the test vectors",
+            };
+            eprintln!("treem: {what}: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let text = match format {
+        Format::Json => output::conformance_json(&summary),
+        Format::Text => output::conformance_text(&summary, opts, lang),
+    };
+    let _ = out.write_all(text.as_bytes());
+    if summary.failed() == 0 {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    }
 }

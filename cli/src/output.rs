@@ -406,3 +406,164 @@ pub fn timeliness_text(deadline: &Deadline, t: &Timeliness, lang: Lang) -> Strin
         deadline.explanation.get(lang)
     )
 }
+
+/// `treem conformance` as a table per rule, the failures, and `N passed, M failed`.
+pub fn conformance_text(
+    summary: &treem_conformance::conformance::Summary,
+    opts: &treem_conformance::conformance::Options,
+    lang: Lang,
+) -> String {
+    let vi = lang == Lang::Vi;
+    let mut s = String::new();
+    let _ = writeln!(
+        s,
+        "{} {} · seed {} · {} {}\n",
+        if vi {
+            "Vectơ kiểm thử:"
+        } else {
+            "Vectors:"
+        },
+        opts.vectors.display(),
+        opts.seed,
+        opts.cases,
+        if vi {
+            "ca sinh ngẫu nhiên mỗi thuộc tính"
+        } else {
+            "generated cases per property"
+        }
+    );
+    let (h_code, h_ok, h_failed, h_fires, h_holds, h_generated) = if vi {
+        (
+            "quy tắc / kiểm tra",
+            "vectơ đạt",
+            "không đạt",
+            "vi phạm",
+            "tuân thủ",
+            "ca sinh",
+        )
+    } else {
+        (
+            "rule / check",
+            "vectors ok",
+            "failed",
+            "fires",
+            "holds",
+            "generated",
+        )
+    };
+    let _ = writeln!(
+        s,
+        "{h_code:<54} {h_ok:>10} {h_failed:>9} {h_fires:>7} {h_holds:>8} {h_generated:>10}"
+    );
+    for row in &summary.rows {
+        let vectors =
+            row.vectors_passed + row.vectors_failed > 0 || !row.name.starts_with("property");
+        let cell = |n: usize| {
+            if vectors {
+                n.to_string()
+            } else {
+                String::new()
+            }
+        };
+        let rule_row = treem::rules::rule(&row.name).is_some();
+        let counts = |n: usize| {
+            if rule_row {
+                n.to_string()
+            } else {
+                String::new()
+            }
+        };
+        let generated = match (row.generated, row.generated_failed) {
+            (0, _) => "–".to_owned(),
+            (n, false) => format!("{n} ok"),
+            (n, true) => format!("{n} {}", if vi { "LỖI" } else { "FAIL" }),
+        };
+        let _ = writeln!(
+            s,
+            "{:<54} {:>10} {:>9} {:>7} {:>8} {:>10}",
+            row.name,
+            cell(row.vectors_passed),
+            cell(row.vectors_failed),
+            counts(row.fires),
+            counts(row.holds),
+            generated
+        );
+        if let Some(note) = &row.note {
+            let _ = writeln!(s, "    {note}");
+        }
+    }
+    if !summary.failures.is_empty() {
+        let _ = writeln!(s, "\n{}", if vi { "Không đạt:" } else { "Failures:" });
+        for f in &summary.failures {
+            let _ = writeln!(s, "\n✗ {}\n  {}", f.check, f.detail.replace('\n', "\n  "));
+            if let Some(cmd) = &f.reproduce {
+                let _ = writeln!(s, "  {} {cmd}", if vi { "chạy lại:" } else { "rerun:" });
+            }
+            if let Some(vector) = &f.vector {
+                let _ = writeln!(
+                    s,
+                    "  {}\n  {}",
+                    if vi {
+                        "giữ lại làm vectơ (tests/vectors/validation/<quy tắc>.json, thêm vào cases):"
+                    } else {
+                        "keep as a vector (add to the cases of tests/vectors/validation/<rule>.json):"
+                    },
+                    serde_json::to_string(vector).unwrap_or_default()
+                );
+            }
+        }
+    }
+    let (passed, failed) = (summary.passed(), summary.failed());
+    let _ = writeln!(
+        s,
+        "\n{}",
+        if vi {
+            format!(
+                "Kết quả: {passed} kiểm tra đạt, {failed} không đạt ({} ca sinh ngẫu nhiên).",
+                summary.generated()
+            )
+        } else {
+            format!("{} generated cases in all.", summary.generated())
+        }
+    );
+    let _ = writeln!(s, "{passed} passed, {failed} failed");
+    s
+}
+
+/// `treem conformance --format json`: `{ rows, failures, passed, failed }`.
+pub fn conformance_json(summary: &treem_conformance::conformance::Summary) -> String {
+    let rows: Vec<serde_json::Value> = summary
+        .rows
+        .iter()
+        .map(|r| {
+            serde_json::json!({
+                "name": r.name,
+                "vectors_passed": r.vectors_passed,
+                "vectors_failed": r.vectors_failed,
+                "fires": r.fires,
+                "holds": r.holds,
+                "generated": r.generated,
+                "generated_failed": r.generated_failed,
+                "note": r.note,
+            })
+        })
+        .collect();
+    let failures: Vec<serde_json::Value> = summary
+        .failures
+        .iter()
+        .map(|f| {
+            serde_json::json!({
+                "check": f.check,
+                "detail": f.detail,
+                "reproduce": f.reproduce,
+                "vector": f.vector,
+            })
+        })
+        .collect();
+    json(&serde_json::json!({
+        "rows": rows,
+        "failures": failures,
+        "passed": summary.passed(),
+        "failed": summary.failed(),
+    }))
+}

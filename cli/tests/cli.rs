@@ -416,3 +416,57 @@ fn deadlines_and_timeliness() {
         Some(2)
     );
 }
+
+#[test]
+fn conformance_lists_every_rule_and_ends_with_the_count() {
+    let out = treem(&["conformance", "--cases", "4", "--lang", "en"]);
+    let text = stdout(&out);
+    assert_eq!(out.status.code(), Some(0), "{text}");
+    for rule in treem::RULES {
+        assert!(
+            text.lines()
+                .any(|l| l.starts_with(&format!("{} ", rule.code))),
+            "{} missing from:\n{text}",
+            rule.code
+        );
+    }
+    let last = text.lines().last().unwrap_or_default();
+    assert!(
+        last.ends_with(" passed, 0 failed") && !last.starts_with("0 "),
+        "{last}"
+    );
+    let json = json(&treem(&["conformance", "--cases", "2", "--format", "json"]));
+    assert_eq!(json["failed"], 0);
+    assert!(json["passed"].as_u64().unwrap() > 200, "{}", json["passed"]);
+}
+
+#[test]
+fn conformance_reports_a_failing_vector_and_exits_1() {
+    let dir = std::env::temp_dir().join(format!("treem-vectors-{}", std::process::id()));
+    let calendar = dir.join("calendar");
+    std::fs::create_dir_all(&calendar).unwrap();
+    std::fs::write(
+        calendar.join("wrong.json"),
+        r#"{"cases": [
+            {"description": "1/1/2024 claimed as a working day", "date": "2024-01-01", "expect": {"working": true}},
+            {"description": "2/1/2024 is one", "date": "2024-01-02", "expect": {"working": true}}
+        ]}"#,
+    )
+    .unwrap();
+    let out = treem(&[
+        "conformance",
+        "--vectors",
+        dir.to_str().unwrap(),
+        "--only",
+        "calendar",
+    ]);
+    let text = stdout(&out);
+    assert_eq!(out.status.code(), Some(1), "{text}");
+    assert!(text.contains("calendar/wrong.json#0"), "{text}");
+    assert!(text.ends_with("1 passed, 1 failed\n"), "{text}");
+
+    let missing = treem(&["conformance", "--vectors", "no/such/folder"]);
+    assert_eq!(missing.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&missing.stderr).contains("no/such/folder"));
+    std::fs::remove_dir_all(&dir).unwrap();
+}

@@ -634,7 +634,7 @@ pub fn markdown() -> String {
     let mut s = String::from(
         "# Validation rules\n\n\
          Generated from `core/src/rules.rs` by `treem rules --format markdown`; do not edit by hand\n\
-         (regenerate with `TREEM_BLESS=1 cargo test -p treem-tests --test rules_doc`).\n\n\
+         (regenerate with `TREEM_BLESS=1 cargo test -p treem-conformance --test rules_doc`).\n\n\
          Every finding treem reports names one of these rules by its code. Codes are stable: portals may\n\
          store them, and a code is never reused for another meaning. *Error* means the report cannot be\n\
          accepted; *warning* means it can, but a person should look. Absent values are never read as\n\

@@ -1,6 +1,20 @@
-//! The treem conformance suite and integration tests. Not published.
+//! The treem conformance suite: test vectors as data, the generators and single-defect mutators
+//! of the property tests, and the run behind `treem conformance`. Not published.
 //!
-//! Helpers shared by the test files under `tests/tests/`.
+//! - [`vectors`]: loading and running the language-neutral vector files of `tests/vectors/`;
+//! - [`generate`]: valid reports of any reporter and kind, written in every allowed style;
+//! - [`mutate`]: for every rule, a mutator that breaks a valid report so that only that rule
+//!   fires;
+//! - [`properties`]: the properties, as plain functions the `proptest!` tests and the CLI share;
+//! - [`conformance`]: the whole run, summed up per rule.
+//!
+//! `tests/README.md` is the auditor's guide.
+
+pub mod conformance;
+pub mod generate;
+pub mod mutate;
+pub mod properties;
+pub mod vectors;
 
 use std::path::{Path, PathBuf};
 
@@ -93,81 +107,4 @@ pub fn apply_patch(doc: &mut serde_json::Value, patch: &[serde_json::Value]) -> 
         }
     }
     Ok(())
-}
-
-/// One validation vector case, resolved to the text to validate.
-pub struct ValidationCase {
-    /// `file#index`, for messages.
-    pub name: String,
-    /// What the case shows.
-    pub description: String,
-    /// The report text.
-    pub text: String,
-    /// Expected verdict.
-    pub valid: bool,
-    /// Expected findings as (code, path), sorted.
-    pub findings: Vec<(String, String)>,
-}
-
-/// Every case of every file in `tests/vectors/validation/`, with the rule each file is about.
-pub fn validation_cases() -> Vec<(String, ValidationCase)> {
-    let mut out = Vec::new();
-    for path in json_files("tests/vectors/validation") {
-        let file = path
-            .file_name()
-            .unwrap_or_default()
-            .to_string_lossy()
-            .into_owned();
-        let doc: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap())
-            .unwrap_or_else(|e| panic!("{file}: {e}"));
-        let rule = doc["rule"]
-            .as_str()
-            .unwrap_or_else(|| panic!("{file}: no rule"))
-            .to_owned();
-        for (i, case) in doc["cases"]
-            .as_array()
-            .unwrap_or_else(|| panic!("{file}: no cases"))
-            .iter()
-            .enumerate()
-        {
-            let name = format!("{file}#{i}");
-            let text = if let Some(text) = case["text"].as_str() {
-                text.to_owned()
-            } else {
-                let mut report = match (&case["report"], case["base"].as_str()) {
-                    (serde_json::Value::Object(_), _) => case["report"].clone(),
-                    (_, Some(base)) => serde_json::from_str(&read(base)).unwrap(),
-                    _ => panic!("{name}: no report, base or text"),
-                };
-                let patch = case["patch"].as_array().cloned().unwrap_or_default();
-                apply_patch(&mut report, &patch).unwrap_or_else(|e| panic!("{name}: {e}"));
-                report.to_string()
-            };
-            let mut findings: Vec<(String, String)> = case["expect"]["findings"]
-                .as_array()
-                .unwrap_or_else(|| panic!("{name}: no expect.findings"))
-                .iter()
-                .map(|f| {
-                    (
-                        f["code"].as_str().unwrap().to_owned(),
-                        f["path"].as_str().unwrap().to_owned(),
-                    )
-                })
-                .collect();
-            findings.sort();
-            out.push((
-                rule.clone(),
-                ValidationCase {
-                    name,
-                    description: case["description"].as_str().unwrap_or_default().to_owned(),
-                    text,
-                    valid: case["expect"]["valid"]
-                        .as_bool()
-                        .unwrap_or_else(|| panic!("{file}#{i}: no expect.valid")),
-                    findings,
-                },
-            ));
-        }
-    }
-    out
 }

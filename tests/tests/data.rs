@@ -80,7 +80,7 @@ fn catalog_holds_every_confirmed_indicator_by_exact_name() {
 #[test]
 fn data_files_are_nfc() {
     for dir in ["core/data/profiles", "core/data/catalogs", "examples"] {
-        for path in treem_tests::json_files(dir) {
+        for path in treem_conformance::json_files(dir) {
             let text = std::fs::read_to_string(&path).unwrap();
             assert_eq!(treem::nfc(&text), text, "{} is not NFC", path.display());
         }

@@ -1,7 +1,7 @@
 //! The shipped examples and every generated example are valid.
 
 use treem::{Profile, validate_json};
-use treem_tests::json_files;
+use treem_conformance::json_files;
 
 #[test]
 fn every_example_file_is_valid() {
@@ -50,7 +50,7 @@ fn generated_examples_are_valid_for_every_reporter_and_kind() {
 
 #[test]
 fn the_quy_nhon_example_is_a_half_year_report_of_540() {
-    let text = treem_tests::read("examples/quy-nhon-half-year-2024.json");
+    let text = treem_conformance::read("examples/quy-nhon-half-year-2024.json");
     let report = treem::Report::from_json(&text).unwrap();
     assert_eq!(
         (report.reporter.id.as_str(), report.kind.as_str()),

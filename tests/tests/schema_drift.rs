@@ -1,10 +1,10 @@
 //! The committed JSON Schemas under `schema/` are exactly what the Rust model generates.
 
-const BLESS: &str = "TREEM_BLESS=1 cargo test -p treem-tests --test schema_drift";
+const BLESS: &str = "TREEM_BLESS=1 cargo test -p treem-conformance --test schema_drift";
 
 #[test]
 fn committed_schemas_match_the_model() {
-    let dir = treem_tests::root().join("schema");
+    let dir = treem_conformance::root().join("schema");
     let bless = std::env::var_os("TREEM_BLESS").is_some();
     let mut drifted = Vec::new();
     for (name, schema) in treem::schema::all() {

@@ -2,7 +2,7 @@
 
 use serde_json::Value;
 use treem::{Lang, Severity, validate_json};
-use treem_tests::read;
+use treem_conformance::read;
 
 /// Each fixture gives exactly its expected findings, by code and path, in any order.
 #[test]

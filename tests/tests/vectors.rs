@@ -1,65 +1,64 @@
-//! The validation vectors: language-neutral cases, each with its exact expected findings.
+//! The test vectors (`tests/vectors/`): every case gives its expected result, and every rule has
+//! cases where it fires and where it holds, and a single-defect mutator.
 
-use treem::{RULES, validate_json};
-use treem_tests::validation_cases;
+use treem::RULES;
+use treem_conformance::conformance::default_vectors;
+use treem_conformance::mutate::{DEFECTS, NEVER_FIRES};
+use treem_conformance::vectors::{self, Case, Suite};
 
-/// Rules that no valid input can make fire, with the reason. Every other rule needs vectors.
-const NEVER_FIRES: &[(&str, &str)] = &[(
-    "structure.other",
-    "reserved: fired when two parsers disagreed; with one decoder it cannot fire, and the property tests assert it never does",
-)];
+fn cases() -> Vec<Case> {
+    vectors::load(&default_vectors()).unwrap_or_else(|e| panic!("{e}"))
+}
 
 #[test]
-fn every_vector_gives_exactly_its_findings() {
-    let mut failures = Vec::new();
-    for (_, case) in validation_cases() {
-        let outcome = validate_json(&case.text).unwrap_or_else(|e| panic!("{}: {e}", case.name));
-        let mut got: Vec<(String, String)> = outcome
-            .findings
-            .iter()
-            .map(|f| (f.code.to_owned(), f.path.clone()))
-            .collect();
-        got.sort();
-        if got != case.findings || outcome.is_valid() != case.valid {
-            failures.push(format!(
-                "{} ({}):\n    expected {:?} valid={}\n    got      {:?} valid={}",
-                case.name,
-                case.description,
-                case.findings,
-                case.valid,
-                got,
-                outcome.is_valid()
-            ));
-        }
-    }
+fn every_vector_gives_its_expected_result() {
+    let cases = cases();
+    let failures: Vec<String> = cases
+        .iter()
+        .filter_map(|case| {
+            vectors::run(case)
+                .err()
+                .map(|why| format!("{} ({}):\n  {why}", case.name(), case.description))
+        })
+        .collect();
     assert!(
         failures.is_empty(),
-        "{} vector(s) failed:\n{}",
+        "{} of {} vector(s) failed:\n{}",
         failures.len(),
+        cases.len(),
         failures.join("\n")
     );
 }
 
 #[test]
+fn every_suite_has_vectors() {
+    let cases = cases();
+    for suite in [Suite::Validation, Suite::Deadlines, Suite::Calendar] {
+        assert!(
+            cases.iter().filter(|c| c.suite == suite).count() >= 10,
+            "too few {suite} vectors"
+        );
+    }
+}
+
+#[test]
 fn every_rule_has_a_case_where_it_fires_and_one_where_it_holds() {
-    let cases = validation_cases();
+    let cases = cases();
     let mut missing = Vec::new();
     for rule in RULES {
-        if NEVER_FIRES.iter().any(|(code, _)| *code == rule.code) {
-            continue;
-        }
         let own: Vec<_> = cases
             .iter()
-            .filter(|(r, _)| r == rule.code)
-            .map(|(_, c)| c)
+            .filter(|c| c.rule.as_deref() == Some(rule.code))
+            .map(|c| vectors::expected(c).unwrap_or_else(|e| panic!("{}: {e}", c.name())))
             .collect();
         let fires = own
             .iter()
-            .any(|c| c.findings.iter().any(|(code, _)| code == rule.code));
+            .any(|(_, f)| f.iter().any(|(code, _)| code == rule.code));
         let holds = own
             .iter()
-            .any(|c| !c.findings.iter().any(|(code, _)| code == rule.code));
-        if !fires || !holds {
+            .any(|(_, f)| !f.iter().any(|(code, _)| code == rule.code));
+        let never = NEVER_FIRES.iter().any(|(code, _)| *code == rule.code);
+        if fires == never || !holds {
             missing.push(format!("{} (fires: {fires}, holds: {holds})", rule.code));
         }
     }
@@ -71,12 +70,31 @@ fn every_rule_has_a_case_where_it_fires_and_one_where_it_holds() {
 }
 
 #[test]
-fn every_vector_file_names_a_rule_that_exists() {
-    for (rule, case) in validation_cases() {
-        assert!(
-            treem::rules::rule(&rule).is_some(),
-            "{}: unknown rule {rule}",
-            case.name
+fn every_rule_has_exactly_one_mutator_unless_it_cannot_fire() {
+    for rule in RULES {
+        let mutators = DEFECTS.iter().filter(|d| d.rule == rule.code).count();
+        let never = NEVER_FIRES.iter().any(|(code, _)| *code == rule.code);
+        assert_eq!(
+            mutators,
+            usize::from(!never),
+            "{}: {mutators} mutator(s) in tests/src/mutate.rs",
+            rule.code
         );
+    }
+    for defect in DEFECTS {
+        assert!(treem::rules::rule(defect.rule).is_some(), "{}", defect.rule);
+    }
+}
+
+#[test]
+fn every_vector_file_names_a_rule_that_exists() {
+    for case in cases() {
+        if let Some(rule) = &case.rule {
+            assert!(
+                treem::rules::rule(rule).is_some(),
+                "{}: unknown rule {rule}",
+                case.name()
+            );
+        }
     }
 }

@@ -1,22 +1,86 @@
-// The validation vectors the native tests replay, replayed through the WebAssembly build: both
-// builds must give exactly the same findings.
+// The test vectors the native suite runs (`treem conformance`, `cargo test`), replayed through the
+// WebAssembly build: validation, deadlines and calendar. Both builds must give the same results.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { validate } from "../dist/node.js";
-import { validationCases, jsonFiles, readText } from "./helpers.mjs";
+import { validate, deadlines, timeliness, calendar } from "../dist/node.js";
+import { validationCases, vectorCases, profileOption, differences, jsonFiles, readText } from "./helpers.mjs";
 
 const cases = validationCases();
 
-test("there are vectors to replay", () => {
-  assert.ok(cases.length > 90, `only ${cases.length} cases`);
+test("there are vectors to replay in every suite", () => {
+  assert.ok(cases.length > 90, `only ${cases.length} validation cases`);
+  assert.ok(vectorCases("deadlines").length >= 10);
+  assert.ok(vectorCases("calendar").length >= 10);
 });
+
+/** An operation's outcome: its value, or `{ error: code }` when it throws. */
+function outcome(run) {
+  try {
+    return { value: run() };
+  } catch (e) {
+    assert.ok(e.code, `a thrown error without a code: ${e}`);
+    return { error: e.code };
+  }
+}
+
+function check(expect, result) {
+  if (expect.error !== undefined) {
+    assert.equal(result.error, expect.error, `expected error ${expect.error}, got ${JSON.stringify(result)}`);
+    return;
+  }
+  assert.equal(result.error, undefined, `unexpected error ${result.error}`);
+  const diff = differences(expect, result.value);
+  assert.equal(diff, undefined, diff);
+}
 
 for (const c of cases) {
   test(`${c.name}: ${c.description}`, () => {
-    const result = validate(c.text);
-    const got = result.findings.map((f) => [f.code, f.path]).sort();
+    const result = outcome(() => validate(c.text, c.profile === undefined ? {} : { profile: c.profile }));
+    if (c.error !== undefined) return check({ error: c.error }, result);
+    assert.equal(result.error, undefined, `unexpected error ${result.error}`);
+    const got = result.value.findings.map((f) => [f.code, f.path]).sort();
     assert.deepEqual(got, c.findings);
-    assert.equal(result.valid, c.valid);
+    assert.equal(result.value.valid, c.valid);
+  });
+}
+
+for (const c of vectorCases("deadlines")) {
+  test(`${c.name}: ${c.description}`, () => {
+    const { kind, reading, as_of, submitted } = c.raw;
+    const options = { profile: profileOption(c), reading, as_of };
+    for (const key of Object.keys(options)) if (options[key] === undefined) delete options[key];
+    const result = outcome(() => {
+      if (submitted !== undefined) return timeliness(kind, submitted, options);
+      const entry = deadlines(options).find((d) => d.kind === kind);
+      if (!entry) throw Object.assign(new Error(`no kind ${kind}`), { code: "unknown_report_kind" });
+      return entry;
+    });
+    check(c.raw.expect, result);
+  });
+}
+
+/** `YYYY-MM-DD` as a real day, or undefined (the harness's own check: `calendar` takes a year). */
+function civilDate(text) {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (!m) return undefined;
+  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return d.toISOString().slice(0, 10) === text ? d : undefined;
+}
+
+for (const c of vectorCases("calendar")) {
+  test(`${c.name}: ${c.description}`, () => {
+    const result = outcome(() => {
+      if (c.raw.year !== undefined) {
+        calendar(c.raw.year);
+        return { year: c.raw.year };
+      }
+      const day = civilDate(c.raw.date);
+      if (!day) throw Object.assign(new Error(`not a date: ${c.raw.date}`), { code: "invalid_date" });
+      const entry = calendar(day.getUTCFullYear()).find((e) => e.date === c.raw.date);
+      const weekday = day.getUTCDay();
+      return entry ?? { date: c.raw.date, working: weekday >= 1 && weekday <= 5 };
+    });
+    check(c.raw.expect, result);
   });
 }
 

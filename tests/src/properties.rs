@@ -1,0 +1,485 @@
+//! The properties the conformance suite checks on generated input, each as a function from a
+//! generated value to a verdict. `tests/tests/*.rs` run them under `proptest!` (failing seeds
+//! kept in `tests/proptest-regressions/`); `treem conformance` runs them with a seed of its own.
+
+use proptest::prelude::*;
+use proptest::sample::{Index, select};
+use serde_json::{Map, Value};
+use treem::calendar::LAST_PROJECTED_YEAR;
+use treem::sample::SplitMix64;
+use treem::{
+    Calendar, Catalog, CivilDate, Deadline, DueRule, Label, Period, Profile, Reading, Report,
+    ReportKind, TimelinessStatus, check_structure, validate_json,
+};
+
+use crate::generate::{Style, arb_report, arb_style, render};
+use crate::mutate::{DEFECTS, Defect, Subject};
+
+/// The codes of a validation's findings, each once, sorted.
+fn codes(outcome: &treem::Validation) -> Vec<&'static str> {
+    let mut codes: Vec<&'static str> = outcome.findings.iter().map(|f| f.code).collect();
+    codes.sort_unstable();
+    codes.dedup();
+    codes
+}
+
+fn findings(outcome: &treem::Validation) -> Vec<(&'static str, String)> {
+    let mut all: Vec<_> = outcome
+        .findings
+        .iter()
+        .map(|f| (f.code, f.path.clone()))
+        .collect();
+    all.sort();
+    all
+}
+
+/// The text a single-defect case validates: the mutated report in `style`.
+///
+/// # Errors
+///
+/// A rejection when the report offers nothing for the defect to break.
+pub fn single_defect_text(
+    defect: &Defect,
+    report: &Report,
+    seed: u64,
+    style: Style,
+) -> Result<String, TestCaseError> {
+    let profile = Profile::find_embedded(&report.profile)
+        .map_err(|e| TestCaseError::fail(format!("generated report: {e}")))?;
+    let catalog = Catalog::embedded(&profile.catalog)
+        .ok_or_else(|| TestCaseError::fail("generated report: no catalog"))?;
+    let mut subject = Subject {
+        doc: serde_json::to_value(report).map_err(|e| TestCaseError::fail(e.to_string()))?,
+        report,
+        profile,
+        catalog,
+        rng: SplitMix64::new(seed),
+        text: None,
+    };
+    (defect.apply)(&mut subject)
+        .ok_or_else(|| TestCaseError::reject(format!("nothing for {} to break", defect.rule)))?;
+    Ok(match subject.text {
+        Some(text) => text,
+        None => render(&subject.doc, style),
+    })
+}
+
+/// A valid report broken by one defect: exactly the defect's rule fires, and the findings are
+/// the same whatever the text's style (key order, indentation, NFC or NFD).
+///
+/// # Errors
+///
+/// What fired instead, or a rejection when the report offers nothing to break.
+pub fn single_defect(
+    defect: &Defect,
+    report: &Report,
+    seed: u64,
+    style: Style,
+) -> Result<(), TestCaseError> {
+    let text = single_defect_text(defect, report, seed, style)?;
+    let outcome = validate_json(&text)
+        .map_err(|e| TestCaseError::fail(format!("{}: not validated: {e}", defect.rule)))?;
+    let fired = codes(&outcome);
+    prop_assert_eq!(
+        &fired,
+        &vec![defect.rule],
+        "breaking {} made {:?} fire",
+        defect.rule,
+        findings(&outcome)
+    );
+    if subject_is_value(defect) {
+        let plain = single_defect_text(defect, report, seed, Style::PLAIN)?;
+        let reference = validate_json(&plain).map_err(|e| TestCaseError::fail(e.to_string()))?;
+        prop_assert_eq!(
+            findings(&outcome),
+            findings(&reference),
+            "the style {:?} changed the findings",
+            style
+        );
+    }
+    Ok(())
+}
+
+/// Whether the defect edits the value (so the text's style can vary) rather than the text.
+fn subject_is_value(defect: &Defect) -> bool {
+    defect.rule != "structure.duplicate_key"
+}
+
+/// Every defect with a generated report, a seed for its choices and a style.
+pub fn arb_single_defect() -> impl Strategy<Value = (&'static Defect, Report, u64, Style)> {
+    (
+        select(DEFECTS.iter().collect::<Vec<_>>()),
+        arb_report(),
+        any::<u64>(),
+        arb_style(),
+    )
+}
+
+/// A generated report is valid in every style, and nothing is lost: parse → serialise → parse
+/// is the identity, and serialising again gives the same text.
+///
+/// # Errors
+///
+/// The findings of a generated report, or what changed on the round trip.
+pub fn valid_in_every_style_and_round_trips(
+    report: &Report,
+    style: Style,
+) -> Result<(), TestCaseError> {
+    let text = report.to_json_pretty();
+    let outcome = validate_json(&text).map_err(|e| TestCaseError::fail(e.to_string()))?;
+    prop_assert!(outcome.findings.is_empty(), "{:?}", findings(&outcome));
+    let again = Report::from_json(&text).map_err(|e| TestCaseError::fail(e.to_string()))?;
+    prop_assert_eq!(&again, report);
+    prop_assert_eq!(again.to_json_pretty(), text);
+
+    let value = serde_json::to_value(report).map_err(|e| TestCaseError::fail(e.to_string()))?;
+    let styled = render(&value, style);
+    let outcome = validate_json(&styled).map_err(|e| TestCaseError::fail(e.to_string()))?;
+    prop_assert!(
+        outcome.findings.is_empty(),
+        "in style {:?}: {:?}",
+        style,
+        findings(&outcome)
+    );
+    // NFD input is read as NFC: the same report.
+    let read = Report::from_json(&styled).map_err(|e| TestCaseError::fail(e.to_string()))?;
+    prop_assert_eq!(&read, report);
+    Ok(())
+}
+
+/// Keys a report uses, so that arbitrary objects often look like (broken) reports.
+const KEYS: &[&str] = &[
+    "profile",
+    "kind",
+    "year",
+    "reporter",
+    "id",
+    "name",
+    "submitted_on",
+    "data_as_of",
+    "estimated",
+    "prepared_by",
+    "signed_by",
+    "title",
+    "sections",
+    "task",
+    "status",
+    "narrative",
+    "documents",
+    "number",
+    "date",
+    "measures",
+    "total",
+    "by",
+    "sex",
+    "male",
+    "female",
+    "indicators",
+    "annex",
+    "code",
+    "value",
+    "numerator",
+    "denominator",
+    "abuse.children",
+];
+
+fn arb_key() -> impl Strategy<Value = String> {
+    prop_oneof![3 => select(KEYS).prop_map(str::to_owned), 1 => "[a-zA-Z_./~ ]{0,8}"]
+}
+
+fn arb_leaf() -> impl Strategy<Value = Value> {
+    prop_oneof![
+        Just(Value::Null),
+        any::<bool>().prop_map(Value::from),
+        any::<u64>().prop_map(Value::from),
+        any::<i64>().prop_map(Value::from),
+        (0u64..300).prop_map(Value::from),
+        (-1e20f64..1e20).prop_map(Value::from),
+        select(
+            &[
+                "2024-05-14",
+                "2024-02-30",
+                "2024-5-1",
+                "done",
+                "half_year",
+                "I",
+                "II",
+                "540",
+                "binh-dinh-2024"
+            ][..]
+        )
+        .prop_map(Value::from),
+        "\\PC{0,12}".prop_map(Value::from),
+    ]
+}
+
+/// Any JSON value, with keys that often look like a report's.
+pub fn arb_json() -> impl Strategy<Value = Value> {
+    arb_leaf().prop_recursive(5, 80, 8, |inner| {
+        prop_oneof![
+            prop::collection::vec(inner.clone(), 0..6).prop_map(Value::Array),
+            prop::collection::vec((arb_key(), inner), 0..8)
+                .prop_map(|entries| Value::Object(entries.into_iter().collect::<Map<_, _>>())),
+        ]
+    })
+}
+
+/// Every JSON Pointer-like path (as token lists) in `value`.
+fn paths(value: &Value, prefix: &mut Vec<String>, out: &mut Vec<Vec<String>>) {
+    out.push(prefix.clone());
+    match value {
+        Value::Object(map) => {
+            for (k, v) in map {
+                prefix.push(k.clone());
+                paths(v, prefix, out);
+                prefix.pop();
+            }
+        }
+        Value::Array(items) => {
+            for (i, v) in items.iter().enumerate() {
+                prefix.push(i.to_string());
+                paths(v, prefix, out);
+                prefix.pop();
+            }
+        }
+        _ => {}
+    }
+}
+
+fn at_mut<'v>(value: &'v mut Value, path: &[String]) -> Option<&'v mut Value> {
+    path.iter().try_fold(value, |v, token| match v {
+        Value::Object(map) => map.get_mut(token),
+        Value::Array(items) => token.parse::<usize>().ok().and_then(|i| items.get_mut(i)),
+        _ => None,
+    })
+}
+
+/// A blind change to a report: anything, anywhere.
+#[derive(Clone, Debug)]
+pub enum Mutation {
+    /// Replace the value with any JSON.
+    Replace(Value),
+    /// Remove the value.
+    Remove,
+    /// Insert a key into the object.
+    Insert(String, Value),
+    /// An object becomes the array of its values, a string `s` the map `{s: null}`: shapes
+    /// serde's derived code would accept for structs and enums but the wire format forbids.
+    Reshape,
+}
+
+/// Any [`Mutation`].
+pub fn arb_mutation() -> impl Strategy<Value = Mutation> {
+    prop_oneof![
+        arb_json().prop_map(Mutation::Replace),
+        Just(Mutation::Remove),
+        (arb_key(), arb_json()).prop_map(|(k, v)| Mutation::Insert(k, v)),
+        Just(Mutation::Reshape),
+    ]
+}
+
+/// Applies `mutations` at places `at` picks.
+pub fn mutate(mut doc: Value, at: Index, mutations: &[Mutation]) -> Value {
+    for (n, mutation) in mutations.iter().enumerate() {
+        let mut all = Vec::new();
+        paths(&doc, &mut Vec::new(), &mut all);
+        let path = all[(at.index(all.len()) + n * 7) % all.len()].clone();
+        match mutation {
+            Mutation::Replace(v) => {
+                if let Some(slot) = at_mut(&mut doc, &path) {
+                    *slot = v.clone();
+                }
+            }
+            Mutation::Remove => {
+                if let Some((last, parent)) = path.split_last() {
+                    match at_mut(&mut doc, parent) {
+                        Some(Value::Object(map)) => {
+                            map.remove(last);
+                        }
+                        Some(Value::Array(items)) => {
+                            if let Ok(i) = last.parse::<usize>() {
+                                if i < items.len() {
+                                    items.remove(i);
+                                }
+                            }
+                        }
+                        _ => {}
+                    }
+                }
+            }
+            Mutation::Insert(k, v) => {
+                if let Some(Value::Object(map)) = at_mut(&mut doc, &path) {
+                    map.insert(k.clone(), v.clone());
+                }
+            }
+            Mutation::Reshape => {
+                if let Some(slot) = at_mut(&mut doc, &path) {
+                    *slot = match slot.take() {
+                        Value::Object(map) => {
+                            Value::Array(map.into_iter().map(|(_, v)| v).collect())
+                        }
+                        Value::String(s) => Value::Object(Map::from_iter([(s, Value::Null)])),
+                        other => other,
+                    };
+                }
+            }
+        }
+    }
+    doc
+}
+
+/// The invariants every input keeps: no panic; treem's decoder and the model's serde
+/// `Deserialize` agree on what is well-formed and read the same report; the reserved
+/// `structure.other` never fires; every finding names a documented rule and has a message in
+/// both languages; a report is complete exactly when it has no structural problem.
+///
+/// # Errors
+///
+/// The broken invariant.
+pub fn invariants(text: &str) -> Result<(), TestCaseError> {
+    let outcome = validate_json(text).map_err(|e| TestCaseError::fail(format!("not JSON? {e}")))?;
+    let structural =
+        check_structure(text).map_err(|e| TestCaseError::fail(format!("not JSON? {e}")))?;
+    let serde: Result<Report, _> = serde_json::from_str(text);
+    prop_assert_eq!(
+        serde.is_ok(),
+        structural.is_empty(),
+        "serde: {:?}\nstructural: {:?}",
+        serde.as_ref().err(),
+        structural
+    );
+    if let Ok(report) = &serde {
+        let ours = Report::from_json(text).ok();
+        prop_assert_eq!(ours.as_ref(), Some(report));
+    }
+    prop_assert!(!outcome.findings.iter().any(|f| f.code == "structure.other"));
+    for f in &outcome.findings {
+        prop_assert!(
+            treem::rules::rule(f.code).is_some(),
+            "undocumented code {}",
+            f.code
+        );
+        prop_assert!(
+            !f.message(treem::Lang::Vi).is_empty() && !f.message(treem::Lang::En).is_empty()
+        );
+    }
+    prop_assert_eq!(outcome.complete, structural.is_empty());
+    Ok(())
+}
+
+/// Blind mutations of generated reports, compact and indented: the invariants hold and the
+/// indentation does not change the findings.
+///
+/// # Errors
+///
+/// The broken invariant.
+pub fn blind_mutations(
+    report: &Report,
+    at: Index,
+    mutations: &[Mutation],
+) -> Result<(), TestCaseError> {
+    let value = serde_json::to_value(report).map_err(|e| TestCaseError::fail(e.to_string()))?;
+    let doc = mutate(value, at, mutations);
+    let compact = doc.to_string();
+    let pretty =
+        serde_json::to_string_pretty(&doc).map_err(|e| TestCaseError::fail(e.to_string()))?;
+    invariants(&compact)?;
+    invariants(&pretty)?;
+    let a = validate_json(&compact).map_err(|e| TestCaseError::fail(e.to_string()))?;
+    let b = validate_json(&pretty).map_err(|e| TestCaseError::fail(e.to_string()))?;
+    prop_assert_eq!(findings(&a), findings(&b));
+    Ok(())
+}
+
+// ---- calendar ------------------------------------------------------------------------------
+
+/// A day the calendar covers whose day before it also covers (a due date read "before" looks
+/// at the day before; the calendar starts on 1 January 2024).
+pub fn arb_date() -> impl Strategy<Value = CivilDate> {
+    (2024..=LAST_PROJECTED_YEAR - 1, 1u32..=12, 1u32..=28)
+        .prop_filter_map("the day before must be covered", |(y, m, d)| {
+            CivilDate::from_ymd(y, m, d).filter(|_| (y, m, d) != (2024, 1, 1))
+        })
+}
+
+fn kind(date: CivilDate, reading: Reading, roll_forward: bool) -> ReportKind {
+    ReportKind {
+        id: "k".into(),
+        name: Label {
+            vi: "k".into(),
+            en: "k".into(),
+        },
+        period: Period {
+            start: CivilDate::from_ymd(date.year(), 1, 1).unwrap_or(date),
+            end: date,
+        },
+        due: DueRule {
+            date,
+            wording: None,
+            reading,
+            roll_forward,
+        },
+    }
+}
+
+fn fail(e: treem::Error) -> TestCaseError {
+    TestCaseError::fail(e.to_string())
+}
+
+/// Calendar arithmetic: adding zero working days is the identity; adding n and counting back
+/// gives n and lands on a working day; counts between days are additive.
+///
+/// # Errors
+///
+/// The broken law.
+pub fn working_day_arithmetic(
+    a: CivilDate,
+    b: CivilDate,
+    c: CivilDate,
+    n: u32,
+) -> Result<(), TestCaseError> {
+    let cal = Calendar::embedded();
+    prop_assert_eq!(cal.add_working_days(a, 0).map_err(fail)?, a);
+    let later = cal.add_working_days(a, n).map_err(fail)?;
+    prop_assert_eq!(
+        cal.working_days_between(a, later).map_err(fail)?,
+        i64::from(n)
+    );
+    prop_assert!(n == 0 || cal.is_working_day(later).map_err(fail)?);
+    let ab = cal.working_days_between(a, b).map_err(fail)?;
+    let bc = cal.working_days_between(b, c).map_err(fail)?;
+    let ac = cal.working_days_between(a, c).map_err(fail)?;
+    prop_assert_eq!(ab + bc, ac);
+    Ok(())
+}
+
+/// Deadlines: with roll-forward the last on-time day is a working day no earlier than the day
+/// before the due date; a report is late exactly when submitted after the last on-time day, by
+/// that many days, and never by more working days than days.
+///
+/// # Errors
+///
+/// The broken law.
+pub fn deadline_laws(due: CivilDate, by: bool, offset: i64) -> Result<(), TestCaseError> {
+    let cal = Calendar::embedded();
+    let reading = if by { Reading::By } else { Reading::Before };
+    let deadline = Deadline::compute(cal, &kind(due, reading, true), None).map_err(fail)?;
+    prop_assert!(
+        cal.is_working_day(deadline.last_on_time_day)
+            .map_err(fail)?
+    );
+    let day_before = due
+        .naive()
+        .pred_opt()
+        .and_then(|d| CivilDate::from_naive(d).ok())
+        .ok_or_else(|| TestCaseError::fail("no day before"))?;
+    prop_assert!(deadline.last_on_time_day >= day_before);
+    let submitted =
+        CivilDate::from_naive(deadline.last_on_time_day.naive() + chrono::TimeDelta::days(offset))
+            .map_err(|e| TestCaseError::fail(e.to_string()))?;
+    let t = deadline.timeliness(cal, submitted).map_err(fail)?;
+    prop_assert_eq!(t.status == TimelinessStatus::Late, offset > 0);
+    prop_assert_eq!(t.days_late, offset.max(0));
+    prop_assert!(t.working_days_late <= t.days_late);
+    Ok(())
+}

@@ -1,0 +1,432 @@
+//! Test vectors: language-neutral JSON files, each case with its input and expected result.
+//!
+//! A vector folder holds three suites, one sub-folder each (any depth; the nearest folder named
+//! after a suite decides):
+//!
+//! - `validation/<rule>.json`: `{"rule", "cases": [{"description", input, "profile"?,
+//!   "expect": {"valid", "findings": [{"code", "path"}]}}]}`, where the input is `report` (the
+//!   report inline), `base` (a report file) with an optional `patch` (RFC 6902 `add`, `remove`,
+//!   `replace`), or `text` (raw text, for input that is not a well-formed report);
+//! - `deadlines/*.json`: `{"cases": [{"description", "kind", "profile"?, "reading"?, "as_of"?,
+//!   "submitted"?, "expect"}]}`: without `submitted` the expectation is matched against the
+//!   kind's deadline (as `treem deadlines --format json` prints it), with it against the
+//!   timeliness (`treem timeliness --format json`);
+//! - `calendar/*.json`: `{"cases": [{"description", "date" | "year", "expect"}]}`: a `date` is
+//!   matched against its entry in `treem calendar YEAR --format json`, or, when the day has no
+//!   entry, against `{"working": <Monday to Friday>}`.
+//!
+//! An `expect` other than a validation one is a partial object: every key it names must have
+//! that value in the output, keys it does not name are not compared. `{"error": CODE}` expects
+//! the operation to fail with that error code. File paths (`base`, a `profile` ending in
+//! `.json`) are resolved from the vector file's folder upwards, then from the repository root.
+//!
+//! `tests/vectors/vectors.schema.json` is the JSON Schema of these files.
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use chrono::Datelike;
+use serde_json::Value;
+use treem::{Calendar, CivilDate, Deadline, Profile, Reading, Validator};
+
+/// The three suites of vectors.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Suite {
+    /// Report validation: findings by code and path.
+    Validation,
+    /// Deadlines and timeliness.
+    Deadlines,
+    /// The working-day calendar.
+    Calendar,
+}
+
+impl Suite {
+    /// The suite's folder name.
+    pub fn name(self) -> &'static str {
+        match self {
+            Suite::Validation => "validation",
+            Suite::Deadlines => "deadlines",
+            Suite::Calendar => "calendar",
+        }
+    }
+
+    fn from_folder(name: &str) -> Option<Suite> {
+        [Suite::Validation, Suite::Deadlines, Suite::Calendar]
+            .into_iter()
+            .find(|s| s.name() == name)
+    }
+}
+
+impl fmt::Display for Suite {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// One case of a vector file.
+#[derive(Clone, Debug)]
+pub struct Case {
+    /// The suite.
+    pub suite: Suite,
+    /// The vector file.
+    pub file: PathBuf,
+    /// The case's position in the file's `cases`.
+    pub index: usize,
+    /// For validation cases, the rule the file is about.
+    pub rule: Option<String>,
+    /// What the case shows.
+    pub description: String,
+    /// The case as written, for the suite's runner.
+    pub raw: Value,
+}
+
+impl Case {
+    /// `file#index`, for messages.
+    pub fn name(&self) -> String {
+        let file = self.file.file_name().unwrap_or_default().to_string_lossy();
+        format!("{}/{file}#{}", self.suite, self.index)
+    }
+}
+
+/// A vector file or case that cannot be read: the file and what is wrong.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LoadError(pub String);
+
+impl fmt::Display for LoadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for LoadError {}
+
+/// Every case of every vector file under `dir`, sorted by suite, file and position.
+///
+/// # Errors
+///
+/// A folder that cannot be listed, a file that is not JSON, a file outside any suite folder, or
+/// a file without `cases`.
+pub fn load(dir: &Path) -> Result<Vec<Case>, LoadError> {
+    let mut files = Vec::new();
+    collect(dir, None, &mut files)?;
+    let mut cases = Vec::new();
+    for (suite, file) in files {
+        let text = std::fs::read_to_string(&file)
+            .map_err(|e| LoadError(format!("{}: {e}", file.display())))?;
+        let doc: Value = serde_json::from_str(&text)
+            .map_err(|e| LoadError(format!("{}: not JSON: {e}", file.display())))?;
+        let rule = doc.get("rule").and_then(Value::as_str).map(str::to_owned);
+        if suite == Suite::Validation && rule.is_none() {
+            return Err(LoadError(format!(
+                "{}: a validation vector file names its `rule`",
+                file.display()
+            )));
+        }
+        let list = doc
+            .get("cases")
+            .and_then(Value::as_array)
+            .ok_or_else(|| LoadError(format!("{}: no `cases` array", file.display())))?;
+        for (index, raw) in list.iter().enumerate() {
+            cases.push(Case {
+                suite,
+                file: file.clone(),
+                index,
+                rule: rule.clone(),
+                description: raw
+                    .get("description")
+                    .and_then(Value::as_str)
+                    .unwrap_or_default()
+                    .to_owned(),
+                raw: raw.clone(),
+            });
+        }
+    }
+    cases.sort_by(|a, b| (a.suite, &a.file, a.index).cmp(&(b.suite, &b.file, b.index)));
+    Ok(cases)
+}
+
+fn collect(
+    dir: &Path,
+    suite: Option<Suite>,
+    out: &mut Vec<(Suite, PathBuf)>,
+) -> Result<(), LoadError> {
+    let suite = dir
+        .file_name()
+        .and_then(|n| n.to_str())
+        .and_then(Suite::from_folder)
+        .or(suite);
+    let entries = std::fs::read_dir(dir)
+        .map_err(|e| LoadError(format!("cannot list {}: {e}", dir.display())))?;
+    let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+    paths.sort();
+    for path in paths {
+        if path.is_dir() {
+            collect(&path, suite, out)?;
+            continue;
+        }
+        let name = path.file_name().unwrap_or_default().to_string_lossy();
+        if !name.ends_with(".json") || name.ends_with(".schema.json") {
+            continue;
+        }
+        let suite = suite.ok_or_else(|| {
+            LoadError(format!(
+                "{}: not inside a folder named validation, deadlines or calendar",
+                path.display()
+            ))
+        })?;
+        out.push((suite, path));
+    }
+    Ok(())
+}
+
+/// Resolves a file a vector names: from the vector file's folder upwards, then from the
+/// repository root.
+fn resolve(vector_file: &Path, name: &str) -> Result<PathBuf, String> {
+    let from_file = vector_file.ancestors().skip(1).map(|d| d.join(name));
+    from_file
+        .chain(std::iter::once(crate::root().join(name)))
+        .find(|p| p.is_file())
+        .ok_or_else(|| format!("cannot find the file `{name}` it names"))
+}
+
+/// The report text of a validation case: `text`, `report`, or `base` with its `patch`.
+///
+/// # Errors
+///
+/// No input, a file that cannot be read, or a patch that does not apply.
+pub fn report_text(case: &Case) -> Result<String, String> {
+    let raw = &case.raw;
+    if let Some(text) = raw.get("text").and_then(Value::as_str) {
+        return Ok(text.to_owned());
+    }
+    let mut report = match (raw.get("report"), raw.get("base").and_then(Value::as_str)) {
+        (Some(report), _) => report.clone(),
+        (None, Some(base)) => {
+            let path = resolve(&case.file, base)?;
+            let text = std::fs::read_to_string(&path).map_err(|e| format!("{base}: {e}"))?;
+            serde_json::from_str(&text).map_err(|e| format!("{base}: {e}"))?
+        }
+        (None, None) => return Err("no `report`, `base` or `text`".into()),
+    };
+    if let Some(patch) = raw.get("patch") {
+        let patch = patch.as_array().ok_or("`patch` is not an array")?;
+        crate::apply_patch(&mut report, patch)?;
+    }
+    Ok(report.to_string())
+}
+
+/// Expected findings of a validation case as sorted (code, path) pairs, and the verdict.
+fn expected_findings(raw: &Value) -> Result<(bool, Vec<(String, String)>), String> {
+    let expect = raw.get("expect").ok_or("no `expect`")?;
+    let valid = expect
+        .get("valid")
+        .and_then(Value::as_bool)
+        .ok_or("no `expect.valid`")?;
+    let list = expect
+        .get("findings")
+        .and_then(Value::as_array)
+        .ok_or("no `expect.findings`")?;
+    let mut findings = list
+        .iter()
+        .map(|f| match (f["code"].as_str(), f["path"].as_str()) {
+            (Some(code), Some(path)) => Ok((code.to_owned(), path.to_owned())),
+            _ => Err(format!("a finding without `code` and `path`: {f}")),
+        })
+        .collect::<Result<Vec<_>, _>>()?;
+    findings.sort();
+    Ok((valid, findings))
+}
+
+/// The expected findings of a validation case, sorted (for harnesses that run it elsewhere).
+///
+/// # Errors
+///
+/// An `expect` without `valid` or `findings`.
+pub fn expected(case: &Case) -> Result<(bool, Vec<(String, String)>), String> {
+    expected_findings(&case.raw)
+}
+
+/// Runs one case. `Ok(())` when the result is as expected, else what differs.
+///
+/// # Errors
+///
+/// The difference between the expected and the actual result, or why the case could not run.
+pub fn run(case: &Case) -> Result<(), String> {
+    match case.suite {
+        Suite::Validation => run_validation(case),
+        Suite::Deadlines => run_deadline(case),
+        Suite::Calendar => run_calendar(case),
+    }
+}
+
+/// The operation's error code, or its output as JSON.
+type Outcome = Result<Value, String>;
+
+/// Compares an outcome with a case's `expect`: `{"error": code}` or a partial object.
+fn compare(raw: &Value, outcome: Outcome) -> Result<(), String> {
+    let expect = raw.get("expect").ok_or("no `expect`")?;
+    match (expect.get("error").and_then(Value::as_str), outcome) {
+        (Some(code), Err(got)) if code == got => Ok(()),
+        (Some(code), Err(got)) => Err(format!("expected error `{code}`, got error `{got}`")),
+        (Some(code), Ok(value)) => Err(format!("expected error `{code}`, got {value}")),
+        (None, Err(got)) => Err(format!("expected {expect}, got error `{got}`")),
+        (None, Ok(value)) => match differences(expect, &value, "") {
+            Some(diff) => Err(diff),
+            None => Ok(()),
+        },
+    }
+}
+
+/// The first place where `actual` does not have what `expected` names (`None`: it has it all).
+/// Objects match partially; everything else must be equal.
+pub fn differences(expected: &Value, actual: &Value, at: &str) -> Option<String> {
+    match (expected, actual) {
+        (Value::Object(want), Value::Object(got)) => want.iter().find_map(|(k, v)| {
+            let at = format!("{at}/{k}");
+            match got.get(k) {
+                Some(g) => differences(v, g, &at),
+                None => Some(format!("{at}: expected {v}, missing")),
+            }
+        }),
+        (Value::Number(a), Value::Number(b)) if a.as_f64() == b.as_f64() => None,
+        _ if expected == actual => None,
+        _ => Some(format!(
+            "{}: expected {expected}, got {actual}",
+            if at.is_empty() { "/" } else { at }
+        )),
+    }
+}
+
+fn text_field<'v>(raw: &'v Value, key: &str) -> Result<Option<&'v str>, String> {
+    match raw.get(key) {
+        None | Some(Value::Null) => Ok(None),
+        Some(Value::String(s)) => Ok(Some(s)),
+        Some(other) => Err(format!("`{key}` must be a string, not {other}")),
+    }
+}
+
+fn profile_of(case: &Case) -> Result<Result<std::borrow::Cow<'static, Profile>, String>, String> {
+    Ok(match text_field(&case.raw, "profile")? {
+        None => Ok(std::borrow::Cow::Borrowed(Profile::default_profile())),
+        Some(name) if name.ends_with(".json") => {
+            let path = resolve(&case.file, name)?;
+            let text = std::fs::read_to_string(&path).map_err(|e| format!("{name}: {e}"))?;
+            Profile::from_json(&text)
+                .map(std::borrow::Cow::Owned)
+                .map_err(|e| e.code().to_owned())
+        }
+        Some(id) => Profile::find_embedded(id)
+            .map(std::borrow::Cow::Borrowed)
+            .map_err(|e| e.code().to_owned()),
+    })
+}
+
+fn run_validation(case: &Case) -> Result<(), String> {
+    let text = report_text(case)?;
+    let outcome = match profile_of(case)? {
+        Ok(profile) if case.raw.get("profile").is_some() => {
+            Validator::new(profile.into_owned()).and_then(|v| v.validate_json(&text))
+        }
+        Ok(_) => treem::validate_json(&text),
+        Err(code) => return compare(&case.raw, Err(code)),
+    };
+    let outcome = match outcome {
+        Ok(outcome) => outcome,
+        Err(e) => return compare(&case.raw, Err(e.code().to_owned())),
+    };
+    let (valid, findings) = expected_findings(&case.raw)?;
+    let mut got: Vec<(String, String)> = outcome
+        .findings
+        .iter()
+        .map(|f| (f.code.to_owned(), f.path.clone()))
+        .collect();
+    got.sort();
+    if got == findings && outcome.is_valid() == valid {
+        Ok(())
+    } else {
+        Err(format!(
+            "expected valid={valid} {findings:?}\n  got      valid={} {got:?}",
+            outcome.is_valid()
+        ))
+    }
+}
+
+fn date(text: &str) -> Result<CivilDate, String> {
+    text.parse().map_err(|_| "invalid_date".to_owned())
+}
+
+fn run_deadline(case: &Case) -> Result<(), String> {
+    let raw = &case.raw;
+    let kind = text_field(raw, "kind")?.ok_or("no `kind`")?;
+    let reading = match text_field(raw, "reading")? {
+        None => None,
+        Some(r) => Some(Reading::parse(r).ok_or(format!("unknown reading `{r}`"))?),
+    };
+    let as_of = text_field(raw, "as_of")?;
+    let submitted = text_field(raw, "submitted")?;
+    let profile = profile_of(case)?;
+    let outcome = (|| -> Outcome {
+        let profile = profile?;
+        let calendar = Calendar::embedded();
+        let kind_def = profile
+            .find_report_kind(kind)
+            .map_err(|e| e.code().to_owned())?;
+        if let Some(submitted) = submitted {
+            let deadline =
+                Deadline::compute(calendar, kind_def, reading).map_err(|e| e.code().to_owned())?;
+            let t = deadline
+                .timeliness(calendar, date(submitted)?)
+                .map_err(|e| e.code().to_owned())?;
+            return serde_json::to_value(&t).map_err(|e| e.to_string());
+        }
+        let as_of = as_of.map(date).transpose()?;
+        let all = treem::calendar::deadlines(&profile, calendar, reading, as_of)
+            .map_err(|e| e.code().to_owned())?;
+        let one = all
+            .iter()
+            .find(|d| d.deadline.kind == kind)
+            .ok_or_else(|| "unknown_report_kind".to_owned())?;
+        serde_json::to_value(one).map_err(|e| e.to_string())
+    })();
+    compare(raw, outcome)
+}
+
+fn run_calendar(case: &Case) -> Result<(), String> {
+    let raw = &case.raw;
+    let calendar = Calendar::embedded();
+    let outcome = match (text_field(raw, "date")?, raw.get("year")) {
+        (Some(day), None) => (|| -> Outcome {
+            let day = date(day)?;
+            let year = calendar.year(day.year()).map_err(|e| e.code().to_owned())?;
+            let working = calendar
+                .is_working_day(day)
+                .map_err(|e| e.code().to_owned())?;
+            let listed = year.entries().into_iter().find(|e| e.date == day);
+            let value = match listed {
+                Some(entry) => serde_json::to_value(&entry).map_err(|e| e.to_string())?,
+                None => {
+                    serde_json::json!({ "date": day.to_string(), "working": day.naive().weekday().num_days_from_monday() < 5 })
+                }
+            };
+            // The day's entry and the working-day test must agree.
+            if value["working"] != Value::Bool(working) {
+                return Err(format!(
+                    "is_working_day says {working}, the year's list says {value}"
+                ));
+            }
+            Ok(value)
+        })(),
+        (None, Some(year)) => {
+            let year = year
+                .as_i64()
+                .and_then(|y| i32::try_from(y).ok())
+                .ok_or("`year` must be a whole number")?;
+            calendar
+                .year(year)
+                .map(|y| serde_json::json!({ "year": year, "entries": y.entries().len() }))
+                .map_err(|e| e.code().to_owned())
+        }
+        _ => return Err("a calendar case names either `date` or `year`".into()),
+    };
+    compare(raw, outcome)
+}

@@ -52,6 +52,7 @@ pub struct ReadmeDoctests;
 pub mod calendar;
 mod catalog;
 mod checks;
+pub mod consolidate;
 mod date;
 mod decimal;
 mod decode;

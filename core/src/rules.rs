@@ -607,6 +607,32 @@ pub static RULES: &[Rule] = &[
             en: "Skipped for a draft without submitted_on, or when the calendar does not cover the year.",
         },
     },
+    Rule {
+        code: "consolidation.duplicate",
+        severity: Severity::Warning,
+        checks: Text {
+            vi: "Khi tổng hợp, mỗi đơn vị có một báo cáo cho mỗi loại báo cáo; nếu có hai, dùng báo cáo có ngày gửi muộn hơn (cùng ngày: báo cáo đưa vào sau) và nêu tên cả hai tệp.",
+            en: "In a consolidation, one report per reporter and kind; of two, the one with the later submitted_on is used (on a tie, the one given later), naming both files.",
+        },
+        source: "Canonical template v1, Consolidation (the recipient's job); directive of Bình Định 2024 (the labour department consolidates the reports)",
+        when_missing: Text {
+            vi: "Báo cáo chưa có ngày gửi xếp trước mọi báo cáo có ngày gửi.",
+            en: "A report without submitted_on ranks before every dated one.",
+        },
+    },
+    Rule {
+        code: "consolidation.cumulative_decrease",
+        severity: Severity::Warning,
+        checks: Text {
+            vi: "Khi tổng hợp, số liệu cộng dồn của một đơn vị trong báo cáo năm không thấp hơn số liệu trong báo cáo 6 tháng của chính đơn vị đó.",
+            en: "In a consolidation, a reporter's cumulative figure in its annual report is not below the same figure in its own six-month report.",
+        },
+        source: "Canonical template v1, Consolidation (an annual figure below the half-year figure for a cumulative measure is a warning)",
+        when_missing: Text {
+            vi: "Chỉ so sánh khi cả hai báo cáo đều hợp lệ và đều có chỉ số đó.",
+            en: "Compared only when both reports are valid and both give the measure.",
+        },
+    },
 ];
 
 /// The rule with this code.
@@ -985,6 +1011,18 @@ static MESSAGES: &[Message] = &[
         variant: "",
         vi: "Báo cáo gửi ngày {submitted_on}, chậm {days_late_phrase} so với ngày cuối cùng đúng hạn {last_on_time_day} (hạn ghi “{due}”).",
         en: "Submitted on {submitted_on}, {days_late_phrase} after the last on-time day {last_on_time_day} (due “{due}”).",
+    },
+    Message {
+        code: "consolidation.duplicate",
+        variant: "",
+        vi: "Đơn vị {reporter} có hai báo cáo loại {kind}: dùng {kept} (gửi {kept_date}), bỏ qua {dropped} (gửi {dropped_date}).",
+        en: "Reporter {reporter} has two {kind} reports: {kept} (submitted {kept_date}) is used, {dropped} (submitted {dropped_date}) is set aside.",
+    },
+    Message {
+        code: "consolidation.cumulative_decrease",
+        variant: "",
+        vi: "Số liệu cộng dồn “{measure_name}” của đơn vị {reporter} trong báo cáo {later_kind} ({later}: {later_value}) thấp hơn trong báo cáo {earlier_kind} ({earlier}: {earlier_value}).",
+        en: "Cumulative figure “{measure_name}” of reporter {reporter} is lower in its {later_kind} report ({later}: {later_value}) than in its {earlier_kind} report ({earlier}: {earlier_value}).",
     },
 ];
 

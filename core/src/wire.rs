@@ -7,11 +7,15 @@ use crate::calendar::{
     TimelinessStatus,
 };
 use crate::catalog::{Bound, IndicatorKind};
+use crate::consolidate::{
+    Completeness, ConsolidationOutput, Contributors, Omitted, ReporterStatus, Status, Unassigned,
+};
 use crate::date::CivilDate;
 use crate::finding::{FindingOutput, Param, Severity};
 use crate::i18n::Label;
 use crate::json::{Object, write_array, write_f64, write_str};
-use crate::model::{Annex, SectionStatus};
+use crate::map::Map;
+use crate::model::{Annex, IndicatorValue, Measure, Quantity, Report, Section, SectionStatus};
 use crate::profile::{Period, Provenance, QuantityKind, Reading, SectionDuty};
 use crate::rules::{Rule, Text};
 use crate::validate::ValidationOutput;
@@ -167,6 +171,13 @@ named! {
         Rate => "rate",
     }
     Bound { Min => "min", Max => "max" }
+    Status {
+        OnTime => "on_time",
+        Late => "late",
+        Undated => "undated",
+        Invalid => "invalid",
+        Missing => "missing",
+    }
 }
 
 impl ToJson for CivilDate {
@@ -334,6 +345,216 @@ impl ToJson for CalendarEntry {
     }
 }
 
+impl ToJson for Quantity {
+    fn write_json(&self, out: &mut String) {
+        use std::fmt::Write as _;
+        let _ = write!(out, "{}", self.get());
+    }
+}
+
+impl ToJson for usize {
+    fn write_json(&self, out: &mut String) {
+        use std::fmt::Write as _;
+        let _ = write!(out, "{self}");
+    }
+}
+
+impl<V: ToJson> ToJson for Map<String, V> {
+    fn write_json(&self, out: &mut String) {
+        let mut o = Object::new(out);
+        for (key, value) in self {
+            value.write_json(o.key(key));
+        }
+        o.end();
+    }
+}
+
+fn opt_str(o: &mut Object<'_>, key: &str, value: &Option<String>) {
+    if let Some(value) = value {
+        o.str(key, value);
+    }
+}
+
+impl ToJson for Report {
+    fn write_json(&self, out: &mut String) {
+        let mut o = Object::new(out);
+        o.str("profile", &self.profile).str("kind", &self.kind);
+        o.int("year", i64::from(self.year));
+        let mut r = Object::new(o.key("reporter"));
+        r.str("id", &self.reporter.id)
+            .str("name", &self.reporter.name);
+        r.end();
+        if let Some(day) = self.submitted_on {
+            day.write_json(o.key("submitted_on"));
+        }
+        if let Some(day) = self.data_as_of {
+            day.write_json(o.key("data_as_of"));
+        }
+        if let Some(estimated) = self.estimated {
+            o.bool("estimated", estimated);
+        }
+        if let Some(c) = &self.prepared_by {
+            let mut p = Object::new(o.key("prepared_by"));
+            p.str("name", &c.name);
+            opt_str(&mut p, "position", &c.position);
+            opt_str(&mut p, "phone", &c.phone);
+            opt_str(&mut p, "email", &c.email);
+            p.end();
+        }
+        if let Some(s) = &self.signed_by {
+            let mut p = Object::new(o.key("signed_by"));
+            p.str("name", &s.name).str("title", &s.title);
+            p.end();
+        }
+        if !self.sections.is_empty() {
+            self.sections.write_json(o.key("sections"));
+        }
+        if !self.measures.is_empty() {
+            self.measures.write_json(o.key("measures"));
+        }
+        if !self.indicators.is_empty() {
+            self.indicators.write_json(o.key("indicators"));
+        }
+        o.end();
+    }
+}
+
+impl ToJson for Section {
+    fn write_json(&self, out: &mut String) {
+        let mut o = Object::new(out);
+        o.int("task", i64::from(self.task));
+        self.status.write_json(o.key("status"));
+        o.str("narrative", &self.narrative);
+        if !self.documents.is_empty() {
+            write_array(o.key("documents"), &self.documents, |out, d| {
+                let mut o = Object::new(out);
+                o.str("number", &d.number);
+                d.date.write_json(o.key("date"));
+                o.str("title", &d.title);
+                o.end();
+            });
+        }
+        o.end();
+    }
+}
+
+impl ToJson for Measure {
+    fn write_json(&self, out: &mut String) {
+        let mut o = Object::new(out);
+        self.total.write_json(o.key("total"));
+        if !self.by.is_empty() {
+            self.by.write_json(o.key("by"));
+        }
+        o.end();
+    }
+}
+
+impl ToJson for IndicatorValue {
+    fn write_json(&self, out: &mut String) {
+        let mut o = Object::new(out);
+        if let Some(annex) = self.annex {
+            annex.write_json(o.key("annex"));
+        }
+        opt_str(&mut o, "code", &self.code);
+        opt_str(&mut o, "id", &self.id);
+        write_f64(o.key("value"), self.value);
+        if let Some(n) = self.numerator {
+            n.write_json(o.key("numerator"));
+        }
+        if let Some(d) = self.denominator {
+            d.write_json(o.key("denominator"));
+        }
+        o.end();
+    }
+}
+
+impl ToJson for ReporterStatus {
+    fn write_json(&self, out: &mut String) {
+        let mut o = Object::new(out);
+        o.str("id", &self.id).str("name", &self.name);
+        o.str("reporter_kind", &self.reporter_kind);
+        self.status.write_json(o.key("status"));
+        opt_str(&mut o, "source", &self.source);
+        if let Some(day) = self.submitted_on {
+            day.write_json(o.key("submitted_on"));
+        }
+        if let Some(n) = self.days_late {
+            o.int("days_late", n);
+        }
+        if let Some(n) = self.working_days_late {
+            o.int("working_days_late", n);
+        }
+        if let Some(overdue) = self.overdue {
+            o.bool("overdue", overdue);
+        }
+        self.errors.write_json(o.key("errors"));
+        self.warnings.write_json(o.key("warnings"));
+        o.end();
+    }
+}
+
+impl ToJson for Completeness {
+    fn write_json(&self, out: &mut String) {
+        let mut o = Object::new(out);
+        self.expected.write_json(o.key("expected"));
+        self.received.write_json(o.key("received"));
+        self.valid.write_json(o.key("valid"));
+        self.inputs.write_json(o.key("inputs"));
+        o.end();
+    }
+}
+
+impl ToJson for Contributors {
+    fn write_json(&self, out: &mut String) {
+        let mut o = Object::new(out);
+        self.total.write_json(o.key("total"));
+        if !self.by.is_empty() {
+            self.by.write_json(o.key("by"));
+        }
+        o.end();
+    }
+}
+
+impl ToJson for Omitted {
+    fn write_json(&self, out: &mut String) {
+        let mut o = Object::new(out);
+        o.str("indicator", &self.indicator)
+            .str("reason", &self.reason);
+        self.reporters.write_json(o.key("reporters"));
+        o.end();
+    }
+}
+
+impl ToJson for Unassigned {
+    fn write_json(&self, out: &mut String) {
+        let mut o = Object::new(out);
+        o.str("source", &self.source).str("reason", &self.reason);
+        opt_str(&mut o, "reporter", &self.reporter);
+        self.errors.write_json(o.key("errors"));
+        o.end();
+    }
+}
+
+impl ToJson for ConsolidationOutput {
+    fn write_json(&self, out: &mut String) {
+        let mut o = Object::new(out);
+        o.str("kind", &self.kind);
+        self.last_on_time_day.write_json(o.key("last_on_time_day"));
+        if let Some(day) = self.as_of {
+            day.write_json(o.key("as_of"));
+        }
+        self.consolidated.write_json(o.key("consolidated"));
+        self.reporters.write_json(o.key("reporters"));
+        self.completeness.write_json(o.key("completeness"));
+        self.contributions.write_json(o.key("contributions"));
+        self.omitted_indicators
+            .write_json(o.key("omitted_indicators"));
+        self.unassigned.write_json(o.key("unassigned"));
+        self.findings.write_json(o.key("findings"));
+        o.end();
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -373,6 +594,7 @@ mod tests {
         check::<QuantityKind>();
         check::<IndicatorKind>();
         check::<Bound>();
+        check::<Status>();
     }
 
     #[test]
@@ -410,5 +632,38 @@ mod tests {
             .related("/indicators/1".into());
         finding.severity = Severity::Warning;
         same(&finding.to_output(crate::Lang::En));
+
+        // A consolidation with every part: duplicates, an invalid report, an unassigned input.
+        let validator = crate::Validator::embedded("binh-dinh-2024").unwrap();
+        let mut all = crate::consolidate::Consolidator::new(validator, None);
+        let quy_nhon = include_str!("../../examples/quy-nhon-half-year-2024.json");
+        for (i, text) in [
+            quy_nhon,
+            quy_nhon,
+            broken,
+            "{",
+            include_str!("../../examples/phu-cat-annual-2024.json"),
+        ]
+        .iter()
+        .enumerate()
+        {
+            all.add(crate::consolidate::check(
+                validator,
+                i,
+                &format!("f{i}"),
+                text,
+            ));
+        }
+        let done = all.finish(Some("2024-12-20".parse().unwrap())).unwrap();
+        same(&done.consolidated);
+        for lang in [crate::Lang::Vi, crate::Lang::En] {
+            same(&done.to_output(lang));
+        }
+        for text in [
+            quy_nhon,
+            include_str!("../../examples/so-gddt-annual-2024.json"),
+        ] {
+            same(&crate::Report::from_json(text).unwrap());
+        }
     }
 }

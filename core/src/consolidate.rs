@@ -1,0 +1,700 @@
+//! Consolidation: the receiving department's step. Many reports of one profile, kind and year
+//! become one provincial report in the same wire format, with every expected reporter's status
+//! and the completeness of the set.
+//!
+//! The work is split so that a caller can stream any number of files and use every core, while
+//! this crate stays free of I/O and threads:
+//!
+//! 1. [`check`] validates one report text and keeps what consolidation needs ([`Checked`]). It
+//!    is a pure function: callers may run it on many threads.
+//! 2. [`Consolidator::add`] takes checked reports one by one, in any order. Memory grows with the
+//!    number of reporters, not of files: of two reports from one reporter for one kind, only the
+//!    winner is kept (the later `submitted_on`; on a tie, the one given later), and a
+//!    `consolidation.duplicate` warning names both.
+//! 3. [`Consolidator::finish`] sums the valid winners of the kind, measure by measure and member
+//!    by member; recomputes shares and rates from the summed numerators and denominators (never
+//!    averaging them); records which reporters contributed to each figure; gives each expected
+//!    reporter a status; and compares each reporter's cumulative measures across nested periods
+//!    (`consolidation.cumulative_decrease`).
+//!
+//! # Example
+//!
+//! ```
+//! use treem::consolidate::{check, Consolidator, Status};
+//!
+//! let validator = treem::Validator::embedded("binh-dinh-2024").unwrap();
+//! let mut all = Consolidator::new(validator, Some("half_year"));
+//! for (i, reporter) in ["540", "542"].iter().enumerate() {
+//!     let text = treem::sample::example_json("half_year", reporter).unwrap();
+//!     all.add(check(validator, i, &format!("{reporter}.json"), &text));
+//! }
+//! let as_of = "2024-05-20".parse().unwrap();
+//! let result = all.finish(Some(as_of)).unwrap();
+//! assert_eq!(result.completeness.received, 2);
+//! let missing = result.reporters.iter().find(|r| r.id == "543").unwrap();
+//! assert_eq!((missing.status, missing.overdue), (Status::Missing, Some(true)));
+//! ```
+
+use serde::Serialize;
+
+use crate::calendar::{Deadline, TimelinessStatus};
+use crate::catalog::{Catalog, Indicator, IndicatorKind};
+use crate::date::CivilDate;
+use crate::error::Error;
+use crate::finding::{Finding, FindingOutput, Param, pointer_push};
+use crate::i18n::Lang;
+use crate::map::Map;
+use crate::model::{IndicatorValue, MAX_QUANTITY, Measure, Quantity, Report, Reporter};
+use crate::profile::{Profile, ReportKind};
+use crate::validate::Validator;
+
+/// One report, validated, reduced to what consolidation needs.
+#[derive(Clone, Debug)]
+pub struct Checked {
+    /// Position among the inputs: of two reports with the same `submitted_on`, the later wins.
+    pub index: usize,
+    /// Where it came from (a file name), for people.
+    pub source: String,
+    /// What it is.
+    pub outcome: CheckedOutcome,
+}
+
+/// What a checked input turned out to be.
+#[derive(Clone, Debug)]
+pub enum CheckedOutcome {
+    /// A report from one of the profile's reporters.
+    Report(Box<Submission>),
+    /// An input that cannot be counted for any expected reporter: not JSON, not a report, or
+    /// from a reporter the profile does not know.
+    Unassigned(Unassigned),
+}
+
+/// A report from an expected reporter, as consolidation keeps it.
+#[derive(Clone, Debug)]
+pub struct Submission {
+    /// The reporter id.
+    pub reporter: String,
+    /// The report kind.
+    pub kind: String,
+    /// When it was submitted (`None` for a draft).
+    pub submitted_on: Option<CivilDate>,
+    /// Error findings.
+    pub errors: usize,
+    /// Warning findings.
+    pub warnings: usize,
+    /// Its measures (kept only when the report is valid: invalid figures are never summed).
+    pub measures: Map<String, Measure>,
+    /// Its indicator values (likewise only when valid).
+    pub indicators: Vec<IndicatorValue>,
+}
+
+/// An input no expected reporter can be credited with.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Unassigned {
+    /// Where it came from.
+    pub source: String,
+    /// Why: an error code (`json_syntax`, …), `report_structure` when the header could not be
+    /// read, or `unknown_reporter`.
+    pub reason: String,
+    /// The reporter id it names, when it names one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reporter: Option<String>,
+    /// The error findings it had.
+    pub errors: usize,
+}
+
+/// Validates one report text with `validator` and keeps what consolidation needs. Pure: may run
+/// on any thread.
+pub fn check(validator: &Validator, index: usize, source: &str, text: &str) -> Checked {
+    let outcome = match validator.validate_json(text) {
+        Err(e) => CheckedOutcome::Unassigned(Unassigned {
+            source: source.to_owned(),
+            reason: e.code().to_owned(),
+            reporter: None,
+            errors: 1,
+        }),
+        Ok(validation) => {
+            let errors = validation.error_count();
+            let warnings = validation.warning_count();
+            match validation.report {
+                None => CheckedOutcome::Unassigned(Unassigned {
+                    source: source.to_owned(),
+                    reason: "report_structure".to_owned(),
+                    reporter: None,
+                    errors,
+                }),
+                Some(report) if validator.profile().reporter(&report.reporter.id).is_none() => {
+                    CheckedOutcome::Unassigned(Unassigned {
+                        source: source.to_owned(),
+                        reason: "unknown_reporter".to_owned(),
+                        reporter: Some(report.reporter.id),
+                        errors,
+                    })
+                }
+                Some(report) => {
+                    let valid = errors == 0 && validation.complete;
+                    CheckedOutcome::Report(Box::new(Submission {
+                        reporter: report.reporter.id,
+                        kind: report.kind,
+                        submitted_on: report.submitted_on,
+                        errors,
+                        warnings,
+                        measures: if valid { report.measures } else { Map::new() },
+                        indicators: if valid { report.indicators } else { Vec::new() },
+                    }))
+                }
+            }
+        }
+    };
+    Checked {
+        index,
+        source: source.to_owned(),
+        outcome,
+    }
+}
+
+/// A kept report and where it came from.
+#[derive(Clone, Debug)]
+struct Kept {
+    index: usize,
+    source: String,
+    submission: Submission,
+}
+
+/// Collects checked reports; [`Consolidator::finish`] adds them up.
+#[derive(Debug)]
+pub struct Consolidator<'v> {
+    validator: &'v Validator,
+    kind: Option<String>,
+    /// The winner per (reporter, kind).
+    kept: Map<(String, String), Kept>,
+    unassigned: Vec<Unassigned>,
+    findings: Vec<Finding>,
+    inputs: usize,
+}
+
+impl<'v> Consolidator<'v> {
+    /// A consolidation of `kind` reports under `validator`'s profile; without a kind, the kind
+    /// with the latest period end among the reports given.
+    pub fn new(validator: &'v Validator, kind: Option<&str>) -> Consolidator<'v> {
+        Consolidator {
+            validator,
+            kind: kind.map(str::to_owned),
+            kept: Map::new(),
+            unassigned: Vec::new(),
+            findings: Vec::new(),
+            inputs: 0,
+        }
+    }
+
+    /// Takes one checked report. Of two from one reporter for one kind, the later
+    /// `submitted_on` wins (on a tie, or both undated, the one given later), with a
+    /// `consolidation.duplicate` warning naming both.
+    pub fn add(&mut self, checked: Checked) {
+        self.inputs += 1;
+        let submission = match checked.outcome {
+            CheckedOutcome::Unassigned(u) => {
+                self.unassigned.push(u);
+                return;
+            }
+            CheckedOutcome::Report(s) => *s,
+        };
+        let key = (submission.reporter.clone(), submission.kind.clone());
+        let new = Kept {
+            index: checked.index,
+            source: checked.source,
+            submission,
+        };
+        let Some(old) = self.kept.get(&key) else {
+            self.kept.insert(key, new);
+            return;
+        };
+        let rank = |k: &Kept| (k.submission.submitted_on, k.index);
+        let (winner, loser) = if rank(&new) > rank(old) {
+            (&new, old)
+        } else {
+            (old, &new)
+        };
+        let date = |k: &Kept| match k.submission.submitted_on {
+            Some(day) => Param::from(day.to_string()),
+            None => Param::Label(crate::Label {
+                vi: "chưa ghi ngày".into(),
+                en: "no date".into(),
+            }),
+        };
+        self.findings.push(
+            Finding::new("consolidation.duplicate", "/submitted_on".into())
+                .with("reporter", key.0.as_str())
+                .with("kind", key.1.as_str())
+                .with("kept", winner.source.as_str())
+                .with("kept_date", date(winner))
+                .with("dropped", loser.source.as_str())
+                .with("dropped_date", date(loser)),
+        );
+        if rank(&new) > rank(old) {
+            self.kept.insert(key, new);
+        }
+    }
+
+    /// How many inputs were added.
+    pub fn inputs(&self) -> usize {
+        self.inputs
+    }
+
+    /// Adds up the valid reports of the kind and gives every expected reporter its status, as
+    /// of `as_of` when given (for `missing` reporters: overdue or not yet).
+    ///
+    /// # Errors
+    ///
+    /// `unknown_report_kind` when the kind asked for is not the profile's; `invalid_options`
+    /// when no kind was asked for and no report says one; `year_not_covered` when the calendar
+    /// cannot date the kind's deadline.
+    pub fn finish(mut self, as_of: Option<CivilDate>) -> Result<Consolidation, Error> {
+        let profile = self.validator.profile();
+        let kind = self.kind_def()?;
+        let calendar = self.validator.calendar();
+        let deadline = Deadline::compute(calendar, kind, None)?;
+
+        let mut reporters = Vec::with_capacity(profile.reporters.len());
+        for def in &profile.reporters {
+            let kept = self.kept.get(&(def.id.clone(), kind.id.clone()));
+            reporters.push(status(def, kept, &deadline, calendar, as_of)?);
+        }
+        let expected = reporters.len();
+        let received = reporters
+            .iter()
+            .filter(|r| r.status != Status::Missing)
+            .count();
+        let valid = reporters
+            .iter()
+            .filter(|r| matches!(r.status, Status::OnTime | Status::Late | Status::Undated))
+            .count();
+
+        cumulative_checks(profile, &self.kept, &mut self.findings);
+
+        let winners: Vec<&Kept> = profile
+            .reporters
+            .iter()
+            .filter_map(|def| self.kept.get(&(def.id.clone(), kind.id.clone())))
+            .filter(|k| k.submission.errors == 0)
+            .collect();
+        let (measures, contributions) = sum_measures(&winners);
+        let (indicators, omitted) = sum_indicators(self.validator.catalog(), &winners);
+        let consolidated = Report {
+            profile: profile.id.clone(),
+            kind: kind.id.clone(),
+            year: profile.year,
+            reporter: Reporter {
+                id: profile.recipient.id.clone(),
+                name: profile.recipient.name.clone(),
+            },
+            submitted_on: None,
+            data_as_of: None,
+            estimated: None,
+            prepared_by: None,
+            signed_by: None,
+            sections: Vec::new(),
+            measures,
+            indicators,
+        };
+        Ok(Consolidation {
+            kind: kind.id.clone(),
+            last_on_time_day: deadline.last_on_time_day,
+            as_of,
+            consolidated,
+            reporters,
+            completeness: Completeness {
+                expected,
+                received,
+                valid,
+                inputs: self.inputs,
+            },
+            contributions,
+            omitted_indicators: omitted,
+            unassigned: self.unassigned,
+            findings: self.findings,
+        })
+    }
+
+    fn kind_def(&self) -> Result<&'v ReportKind, Error> {
+        let profile = self.validator.profile();
+        match &self.kind {
+            Some(kind) => profile.find_report_kind(kind),
+            None => self
+                .kept
+                .keys()
+                .filter_map(|(_, k)| profile.report_kind(k))
+                .max_by_key(|k| (k.period.end, std::cmp::Reverse(k.period.start)))
+                .ok_or_else(|| {
+                    Error::invalid_options(
+                        "no report names a kind of the profile: say which kind to consolidate",
+                    )
+                }),
+        }
+    }
+}
+
+/// Where an expected reporter stands.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    /// A valid report, submitted by the last on-time day.
+    OnTime,
+    /// A valid report, submitted after the last on-time day.
+    Late,
+    /// A valid report without `submitted_on` (a draft): its timeliness is unknown.
+    Undated,
+    /// A report with errors: its figures are not summed.
+    Invalid,
+    /// No report.
+    Missing,
+}
+
+/// One expected reporter's status.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct ReporterStatus {
+    /// Reporter id.
+    pub id: String,
+    /// Official name.
+    pub name: String,
+    /// Its kind of reporter (`district_committee`, …).
+    pub reporter_kind: String,
+    /// Where it stands.
+    pub status: Status,
+    /// The report counted for it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+    /// When that report was submitted.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub submitted_on: Option<CivilDate>,
+    /// Calendar days after the last on-time day (0 when on time), for a dated report.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub days_late: Option<i64>,
+    /// Working days after the last on-time day, for a dated report.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub working_days_late: Option<i64>,
+    /// For a missing report, as of the day asked for: whether the last on-time day has passed.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub overdue: Option<bool>,
+    /// Error findings of the report counted.
+    pub errors: usize,
+    /// Warning findings of the report counted.
+    pub warnings: usize,
+}
+
+/// How complete the set of reports is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct Completeness {
+    /// Reporters the profile expects a report from.
+    pub expected: usize,
+    /// Of them, those with a report (valid or not).
+    pub received: usize,
+    /// Of them, those with a valid report (the ones summed).
+    pub valid: usize,
+    /// Inputs read in all, duplicates and unassigned ones included.
+    pub inputs: usize,
+}
+
+/// Which reporters contributed to each figure of one measure, and with what: reporter id to
+/// its figure.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Contributors {
+    /// To the total.
+    pub total: Map<String, Quantity>,
+    /// To each member of each breakdown.
+    #[serde(skip_serializing_if = "Map::is_empty")]
+    pub by: Map<String, Map<String, Map<String, Quantity>>>,
+}
+
+/// An indicator that could not be consolidated, and why.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Omitted {
+    /// Catalog id.
+    pub indicator: String,
+    /// Why: `no_parts` (a share or rate given without numerator and denominator by at least one
+    /// reporter: averaging it would be wrong).
+    pub reason: String,
+    /// The reporters that gave it.
+    pub reporters: Vec<String>,
+}
+
+/// The consolidation of a set of reports.
+#[derive(Clone, Debug)]
+pub struct Consolidation {
+    /// The kind consolidated.
+    pub kind: String,
+    /// The kind's last on-time day.
+    pub last_on_time_day: CivilDate,
+    /// The day the statuses are as of.
+    pub as_of: Option<CivilDate>,
+    /// The provincial report: the sums, in the report wire format, from the recipient.
+    pub consolidated: Report,
+    /// Every expected reporter, in the profile's order.
+    pub reporters: Vec<ReporterStatus>,
+    /// Received, valid and expected counts.
+    pub completeness: Completeness,
+    /// Per measure, who contributed to each figure and with what.
+    pub contributions: Map<String, Contributors>,
+    /// Indicators given but not consolidated.
+    pub omitted_indicators: Vec<Omitted>,
+    /// Inputs credited to no expected reporter.
+    pub unassigned: Vec<Unassigned>,
+    /// Cross-report findings (`consolidation.*`).
+    pub findings: Vec<Finding>,
+}
+
+impl Consolidation {
+    /// As wire data, messages in `lang`.
+    pub fn to_output(&self, lang: Lang) -> ConsolidationOutput {
+        ConsolidationOutput {
+            kind: self.kind.clone(),
+            last_on_time_day: self.last_on_time_day,
+            as_of: self.as_of,
+            consolidated: self.consolidated.clone(),
+            reporters: self.reporters.clone(),
+            completeness: self.completeness,
+            contributions: self.contributions.clone(),
+            omitted_indicators: self.omitted_indicators.clone(),
+            unassigned: self.unassigned.clone(),
+            findings: self.findings.iter().map(|f| f.to_output(lang)).collect(),
+        }
+    }
+}
+
+/// A consolidation as wire data: what `treem consolidate --format json` prints and the
+/// WebAssembly build's `consolidate` returns.
+#[derive(Clone, Debug, Serialize)]
+pub struct ConsolidationOutput {
+    /// The kind consolidated.
+    pub kind: String,
+    /// The kind's last on-time day.
+    pub last_on_time_day: CivilDate,
+    /// The day the statuses are as of.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub as_of: Option<CivilDate>,
+    /// The provincial report.
+    pub consolidated: Report,
+    /// Every expected reporter's status.
+    pub reporters: Vec<ReporterStatus>,
+    /// Counts.
+    pub completeness: Completeness,
+    /// Who contributed to each figure.
+    pub contributions: Map<String, Contributors>,
+    /// Indicators not consolidated.
+    pub omitted_indicators: Vec<Omitted>,
+    /// Inputs credited to no expected reporter.
+    pub unassigned: Vec<Unassigned>,
+    /// Cross-report findings, with messages.
+    pub findings: Vec<FindingOutput>,
+}
+
+fn status(
+    def: &crate::profile::ReporterDef,
+    kept: Option<&Kept>,
+    deadline: &Deadline,
+    calendar: &crate::calendar::Calendar,
+    as_of: Option<CivilDate>,
+) -> Result<ReporterStatus, Error> {
+    let mut out = ReporterStatus {
+        id: def.id.clone(),
+        name: def.name.clone(),
+        reporter_kind: def.kind.clone(),
+        status: Status::Missing,
+        source: None,
+        submitted_on: None,
+        days_late: None,
+        working_days_late: None,
+        overdue: None,
+        errors: 0,
+        warnings: 0,
+    };
+    let Some(kept) = kept else {
+        out.overdue = as_of.map(|day| day > deadline.last_on_time_day);
+        return Ok(out);
+    };
+    let s = &kept.submission;
+    out.source = Some(kept.source.clone());
+    out.submitted_on = s.submitted_on;
+    out.errors = s.errors;
+    out.warnings = s.warnings;
+    let timeliness = s
+        .submitted_on
+        .map(|day| deadline.timeliness(calendar, day))
+        .transpose()?;
+    if let Some(t) = &timeliness {
+        out.days_late = Some(t.days_late);
+        out.working_days_late = Some(t.working_days_late);
+    }
+    out.status = match (s.errors, timeliness.map(|t| t.status)) {
+        (1.., _) => Status::Invalid,
+        (0, None) => Status::Undated,
+        (0, Some(TimelinessStatus::OnTime)) => Status::OnTime,
+        (0, Some(TimelinessStatus::Late)) => Status::Late,
+    };
+    Ok(out)
+}
+
+/// A cumulative measure lower in a reporter's report for a longer period than in its report for
+/// an earlier, nested one (the annual report below the six-month one).
+fn cumulative_checks(
+    profile: &Profile,
+    kept: &Map<(String, String), Kept>,
+    findings: &mut Vec<Finding>,
+) {
+    for def in &profile.reporters {
+        let mine: Vec<(&ReportKind, &Kept)> = profile
+            .report_kinds
+            .iter()
+            .filter_map(|k| kept.get(&(def.id.clone(), k.id.clone())).map(|r| (k, r)))
+            .filter(|(_, r)| r.submission.errors == 0)
+            .collect();
+        for (short_kind, short) in &mine {
+            for (long_kind, long) in &mine {
+                let nested = short_kind.period.start == long_kind.period.start
+                    && short_kind.period.end < long_kind.period.end;
+                if !nested {
+                    continue;
+                }
+                for measure in profile.measures.iter().filter(|m| m.cumulative) {
+                    let (Some(earlier), Some(later)) = (
+                        short.submission.measures.get(&measure.id),
+                        long.submission.measures.get(&measure.id),
+                    ) else {
+                        continue;
+                    };
+                    if later.total < earlier.total {
+                        findings.push(
+                            Finding::new(
+                                "consolidation.cumulative_decrease",
+                                pointer_push(&pointer_push("/measures", &measure.id), "total"),
+                            )
+                            .with("reporter", def.id.as_str())
+                            .with("measure", measure.id.as_str())
+                            .with("measure_name", &measure.name)
+                            .with("earlier_kind", short_kind.id.as_str())
+                            .with("earlier", short.source.as_str())
+                            .with("earlier_value", earlier.total.get())
+                            .with("later_kind", long_kind.id.as_str())
+                            .with("later", long.source.as_str())
+                            .with("later_value", later.total.get()),
+                        );
+                    }
+                }
+            }
+        }
+    }
+}
+
+fn add(sum: Quantity, value: Quantity) -> Quantity {
+    Quantity::new(sum.get().saturating_add(value.get()).min(MAX_QUANTITY)).unwrap_or(sum)
+}
+
+/// The sums of the winners' measures, and who contributed to each figure.
+fn sum_measures(winners: &[&Kept]) -> (Map<String, Measure>, Map<String, Contributors>) {
+    let zero = Quantity::new(0).unwrap_or_else(|| unreachable!("0 is a quantity"));
+    let mut sums: Map<String, Measure> = Map::new();
+    let mut who: Map<String, Contributors> = Map::new();
+    for kept in winners {
+        let reporter = &kept.submission.reporter;
+        for (id, measure) in &kept.submission.measures {
+            if !sums.contains_key(id) {
+                sums.insert(
+                    id.clone(),
+                    Measure {
+                        total: zero,
+                        by: Map::new(),
+                    },
+                );
+                who.insert(id.clone(), Contributors::default());
+            }
+            let (Some(sum), Some(names)) = (sums.get_mut(id), who.get_mut(id)) else {
+                continue;
+            };
+            sum.total = add(sum.total, measure.total);
+            names.total.insert(reporter.clone(), measure.total);
+            for (dimension, members) in &measure.by {
+                for (member, value) in members {
+                    let cells = entry(&mut sum.by, dimension);
+                    match cells.get_mut(member) {
+                        Some(cell) => *cell = add(*cell, *value),
+                        None => {
+                            cells.insert(member.clone(), *value);
+                        }
+                    }
+                    entry(entry(&mut names.by, dimension), member).insert(reporter.clone(), *value);
+                }
+            }
+        }
+    }
+    (sums, who)
+}
+
+fn entry<'m, V: Default>(map: &'m mut Map<String, V>, key: &str) -> &'m mut V {
+    if !map.contains_key(key) {
+        map.insert(key.to_owned(), V::default());
+    }
+    map.get_mut(key)
+        .unwrap_or_else(|| unreachable!("the key was just inserted"))
+}
+
+/// Consolidated indicators: shares and rates recomputed from summed parts, counts summed;
+/// anything else omitted with the reason.
+fn sum_indicators(catalog: &Catalog, winners: &[&Kept]) -> (Vec<IndicatorValue>, Vec<Omitted>) {
+    // Per catalog indicator, in catalog order: the values given.
+    let mut given: Vec<(&Indicator, Vec<(&str, &IndicatorValue)>)> = Vec::new();
+    for kept in winners {
+        for value in &kept.submission.indicators {
+            let found = match (value.annex, &value.code, &value.id) {
+                (Some(annex), Some(code), _) => catalog.by_code(annex, code),
+                (_, _, Some(id)) => catalog.by_id(id),
+                _ => None,
+            };
+            let Some(indicator) = found else { continue };
+            match given.iter_mut().find(|(i, _)| i.id == indicator.id) {
+                Some((_, values)) => values.push((&kept.submission.reporter, value)),
+                None => given.push((indicator, vec![(&kept.submission.reporter, value)])),
+            }
+        }
+    }
+    given.sort_by_key(|(i, _)| {
+        catalog
+            .indicators
+            .iter()
+            .position(|c| c.id == i.id)
+            .unwrap_or(usize::MAX)
+    });
+    let mut out = Vec::new();
+    let mut omitted = Vec::new();
+    for (indicator, values) in given {
+        let parts: Option<(u64, u64)> = values.iter().try_fold((0u64, 0u64), |(n, d), (_, v)| {
+            Some((
+                n.saturating_add(v.numerator?.get()),
+                d.saturating_add(v.denominator?.get()),
+            ))
+        });
+        let identify = |value: f64, parts: Option<(u64, u64)>| IndicatorValue {
+            annex: indicator.code.as_ref().map(|_| indicator.annex),
+            code: indicator.code.clone(),
+            id: indicator.code.is_none().then(|| indicator.id.clone()),
+            value,
+            numerator: parts.and_then(|(n, _)| Quantity::new(n)),
+            denominator: parts.and_then(|(_, d)| Quantity::new(d)),
+        };
+        match (&indicator.formula, parts, indicator.unit.kind) {
+            (Some(formula), Some((n, d)), _) if d > 0 => {
+                let value = n as f64 / d as f64 * f64::from(formula.multiplier);
+                out.push(identify((value * 10.0).round() / 10.0, Some((n, d))));
+            }
+            (_, _, IndicatorKind::Count) => {
+                let total: f64 = values.iter().map(|(_, v)| v.value).sum();
+                out.push(identify(total, None));
+            }
+            _ => omitted.push(Omitted {
+                indicator: indicator.id.clone(),
+                reason: "no_parts".to_owned(),
+                reporters: values.iter().map(|(r, _)| (*r).to_owned()).collect(),
+            }),
+        }
+    }
+    (out, omitted)
+}

@@ -68,7 +68,7 @@ for (const [name, instances] of Object.entries(targets)) {
 {
   const ajv = new Ajv2020({ strict: true, allErrors: true });
   const validate = ajv.compile(load(join(root, "tests/vectors/vectors.schema.json")));
-  for (const suite of ["validation", "deadlines", "calendar"]) {
+  for (const suite of ["validation", "deadlines", "calendar", "consolidation"]) {
     for (const file of jsonIn(join("tests/vectors", suite))) {
       if (validate(load(join(root, file)))) {
         passed++;

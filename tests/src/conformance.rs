@@ -11,7 +11,6 @@ use treem::RULES;
 use treem::sample::SplitMix64;
 
 use crate::generate::{arb_report, arb_style};
-use crate::mutate::NEVER_FIRES;
 use crate::properties;
 use crate::vectors::{self, Case, LoadError, Suite};
 
@@ -23,7 +22,8 @@ pub const DEFAULT_SEED: u64 = 2024;
 /// What to run.
 #[derive(Clone, Debug)]
 pub struct Options {
-    /// The vector folder (with `validation/`, `deadlines/` and `calendar/` inside).
+    /// The vector folder (with `validation/`, `deadlines/`, `calendar/` and `consolidation/`
+    /// inside).
     pub vectors: PathBuf,
     /// Generated cases per property.
     pub cases: u32,
@@ -172,10 +172,7 @@ pub fn run(opts: &Options, progress: &mut dyn FnMut(&str)) -> Result<Summary, Lo
         progress(rule.code);
         let mut row = Row {
             name: rule.code.to_owned(),
-            note: NEVER_FIRES
-                .iter()
-                .find(|(code, _)| *code == rule.code)
-                .map(|(_, why)| (*why).to_owned()),
+            note: crate::mutate::without_mutator(rule.code).map(str::to_owned),
             ..Row::default()
         };
         for case in cases
@@ -183,8 +180,8 @@ pub fn run(opts: &Options, progress: &mut dyn FnMut(&str)) -> Result<Summary, Lo
             .filter(|c| c.rule.as_deref() == Some(rule.code))
         {
             count_vector(case, &mut row, &mut summary.failures);
-            if let Ok((_, findings)) = vectors::expected(case) {
-                if findings.iter().any(|(code, _)| code == rule.code) {
+            if let Some(codes) = vectors::expected_codes(case) {
+                if codes.iter().any(|code| code == rule.code) {
                     row.fires += 1;
                 } else {
                     row.holds += 1;
@@ -241,7 +238,7 @@ pub fn run(opts: &Options, progress: &mut dyn FnMut(&str)) -> Result<Summary, Lo
     }
 
     // The deadline and calendar suites.
-    for suite in [Suite::Deadlines, Suite::Calendar] {
+    for suite in [Suite::Deadlines, Suite::Calendar, Suite::Consolidation] {
         if !wanted(opts, suite.name()) {
             continue;
         }
@@ -250,7 +247,11 @@ pub fn run(opts: &Options, progress: &mut dyn FnMut(&str)) -> Result<Summary, Lo
             name: format!("{suite} (vectors)"),
             ..Row::default()
         };
-        for case in cases.iter().filter(|c| c.suite == suite) {
+        // Files about one rule are counted in its row above.
+        for case in cases
+            .iter()
+            .filter(|c| c.suite == suite && c.rule.is_none())
+        {
             count_vector(case, &mut row, &mut summary.failures);
         }
         summary.rows.push(row);

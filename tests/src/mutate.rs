@@ -53,6 +53,29 @@ pub const NEVER_FIRES: &[(&str, &str)] = &[(
     "reserved: fired when two parsers disagreed; with one decoder it cannot fire, and the property tests assert it never does",
 )];
 
+/// Rules about several reports together, which no single-report mutator can break; the
+/// consolidation vectors (`tests/vectors/consolidation/`) and `tests/tests/consolidation.rs`
+/// cover them.
+pub const CROSS_REPORT: &[(&str, &str)] = &[
+    (
+        "consolidation.duplicate",
+        "about two reports from one reporter: covered by the consolidation vectors",
+    ),
+    (
+        "consolidation.cumulative_decrease",
+        "about a reporter's six-month and annual reports together: covered by the consolidation vectors",
+    ),
+];
+
+/// Whether `rule` has no single-defect mutator, and why.
+pub fn without_mutator(rule: &str) -> Option<&'static str> {
+    NEVER_FIRES
+        .iter()
+        .chain(CROSS_REPORT)
+        .find(|(code, _)| *code == rule)
+        .map(|(_, why)| *why)
+}
+
 /// The mutator of `rule`.
 pub fn defect(rule: &str) -> Option<&'static Defect> {
     DEFECTS.iter().find(|d| d.rule == rule)

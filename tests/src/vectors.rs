@@ -38,22 +38,31 @@ pub enum Suite {
     Deadlines,
     /// The working-day calendar.
     Calendar,
+    /// Consolidation of several reports (statuses, sums, cross-report findings).
+    Consolidation,
 }
 
 impl Suite {
+    /// Every suite.
+    pub const ALL: [Suite; 4] = [
+        Suite::Validation,
+        Suite::Deadlines,
+        Suite::Calendar,
+        Suite::Consolidation,
+    ];
+
     /// The suite's folder name.
     pub fn name(self) -> &'static str {
         match self {
             Suite::Validation => "validation",
             Suite::Deadlines => "deadlines",
             Suite::Calendar => "calendar",
+            Suite::Consolidation => "consolidation",
         }
     }
 
     fn from_folder(name: &str) -> Option<Suite> {
-        [Suite::Validation, Suite::Deadlines, Suite::Calendar]
-            .into_iter()
-            .find(|s| s.name() == name)
+        Suite::ALL.into_iter().find(|s| s.name() == name)
     }
 }
 
@@ -170,7 +179,7 @@ fn collect(
         }
         let suite = suite.ok_or_else(|| {
             LoadError(format!(
-                "{}: not inside a folder named validation, deadlines or calendar",
+                "{}: not inside a folder named validation, deadlines, calendar or consolidation",
                 path.display()
             ))
         })?;
@@ -195,14 +204,18 @@ fn resolve(vector_file: &Path, name: &str) -> Result<PathBuf, String> {
 ///
 /// No input, a file that cannot be read, or a patch that does not apply.
 pub fn report_text(case: &Case) -> Result<String, String> {
-    let raw = &case.raw;
+    input_text(&case.file, &case.raw)
+}
+
+/// The text an input object stands for: `text`, `report`, or `base` with its `patch`.
+fn input_text(vector_file: &Path, raw: &Value) -> Result<String, String> {
     if let Some(text) = raw.get("text").and_then(Value::as_str) {
         return Ok(text.to_owned());
     }
     let mut report = match (raw.get("report"), raw.get("base").and_then(Value::as_str)) {
         (Some(report), _) => report.clone(),
         (None, Some(base)) => {
-            let path = resolve(&case.file, base)?;
+            let path = resolve(vector_file, base)?;
             let text = std::fs::read_to_string(&path).map_err(|e| format!("{base}: {e}"))?;
             serde_json::from_str(&text).map_err(|e| format!("{base}: {e}"))?
         }
@@ -246,6 +259,28 @@ pub fn expected(case: &Case) -> Result<(bool, Vec<(String, String)>), String> {
     expected_findings(&case.raw)
 }
 
+/// The codes a case expects to fire: a validation case's findings, or a consolidation case's
+/// `finding_codes`. `None` when the case does not say (an error case, say).
+pub fn expected_codes(case: &Case) -> Option<Vec<String>> {
+    let expect = case.raw.get("expect")?;
+    let codes: Vec<String> = match case.suite {
+        Suite::Validation => expect
+            .get("findings")?
+            .as_array()?
+            .iter()
+            .filter_map(|f| f.get("code")?.as_str().map(str::to_owned))
+            .collect(),
+        Suite::Consolidation => expect
+            .get("finding_codes")?
+            .as_array()?
+            .iter()
+            .filter_map(|c| c.as_str().map(str::to_owned))
+            .collect(),
+        Suite::Deadlines | Suite::Calendar => return None,
+    };
+    Some(codes)
+}
+
 /// Runs one case. `Ok(())` when the result is as expected, else what differs.
 ///
 /// # Errors
@@ -256,6 +291,7 @@ pub fn run(case: &Case) -> Result<(), String> {
         Suite::Validation => run_validation(case),
         Suite::Deadlines => run_deadline(case),
         Suite::Calendar => run_calendar(case),
+        Suite::Consolidation => run_consolidation(case),
     }
 }
 
@@ -278,7 +314,8 @@ fn compare(raw: &Value, outcome: Outcome) -> Result<(), String> {
 }
 
 /// The first place where `actual` does not have what `expected` names (`None`: it has it all).
-/// Objects match partially; everything else must be equal.
+/// Objects match partially, arrays of the same length element by element; everything else
+/// must be equal.
 pub fn differences(expected: &Value, actual: &Value, at: &str) -> Option<String> {
     match (expected, actual) {
         (Value::Object(want), Value::Object(got)) => want.iter().find_map(|(k, v)| {
@@ -288,6 +325,11 @@ pub fn differences(expected: &Value, actual: &Value, at: &str) -> Option<String>
                 None => Some(format!("{at}: expected {v}, missing")),
             }
         }),
+        (Value::Array(want), Value::Array(got)) if want.len() == got.len() => want
+            .iter()
+            .zip(got)
+            .enumerate()
+            .find_map(|(i, (w, g))| differences(w, g, &format!("{at}/{i}"))),
         (Value::Number(a), Value::Number(b)) if a.as_f64() == b.as_f64() => None,
         _ if expected == actual => None,
         _ => Some(format!(
@@ -428,5 +470,62 @@ fn run_calendar(case: &Case) -> Result<(), String> {
         }
         _ => return Err("a calendar case names either `date` or `year`".into()),
     };
+    compare(raw, outcome)
+}
+
+/// The consolidation output a case's `expect` is matched against, with two views added for
+/// writing expectations briefly: `by_reporter` (each reporter's status object by id) and
+/// `finding_codes` (the codes of the cross-report findings, sorted).
+pub fn consolidation_view(mut output: Value) -> Value {
+    let by_reporter: serde_json::Map<String, Value> = output["reporters"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|r| Some((r.get("id")?.as_str()?.to_owned(), r.clone())))
+        .collect();
+    let mut codes: Vec<String> = output["findings"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|f| f.get("code")?.as_str().map(str::to_owned))
+        .collect();
+    codes.sort();
+    output["by_reporter"] = Value::Object(by_reporter);
+    output["finding_codes"] = serde_json::json!(codes);
+    output
+}
+
+fn run_consolidation(case: &Case) -> Result<(), String> {
+    let raw = &case.raw;
+    let reports = raw
+        .get("reports")
+        .and_then(Value::as_array)
+        .ok_or("no `reports` array")?;
+    let texts = reports
+        .iter()
+        .enumerate()
+        .map(|(i, r)| input_text(&case.file, r).map_err(|e| format!("reports/{i}: {e}")))
+        .collect::<Result<Vec<_>, _>>()?;
+    let kind = text_field(raw, "kind")?;
+    let as_of = text_field(raw, "as_of")?;
+    let profile = profile_of(case)?;
+    let outcome = (|| -> Outcome {
+        let profile = profile?;
+        let validator = Validator::new(profile.into_owned()).map_err(|e| e.code().to_owned())?;
+        let as_of = as_of.map(date).transpose()?;
+        let mut all = treem::consolidate::Consolidator::new(&validator, kind);
+        for (i, text) in texts.iter().enumerate() {
+            all.add(treem::consolidate::check(
+                &validator,
+                i,
+                &format!("#{}", i + 1),
+                text,
+            ));
+        }
+        let done = all.finish(as_of).map_err(|e| e.code().to_owned())?;
+        let output =
+            serde_json::to_value(done.to_output(treem::Lang::En)).map_err(|e| e.to_string())?;
+        Ok(consolidation_view(output))
+    })();
     compare(raw, outcome)
 }

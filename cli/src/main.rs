@@ -4,6 +4,7 @@
 //! This binary parses arguments, reads files and prints; every decision is made in the `treem`
 //! library.
 
+mod consolidate;
 mod output;
 
 use std::io::{self, Read, Write};
@@ -109,6 +110,31 @@ enum Command {
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
     },
+    /// Consolidate reports for the receiving department: sum the valid ones, give every
+    /// expected reporter its status (on time, late, missing, invalid) and the completeness.
+    /// Reads folders recursively and uses every core.
+    Consolidate {
+        /// Report files or folders (all `*.json` inside, recursively).
+        #[arg(required = true)]
+        paths: Vec<String>,
+        /// Report kind to consolidate (default: the kind with the latest period among the
+        /// reports, e.g. annual when both are given).
+        #[arg(long)]
+        kind: Option<String>,
+        /// Statuses as of this day (YYYY-MM-DD): whether missing reports are overdue.
+        #[arg(long)]
+        as_of: Option<String>,
+        /// Embedded profile id or path to a profile JSON file (default: the embedded default).
+        #[arg(long)]
+        profile: Option<String>,
+        /// Output: text, json (`{ consolidated, reporters, completeness, … }`), csv (for Excel,
+        /// UTF-8 with a byte-order mark) or html (one page to open or print).
+        #[arg(long, value_enum, default_value_t = ConsolidateFormat::Text)]
+        format: ConsolidateFormat,
+        /// Threads reading and checking files (default: every core).
+        #[arg(long)]
+        jobs: Option<usize>,
+    },
     /// Run the conformance suite: every test vector, then every property over generated
     /// reports (one defect per rule, styles, round trips, arbitrary input, calendar laws);
     /// print a table per rule and `N passed, M failed` (exit 0: none failed; 1: a check failed;
@@ -152,6 +178,14 @@ enum Command {
 enum Format {
     Text,
     Json,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum ConsolidateFormat {
+    Text,
+    Json,
+    Csv,
+    Html,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -320,6 +354,22 @@ fn main() -> ExitCode {
                 Format::Text => output::timeliness_text(&deadline, &t, lang),
             })
         }),
+        Command::Consolidate {
+            paths,
+            kind,
+            as_of,
+            profile,
+            format,
+            jobs,
+        } => consolidate(
+            &paths,
+            kind.as_deref(),
+            as_of.as_deref(),
+            profile.as_deref(),
+            format,
+            jobs,
+            lang,
+        ),
         Command::Conformance {
             vectors,
             cases,
@@ -491,4 +541,36 @@ fn conformance(
     } else {
         ExitCode::from(1)
     }
+}
+
+fn consolidate(
+    paths: &[String],
+    kind: Option<&str>,
+    as_of: Option<&str>,
+    profile: Option<&str>,
+    format: ConsolidateFormat,
+    jobs: Option<usize>,
+    lang: Lang,
+) -> Result<String, Failure> {
+    let as_of = as_of.map(date).transpose()?;
+    let owned;
+    let validator: &Validator = match profile {
+        None => Validator::embedded(treem::DEFAULT_PROFILE)?,
+        Some(p) => {
+            owned = Validator::new(load_profile(Some(p))?)?;
+            &owned
+        }
+    };
+    let files = consolidate::files(paths).map_err(|(path, error)| Failure::Io { path, error })?;
+    let jobs = jobs.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
+    let mut all = treem::consolidate::Consolidator::new(validator, kind);
+    consolidate::read_all(validator, &files, jobs, &mut all, lang);
+    let done = all.finish(as_of)?;
+    let profile = validator.profile();
+    Ok(match format {
+        ConsolidateFormat::Json => output::json(&done.to_output(lang)),
+        ConsolidateFormat::Text => consolidate::text(&done, profile, lang),
+        ConsolidateFormat::Csv => consolidate::csv(&done, profile, lang),
+        ConsolidateFormat::Html => consolidate::html(&done, profile, lang),
+    })
 }

@@ -1,0 +1,570 @@
+//! `treem consolidate`: reads report files (folders recursively) on every core, hands them to
+//! core's consolidator, and prints the result as text, JSON, CSV for Excel or an HTML page.
+
+use std::fmt::Write as _;
+use std::io::{self, IsTerminal};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::mpsc;
+use std::time::Instant;
+
+use treem::consolidate::{
+    Checked, CheckedOutcome, Consolidation, Consolidator, Status, Unassigned, check,
+};
+use treem::{Lang, Profile, Validator};
+
+/// Inputs from this many files on show progress and a closing summary on standard error.
+const MANY: usize = 50;
+
+/// Every report file under `paths`: files as given, folders searched recursively for `*.json`,
+/// in a stable order.
+///
+/// # Errors
+///
+/// A path that does not exist or a folder that cannot be listed.
+pub fn files(paths: &[String]) -> Result<Vec<PathBuf>, (String, io::Error)> {
+    let mut out = Vec::new();
+    for path in paths {
+        let p = Path::new(path);
+        let meta = std::fs::metadata(p).map_err(|e| (path.clone(), e))?;
+        if meta.is_dir() {
+            walk(p, &mut out)?;
+        } else {
+            out.push(p.to_path_buf());
+        }
+    }
+    Ok(out)
+}
+
+fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), (String, io::Error)> {
+    let listing = std::fs::read_dir(dir).map_err(|e| (dir.display().to_string(), e))?;
+    let mut entries: Vec<PathBuf> = listing.filter_map(|e| e.ok().map(|e| e.path())).collect();
+    entries.sort();
+    for entry in entries {
+        if entry.is_dir() {
+            walk(&entry, out)?;
+        } else if entry.extension().is_some_and(|x| x == "json") {
+            out.push(entry);
+        }
+    }
+    Ok(())
+}
+
+/// Reads and checks `files` on `jobs` threads, adding each to `into` as it is ready. Memory
+/// stays bounded: at most a few files per thread are in flight.
+pub fn read_all(
+    validator: &Validator,
+    files: &[PathBuf],
+    jobs: usize,
+    into: &mut Consolidator<'_>,
+    lang: Lang,
+) {
+    let interactive = io::stderr().is_terminal() && files.len() >= MANY;
+    let started = Instant::now();
+    let next = AtomicUsize::new(0);
+    let jobs = jobs.clamp(1, files.len().max(1));
+    let (send, receive) = mpsc::sync_channel::<Checked>(jobs * 4);
+    std::thread::scope(|scope| {
+        for _ in 0..jobs {
+            let send = send.clone();
+            let next = &next;
+            scope.spawn(move || {
+                loop {
+                    let i = next.fetch_add(1, Ordering::Relaxed);
+                    let Some(path) = files.get(i) else { break };
+                    let source = path.display().to_string();
+                    let checked = match std::fs::read_to_string(path) {
+                        Ok(text) => check(validator, i, &source, &text),
+                        Err(e) => Checked {
+                            index: i,
+                            source: source.clone(),
+                            outcome: CheckedOutcome::Unassigned(Unassigned {
+                                source,
+                                reason: if e.kind() == io::ErrorKind::InvalidData {
+                                    "not_utf8".to_owned()
+                                } else {
+                                    "io".to_owned()
+                                },
+                                reporter: None,
+                                errors: 1,
+                            }),
+                        },
+                    };
+                    if send.send(checked).is_err() {
+                        break;
+                    }
+                }
+            });
+        }
+        drop(send);
+        for (n, checked) in receive.iter().enumerate() {
+            into.add(checked);
+            if interactive && (n + 1) % 100 == 0 {
+                let done = match lang {
+                    Lang::Vi => "đã đọc",
+                    Lang::En => "read",
+                };
+                eprint!("\r\x1b[K{done} {}/{} …", n + 1, files.len());
+            }
+        }
+    });
+    if interactive {
+        eprint!("\r\x1b[K");
+    }
+    if files.len() >= MANY {
+        let seconds = started.elapsed().as_secs_f64();
+        let rate = files.len() as f64 / seconds.max(1e-9);
+        let memory = peak_memory_mib()
+            .map(|m| match lang {
+                Lang::Vi => format!("; bộ nhớ đỉnh {m:.0} MiB"),
+                Lang::En => format!("; peak memory {m:.0} MiB"),
+            })
+            .unwrap_or_default();
+        match lang {
+            Lang::Vi => eprintln!(
+                "treem: đã đọc {} tệp trong {seconds:.2} giây ({rate:.0} tệp/giây, {jobs} luồng{memory})",
+                files.len()
+            ),
+            Lang::En => eprintln!(
+                "treem: read {} files in {seconds:.2} s ({rate:.0} files/s, {jobs} threads{memory})",
+                files.len()
+            ),
+        }
+    }
+}
+
+/// The process's peak resident memory, where the system says it (Linux).
+fn peak_memory_mib() -> Option<f64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    let kib: f64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kib / 1024.0)
+}
+
+fn status_label(status: Status, lang: Lang) -> &'static str {
+    match (status, lang) {
+        (Status::OnTime, Lang::Vi) => "đúng hạn",
+        (Status::Late, Lang::Vi) => "chậm",
+        (Status::Undated, Lang::Vi) => "chưa ghi ngày gửi",
+        (Status::Invalid, Lang::Vi) => "có lỗi",
+        (Status::Missing, Lang::Vi) => "chưa nộp",
+        (Status::OnTime, Lang::En) => "on time",
+        (Status::Late, Lang::En) => "late",
+        (Status::Undated, Lang::En) => "undated",
+        (Status::Invalid, Lang::En) => "invalid",
+        (Status::Missing, Lang::En) => "missing",
+    }
+}
+
+/// A reporter's status in a sentence fragment: "chậm 2 ngày (2 ngày làm việc)".
+fn status_detail(r: &treem::consolidate::ReporterStatus, lang: Lang) -> String {
+    let vi = lang == Lang::Vi;
+    let mut s = status_label(r.status, lang).to_owned();
+    match r.status {
+        Status::Late => {
+            let (d, w) = (r.days_late.unwrap_or(0), r.working_days_late.unwrap_or(0));
+            let _ = if vi {
+                write!(s, " {d} ngày ({w} ngày làm việc)")
+            } else {
+                write!(s, " by {d} days ({w} working days)")
+            };
+        }
+        Status::Invalid => {
+            let _ = if vi {
+                write!(s, ": {} lỗi", r.errors)
+            } else {
+                write!(s, ": {} error(s)", r.errors)
+            };
+        }
+        Status::Missing if r.overdue == Some(true) => {
+            s.push_str(if vi { ", đã quá hạn" } else { ", overdue" });
+        }
+        Status::Missing if r.overdue == Some(false) => {
+            s.push_str(if vi {
+                ", chưa đến hạn"
+            } else {
+                ", not yet due"
+            });
+        }
+        _ => {}
+    }
+    s
+}
+
+/// The plain-text summary: completeness, every reporter's status, warnings, unassigned inputs.
+pub fn text(c: &Consolidation, profile: &Profile, lang: Lang) -> String {
+    let vi = lang == Lang::Vi;
+    let mut s = String::new();
+    let kind = profile
+        .report_kind(&c.kind)
+        .map_or(c.kind.as_str(), |k| k.name.get(lang));
+    let _ = writeln!(s, "{kind}");
+    let p = &c.completeness;
+    let _ = if vi {
+        writeln!(
+            s,
+            "Đã nhận {}/{} đơn vị ({} hợp lệ, được tổng hợp); ngày cuối cùng đúng hạn {}{}.\n",
+            p.received,
+            p.expected,
+            p.valid,
+            c.last_on_time_day,
+            c.as_of
+                .map(|d| format!("; tình hình đến ngày {d}"))
+                .unwrap_or_default()
+        )
+    } else {
+        writeln!(
+            s,
+            "Received {}/{} reporters ({} valid, consolidated); last on-time day {}{}.\n",
+            p.received,
+            p.expected,
+            p.valid,
+            c.last_on_time_day,
+            c.as_of.map(|d| format!("; as of {d}")).unwrap_or_default()
+        )
+    };
+    for r in &c.reporters {
+        let _ = writeln!(
+            s,
+            "  {:<10} {:<52} {}",
+            r.id,
+            r.name,
+            status_detail(r, lang)
+        );
+    }
+    if !c.findings.is_empty() {
+        let _ = writeln!(s, "\n{}", if vi { "Cảnh báo:" } else { "Warnings:" });
+        for f in &c.findings {
+            let _ = writeln!(s, "  [{}] {}", f.code, f.message(lang));
+        }
+    }
+    if !c.unassigned.is_empty() {
+        let _ = writeln!(
+            s,
+            "\n{}",
+            if vi {
+                "Không tính cho đơn vị nào:"
+            } else {
+                "Not counted for any reporter:"
+            }
+        );
+        for u in &c.unassigned {
+            let _ = writeln!(s, "  {} ({})", u.source, u.reason);
+        }
+    }
+    for o in &c.omitted_indicators {
+        let _ = if vi {
+            writeln!(
+                s,
+                "  Chỉ tiêu {} không tổng hợp được: có đơn vị chỉ ghi tỷ lệ, không ghi tử số và mẫu số.",
+                o.indicator
+            )
+        } else {
+            writeln!(
+                s,
+                "  Indicator {} not consolidated: a reporter gave the share without its numerator and denominator.",
+                o.indicator
+            )
+        };
+    }
+    s
+}
+
+fn csv_field(out: &mut String, value: &str) {
+    if value.contains([',', '"', '\n', '\r']) {
+        out.push('"');
+        out.push_str(&value.replace('"', "\"\""));
+        out.push('"');
+    } else {
+        out.push_str(value);
+    }
+}
+
+fn csv_row(out: &mut String, fields: &[String]) {
+    for (i, f) in fields.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        csv_field(out, f);
+    }
+    out.push_str("\r\n");
+}
+
+/// The figures as CSV for Excel: UTF-8 with a byte-order mark, one row per total and per
+/// breakdown member, the consolidated figure and then each reporter's.
+pub fn csv(c: &Consolidation, profile: &Profile, lang: Lang) -> String {
+    let vi = lang == Lang::Vi;
+    let contributors: Vec<&treem::consolidate::ReporterStatus> = c
+        .reporters
+        .iter()
+        .filter(|r| matches!(r.status, Status::OnTime | Status::Late | Status::Undated))
+        .collect();
+    let mut out = String::from("\u{feff}");
+    let mut header: Vec<String> = if vi {
+        ["Mã chỉ số", "Tên chỉ số", "Phân tổ", "Nhóm", "Tổng hợp"]
+    } else {
+        ["Measure", "Name", "Breakdown", "Member", "Consolidated"]
+    }
+    .iter()
+    .map(|h| (*h).to_owned())
+    .collect();
+    header.extend(contributors.iter().map(|r| r.name.clone()));
+    csv_row(&mut out, &header);
+    for (id, measure) in &c.consolidated.measures {
+        let def = profile.measure(id);
+        let name = def.map_or("", |d| d.name.get(lang)).to_owned();
+        let who = c.contributions.get(id);
+        let mut row = vec![
+            id.clone(),
+            name.clone(),
+            String::new(),
+            String::new(),
+            measure.total.get().to_string(),
+        ];
+        row.extend(contributors.iter().map(|r| {
+            who.and_then(|w| w.total.get(&r.id))
+                .map_or_else(String::new, |q| q.get().to_string())
+        }));
+        csv_row(&mut out, &row);
+        for (dimension, members) in &measure.by {
+            let dim = profile.dimension(dimension);
+            for (member, value) in members {
+                let member_name = dim
+                    .and_then(|d| d.members.iter().find(|m| &m.id == member))
+                    .map_or(member.as_str(), |m| m.name.get(lang));
+                let mut row = vec![
+                    id.clone(),
+                    name.clone(),
+                    dim.map_or(dimension.as_str(), |d| d.name.get(lang))
+                        .to_owned(),
+                    member_name.to_owned(),
+                    value.get().to_string(),
+                ];
+                row.extend(contributors.iter().map(|r| {
+                    who.and_then(|w| w.by.get(dimension))
+                        .and_then(|m| m.get(member))
+                        .and_then(|m| m.get(&r.id))
+                        .map_or_else(String::new, |q| q.get().to_string())
+                }));
+                csv_row(&mut out, &row);
+            }
+        }
+    }
+    out
+}
+
+fn html_escape(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+/// One self-contained page an official can open or print: completeness, the status table of
+/// every reporter, warnings, and a bar chart per main measure (those the profile requires of
+/// district People's Committees) by unit. No script, no outside resource.
+pub fn html(c: &Consolidation, profile: &Profile, lang: Lang) -> String {
+    let vi = lang == Lang::Vi;
+    let e = html_escape;
+    let kind = profile
+        .report_kind(&c.kind)
+        .map_or(c.kind.clone(), |k| k.name.get(lang).to_owned());
+    let title = if vi {
+        format!("Tổng hợp: {kind}")
+    } else {
+        format!("Consolidation: {kind}")
+    };
+    let mut s = String::new();
+    let _ = write!(
+        s,
+        "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{}</title>\n<style>\n{}\n</style>\n</head>\n<body>\n<h1>{}</h1>\n",
+        if vi { "vi" } else { "en" },
+        e(&title),
+        STYLE,
+        e(&title)
+    );
+    let p = &c.completeness;
+    let _ = writeln!(
+        s,
+        "<p class=\"summary\">{}</p>",
+        if vi {
+            format!(
+                "Đã nhận <strong>{}/{}</strong> đơn vị ({} hợp lệ, được tổng hợp). Ngày cuối cùng đúng hạn: {}.{}",
+                p.received,
+                p.expected,
+                p.valid,
+                c.last_on_time_day,
+                c.as_of
+                    .map(|d| format!(" Tình hình đến ngày {d}."))
+                    .unwrap_or_default()
+            )
+        } else {
+            format!(
+                "Received <strong>{}/{}</strong> reporters ({} valid, consolidated). Last on-time day: {}.{}",
+                p.received,
+                p.expected,
+                p.valid,
+                c.last_on_time_day,
+                c.as_of.map(|d| format!(" As of {d}.")).unwrap_or_default()
+            )
+        }
+    );
+    let (h_unit, h_status, h_submitted, h_file) = if vi {
+        ("Đơn vị", "Tình trạng", "Ngày gửi", "Tệp")
+    } else {
+        ("Reporter", "Status", "Submitted", "File")
+    };
+    let _ = writeln!(
+        s,
+        "<h2>{}</h2>\n<table class=\"status\">\n<thead><tr><th>{}</th><th>{h_unit}</th><th>{h_status}</th><th>{h_submitted}</th><th>{h_file}</th></tr></thead>\n<tbody>",
+        if vi {
+            "Tình hình nộp báo cáo"
+        } else {
+            "Reports received"
+        },
+        if vi { "Mã" } else { "Id" }
+    );
+    for r in &c.reporters {
+        let class = match r.status {
+            Status::OnTime => "on-time",
+            Status::Late => "late",
+            Status::Undated => "undated",
+            Status::Invalid => "invalid",
+            Status::Missing => "missing",
+        };
+        let _ = writeln!(
+            s,
+            "<tr class=\"{class}\" data-reporter=\"{}\" data-status=\"{}\"><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+            e(&r.id),
+            class,
+            e(&r.id),
+            e(&r.name),
+            e(&status_detail(r, lang)),
+            r.submitted_on.map(|d| d.to_string()).unwrap_or_default(),
+            e(r.source.as_deref().unwrap_or_default())
+        );
+    }
+    s.push_str("</tbody>\n</table>\n");
+    if !c.findings.is_empty() || !c.unassigned.is_empty() {
+        let _ = writeln!(
+            s,
+            "<h2>{}</h2>\n<ul>",
+            if vi { "Cảnh báo" } else { "Warnings" }
+        );
+        for f in &c.findings {
+            let _ = writeln!(s, "<li>{}</li>", e(&f.message(lang)));
+        }
+        for u in &c.unassigned {
+            let _ = writeln!(
+                s,
+                "<li>{} <code>{}</code> ({})</li>",
+                if vi {
+                    "Không tính cho đơn vị nào:"
+                } else {
+                    "Not counted for any reporter:"
+                },
+                e(&u.source),
+                e(&u.reason)
+            );
+        }
+        s.push_str("</ul>\n");
+    }
+    let main: Vec<&str> = profile
+        .reporter_kinds
+        .iter()
+        .flat_map(|k| k.required_measures.iter().map(|r| r.measure.as_str()))
+        .fold(Vec::new(), |mut acc, m| {
+            if !acc.contains(&m) {
+                acc.push(m);
+            }
+            acc
+        });
+    let _ = writeln!(
+        s,
+        "<h2>{}</h2>",
+        if vi {
+            "Các chỉ số chính theo đơn vị"
+        } else {
+            "Main measures by reporter"
+        }
+    );
+    for id in main {
+        let (Some(measure), Some(who)) = (c.consolidated.measures.get(id), c.contributions.get(id))
+        else {
+            continue;
+        };
+        let name = profile.measure(id).map_or(id, |d| d.name.get(lang));
+        let _ = writeln!(
+            s,
+            "<figure class=\"chart\"><figcaption>{} — {}: <strong>{}</strong></figcaption>",
+            e(name),
+            if vi { "tổng hợp" } else { "consolidated" },
+            measure.total.get()
+        );
+        s.push_str(&bars(c, who, lang));
+        s.push_str("</figure>\n");
+    }
+    let _ = writeln!(
+        s,
+        "<footer>{}</footer>\n</body>\n</html>",
+        if vi {
+            "Lập bằng treem: số liệu chỉ gồm các báo cáo hợp lệ; tỷ lệ tính lại từ tử số và mẫu số đã cộng."
+        } else {
+            "Made with treem: figures include valid reports only; shares are recomputed from summed numerators and denominators."
+        }
+    );
+    s
+}
+
+/// A horizontal bar chart (inline SVG) of one measure's figure per reporter.
+fn bars(c: &Consolidation, who: &treem::consolidate::Contributors, lang: Lang) -> String {
+    let rows: Vec<(&str, u64)> = c
+        .reporters
+        .iter()
+        .filter_map(|r| who.total.get(&r.id).map(|q| (r.name.as_str(), q.get())))
+        .collect();
+    let max = rows.iter().map(|(_, v)| *v).max().unwrap_or(0).max(1);
+    let (label_w, bar_w, row_h) = (300.0, 360.0, 18.0);
+    let height = row_h * rows.len() as f64 + 4.0;
+    let mut s = format!(
+        "<svg role=\"img\" viewBox=\"0 0 {} {height}\" width=\"100%\" aria-label=\"{}\">",
+        label_w + bar_w + 80.0,
+        if lang == Lang::Vi {
+            "biểu đồ theo đơn vị"
+        } else {
+            "chart by reporter"
+        }
+    );
+    for (i, (name, value)) in rows.iter().enumerate() {
+        let y = row_h * i as f64 + 2.0;
+        let w = bar_w * *value as f64 / max as f64;
+        let _ = write!(
+            s,
+            "<text x=\"{}\" y=\"{}\" text-anchor=\"end\">{}</text><rect x=\"{}\" y=\"{}\" width=\"{w:.1}\" height=\"{}\"/><text x=\"{}\" y=\"{}\">{value}</text>",
+            label_w - 6.0,
+            y + 12.5,
+            html_escape(name),
+            label_w,
+            y + 2.0,
+            row_h - 5.0,
+            label_w + w + 4.0,
+            y + 12.5
+        );
+    }
+    s.push_str("</svg>");
+    s
+}
+
+const STYLE: &str = "body { font-family: system-ui, 'Segoe UI', Roboto, Arial, sans-serif; margin: 2rem; color: #1a1a1a; }
+h1 { font-size: 1.5rem; } h2 { font-size: 1.2rem; margin-top: 2rem; }
+table { border-collapse: collapse; width: 100%; font-size: 0.9rem; }
+th, td { border: 1px solid #ccc; padding: 0.3rem 0.5rem; text-align: left; }
+th { background: #f0f0f0; }
+tr.on-time td:nth-child(3) { color: #1b6e20; }
+tr.late td:nth-child(3), tr.undated td:nth-child(3) { color: #9a5b00; }
+tr.invalid td:nth-child(3), tr.missing td:nth-child(3) { color: #b00020; font-weight: 600; }
+figure.chart { margin: 1.5rem 0; page-break-inside: avoid; }
+figcaption { margin-bottom: 0.3rem; }
+svg text { font-size: 11px; fill: #1a1a1a; } svg rect { fill: #2f6db5; }
+footer { margin-top: 2rem; font-size: 0.8rem; color: #555; }
+@media print { body { margin: 1cm; } h2 { page-break-after: avoid; } }";

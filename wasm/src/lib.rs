@@ -154,6 +154,52 @@ pub fn timeliness(kind: &str, submitted: &str, options_json: &str) -> String {
     envelope(result.as_ref(), lang)
 }
 
+/// Consolidates reports (each a JSON text, named `#1`, `#2`, … in findings and statuses).
+/// Options, all optional: `profile`, `kind`, `as_of`, `lang`.
+#[wasm_bindgen]
+pub fn consolidate(reports: Vec<String>, options_json: &str) -> String {
+    let mut lang_code = String::new();
+    let result = (|| -> Result<treem::consolidate::ConsolidationOutput, Error> {
+        let (mut profile, mut kind, mut as_of) = (String::new(), None, None);
+        if !options_json.trim().is_empty() {
+            let fields =
+                treem::wire::string_fields(options_json).map_err(|e| Error::invalid_options(&e))?;
+            for (key, value) in fields {
+                match key.as_str() {
+                    "profile" => profile = value,
+                    "kind" => kind = Some(value),
+                    "as_of" => as_of = Some(value),
+                    "lang" => lang_code = value,
+                    other => {
+                        return Err(Error::invalid_options(&format!(
+                            "unknown option `{other}`, expected one of `profile`, `kind`, `as_of`, `lang`"
+                        )));
+                    }
+                }
+            }
+        }
+        let as_of = as_of.as_deref().map(date).transpose()?;
+        with_validator(&profile, |validator| {
+            let validator = match validator {
+                Some(v) => v,
+                None => Validator::embedded(treem::DEFAULT_PROFILE)?,
+            };
+            let mut all = treem::consolidate::Consolidator::new(validator, kind.as_deref());
+            for (i, text) in reports.iter().enumerate() {
+                all.add(treem::consolidate::check(
+                    validator,
+                    i,
+                    &format!("#{}", i + 1),
+                    text,
+                ));
+            }
+            Ok(all.finish(as_of)?.to_output(lang(&lang_code)))
+        })
+    })();
+    let lang = lang(&lang_code);
+    envelope(result.as_ref(), lang)
+}
+
 /// Every exception to Monday–Friday in `year`.
 #[wasm_bindgen]
 pub fn calendar(year: i32, lang_code: &str) -> String {

@@ -45,6 +45,19 @@ export function makeApi(wasm) {
     timeliness(kind, submitted, options = {}) {
       return unwrap(wasm.timeliness(text(kind, "kind"), text(submitted, "submitted"), deadlineOptions(options)));
     },
+    consolidate(reports, options = {}) {
+      if (!Array.isArray(reports)) {
+        throw new TreemError("invalid_options", "reports must be an array of JSON texts");
+      }
+      reports.forEach((r, i) => text(r, `reports[${i}]`));
+      const opts = {
+        profile: options.profile ?? "",
+        kind: options.kind,
+        as_of: options.asOf ?? options.as_of,
+        lang: options.lang ?? "vi",
+      };
+      return unwrap(wasm.consolidate(reports, JSON.stringify(opts)));
+    },
     calendar(year, options = {}) {
       if (!Number.isInteger(year)) throw new TreemError("invalid_options", "year must be an integer");
       return unwrap(wasm.calendar(year, options.lang ?? "vi"));

@@ -85,11 +85,62 @@ export interface Rule {
   when_missing: Label;
 }
 
+export interface ConsolidateOptions {
+  /** An embedded profile id, or a profile as JSON text; by default the embedded default. */
+  profile?: string;
+  /** The report kind to consolidate; by default the kind with the latest period among the reports. */
+  kind?: string;
+  /** Statuses as of this day (YYYY-MM-DD): whether missing reports are overdue. */
+  asOf?: string;
+  lang?: Lang;
+}
+
+/** Where an expected reporter stands. */
+export type ReporterStatusKind = "on_time" | "late" | "undated" | "invalid" | "missing";
+
+export interface ReporterStatus {
+  id: string;
+  name: string;
+  reporter_kind: string;
+  status: ReporterStatusKind;
+  /** The report counted for it: `#1`, `#2`, … (position in the array given, from 1). */
+  source?: string;
+  submitted_on?: string;
+  days_late?: number;
+  working_days_late?: number;
+  /** For a missing report, with `asOf`: whether the last on-time day has passed. */
+  overdue?: boolean;
+  errors: number;
+  warnings: number;
+}
+
+/** Per measure, each reporter's contribution: reporter id to figure. */
+export interface Contributors {
+  total: { [reporter: string]: number };
+  by?: { [dimension: string]: { [member: string]: { [reporter: string]: number } } };
+}
+
+export interface Consolidation {
+  kind: string;
+  last_on_time_day: string;
+  as_of?: string;
+  /** The sums of the valid reports, in the report wire format, from the recipient. */
+  consolidated: TreemReport;
+  reporters: ReporterStatus[];
+  completeness: { expected: number; received: number; valid: number; inputs: number };
+  contributions: { [measure: string]: Contributors };
+  omitted_indicators: { indicator: string; reason: string; reporters: string[] }[];
+  unassigned: { source: string; reason: string; reporter?: string; errors: number }[];
+  /** Cross-report warnings: `consolidation.duplicate`, `consolidation.cumulative_decrease`. */
+  findings: FindingOutput[];
+}
+
 /** Loads the WebAssembly module (browser: fetches the .wasm; Node: already loaded). */
 export function ready(input?: string | URL | Response | BufferSource): Promise<void>;
 export function validate(reportJson: string, options?: ValidateOptions): Validation;
 export function deadlines(options?: DeadlineOptions): Deadline[];
 export function timeliness(kind: string, submitted: string, options?: DeadlineOptions): Timeliness;
+export function consolidate(reportsJson: string[], options?: ConsolidateOptions): Consolidation;
 export function calendar(year: number, options?: { lang?: Lang }): CalendarEntry[];
 export function catalog(): TreemIndicatorCatalog;
 export function profile(id?: string): TreemProfile;

@@ -11,4 +11,4 @@ export function ready(input) {
 }
 
 export { TreemError } from "./api.js";
-export const { validate, deadlines, timeliness, calendar, catalog, profile, rules, schema, version } = makeApi(wasm);
+export const { validate, deadlines, timeliness, consolidate, calendar, catalog, profile, rules, schema, version } = makeApi(wasm);

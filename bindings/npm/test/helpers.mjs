@@ -33,7 +33,7 @@ export function applyPatch(doc, patch) {
   return doc;
 }
 
-const suites = ["validation", "deadlines", "calendar"];
+const suites = ["validation", "deadlines", "calendar", "consolidation"];
 
 /**
  * Resolves a file a vector names, as the Rust harness does: from the vector file's folder
@@ -61,11 +61,23 @@ export function vectorCases(suite) {
   return cases;
 }
 
+/** The text an input object stands for: `text`, `report`, or `base` with its `patch`. */
+export function inputText(vectorFile, input) {
+  if (input.text !== undefined) return input.text;
+  const report = input.report ?? readJson(resolve(vectorFile, input.base));
+  return JSON.stringify(applyPatch(structuredClone(report), input.patch ?? []));
+}
+
 /** The text a validation case validates. */
 export function reportText(c) {
-  if (c.raw.text !== undefined) return c.raw.text;
-  const report = c.raw.report ?? readJson(resolve(c.file, c.raw.base));
-  return JSON.stringify(applyPatch(structuredClone(report), c.raw.patch ?? []));
+  return inputText(c.file, c.raw);
+}
+
+/** A consolidation output with the two views the vectors match against (as tests/src/vectors.rs). */
+export function consolidationView(output) {
+  const byReporter = Object.fromEntries(output.reporters.map((r) => [r.id, r]));
+  const codes = output.findings.map((f) => f.code).sort();
+  return { ...output, by_reporter: byReporter, finding_codes: codes };
 }
 
 /** A case's `profile` as the package takes it: an embedded id, or a profile file's JSON text. */
@@ -77,7 +89,8 @@ export function profileOption(c) {
 
 /**
  * The first place where `actual` lacks what `expected` names (undefined: it has it all).
- * Objects match partially; everything else must be equal. The Rust harness does the same.
+ * Objects match partially, arrays of the same length element by element; everything else
+ * must be equal. The Rust harness does the same.
  */
 export function differences(expected, actual, at = "") {
   if (expected !== null && typeof expected === "object" && !Array.isArray(expected)) {
@@ -87,6 +100,13 @@ export function differences(expected, actual, at = "") {
     for (const [k, v] of Object.entries(expected)) {
       if (!(k in actual)) return `${at}/${k}: expected ${JSON.stringify(v)}, missing`;
       const d = differences(v, actual[k], `${at}/${k}`);
+      if (d) return d;
+    }
+    return undefined;
+  }
+  if (Array.isArray(expected) && Array.isArray(actual) && expected.length === actual.length) {
+    for (let i = 0; i < expected.length; i++) {
+      const d = differences(expected[i], actual[i], `${at}/${i}`);
       if (d) return d;
     }
     return undefined;

@@ -66,3 +66,40 @@ test("native and WebAssembly builds give identical findings, messages included",
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test("native and WebAssembly consolidations are identical, statuses and messages included", async () => {
+  const { consolidate } = await import("../dist/node.js");
+  const dir = mkdtempSync(join(tmpdir(), "treem-consolidate-"));
+  try {
+    // The examples, one of them twice (a duplicate), a broken report and text that is not JSON.
+    const texts = [
+      ...jsonFiles("examples").map(readText),
+      readText("examples/quy-nhon-half-year-2024.json"),
+      readText("tests/fixtures/structure/four-problems.json"),
+      "{",
+    ];
+    const paths = texts.map((text, i) => {
+      const path = join(dir, `r${String(i).padStart(2, "0")}.json`);
+      writeFileSync(path, text);
+      return path;
+    });
+    const cli = nativeCli();
+    for (const [kind, lang] of [["half_year", "vi"], ["annual", "en"]]) {
+      const native = execFileSync(
+        cli,
+        ["consolidate", ...paths, "--kind", kind, "--as-of", "2024-12-01", "--format", "json", "--lang", lang],
+        { encoding: "utf8" },
+      );
+      // The CLI names inputs by path, the package by position (#1, #2, …).
+      let renamed = native;
+      paths.forEach((p, i) => {
+        renamed = renamed.replaceAll(JSON.stringify(p).slice(1, -1), `#${i + 1}`);
+      });
+      const wasm = consolidate(texts, { kind, asOf: "2024-12-01", lang });
+      assert.deepEqual(wasm, JSON.parse(renamed));
+      assert.ok(wasm.findings.some((f) => f.code === "consolidation.duplicate") || kind === "annual");
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

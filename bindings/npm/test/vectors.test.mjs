@@ -2,8 +2,17 @@
 // WebAssembly build: validation, deadlines and calendar. Both builds must give the same results.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { validate, deadlines, timeliness, calendar } from "../dist/node.js";
-import { validationCases, vectorCases, profileOption, differences, jsonFiles, readText } from "./helpers.mjs";
+import { validate, deadlines, timeliness, calendar, consolidate } from "../dist/node.js";
+import {
+  validationCases,
+  vectorCases,
+  profileOption,
+  differences,
+  inputText,
+  consolidationView,
+  jsonFiles,
+  readText,
+} from "./helpers.mjs";
 
 const cases = validationCases();
 
@@ -56,6 +65,15 @@ for (const c of vectorCases("deadlines")) {
       return entry;
     });
     check(c.raw.expect, result);
+  });
+}
+
+for (const c of vectorCases("consolidation")) {
+  test(`${c.name}: ${c.description}`, () => {
+    const texts = c.raw.reports.map((r) => inputText(c.file, r));
+    const options = { profile: profileOption(c), kind: c.raw.kind, asOf: c.raw.as_of, lang: "en" };
+    for (const key of Object.keys(options)) if (options[key] === undefined) delete options[key];
+    check(c.raw.expect, outcome(() => consolidationView(consolidate(texts, options))));
   });
 }
 

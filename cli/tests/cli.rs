@@ -470,3 +470,134 @@ fn conformance_reports_a_failing_vector_and_exits_1() {
     assert!(String::from_utf8_lossy(&missing.stderr).contains("no/such/folder"));
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+/// A temporary folder of generated six-month reports for the given reporters.
+fn district_reports(name: &str, reporters: &[&str]) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("treem-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(dir.join("nested")).unwrap();
+    for (i, id) in reporters.iter().enumerate() {
+        let out = treem(&[
+            "example",
+            "--kind",
+            "half_year",
+            "--reporter",
+            id,
+            "--seed",
+            &i.to_string(),
+        ]);
+        assert_eq!(out.status.code(), Some(0));
+        // Half of them one folder down: folders are read recursively.
+        let path = if i % 2 == 0 {
+            dir.join(format!("{id}.json"))
+        } else {
+            dir.join("nested").join(format!("{id}.json"))
+        };
+        std::fs::write(path, &out.stdout).unwrap();
+    }
+    dir
+}
+
+#[test]
+fn consolidate_nine_of_eleven_districts_as_of_20_may() {
+    let nine = [
+        "540", "542", "543", "544", "546", "547", "548", "550", "551",
+    ];
+    let dir = district_reports("nine", &nine);
+    // Phù Mỹ (545) and An Nhơn (549) are absent; Quy Nhơn submits on 16/5.
+    let late = dir.join("540.json");
+    let mut report: Value = serde_json::from_str(&std::fs::read_to_string(&late).unwrap()).unwrap();
+    report["submitted_on"] = "2024-05-16".into();
+    std::fs::write(&late, report.to_string()).unwrap();
+
+    let dir_arg = dir.to_str().unwrap();
+    let out = treem(&[
+        "consolidate",
+        dir_arg,
+        "--as-of",
+        "2024-05-20",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let done = json(&out);
+    let status = |id: &str| {
+        done["reporters"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|r| r["id"] == id)
+            .cloned()
+            .unwrap()
+    };
+    for absent in ["545", "549"] {
+        assert_eq!(status(absent)["status"], "missing");
+        assert_eq!(status(absent)["overdue"], true);
+    }
+    assert_eq!(status("540")["status"], "late");
+    assert_eq!(status("540")["working_days_late"], 2);
+    assert_eq!(status("542")["status"], "on_time");
+    assert_eq!(done["kind"], "half_year");
+    assert_eq!(done["completeness"]["received"], 9);
+    assert_eq!(done["consolidated"]["reporter"]["id"], "so-ldtbxh");
+    assert!(
+        done["consolidated"]["measures"]["abuse.children"]["total"]
+            .as_u64()
+            .unwrap()
+            > 0
+    );
+
+    // Text: every reporter's status in Vietnamese.
+    let text = stdout(&treem(&["consolidate", dir_arg, "--as-of", "2024-05-20"]));
+    assert!(text.contains("Đã nhận 9/23 đơn vị"), "{text}");
+    assert!(text.contains("chưa nộp, đã quá hạn"), "{text}");
+    assert!(text.contains("chậm 2 ngày (2 ngày làm việc)"), "{text}");
+
+    // CSV for Excel: a byte-order mark, Vietnamese intact, one column per contributing reporter.
+    let csv = treem(&["consolidate", dir_arg, "--format", "csv"]);
+    let csv = String::from_utf8(csv.stdout).unwrap();
+    assert!(csv.starts_with('\u{feff}'));
+    let header = csv.lines().next().unwrap();
+    assert!(
+        header.contains("Tên chỉ số") && header.contains("Ủy ban nhân dân huyện An Lão"),
+        "{header}"
+    );
+    assert_eq!(header.split(',').count(), 5 + 9, "{header}");
+    assert!(csv.contains("\r\n"));
+
+    // HTML: one page with every reporter's row.
+    let html = stdout(&treem(&[
+        "consolidate",
+        dir_arg,
+        "--as-of",
+        "2024-05-20",
+        "--format",
+        "html",
+    ]));
+    assert!(html.starts_with("<!DOCTYPE html>"));
+    for id in ["540", "545", "549", "so-gddt"] {
+        assert!(html.contains(&format!("data-reporter=\"{id}\"")), "{id}");
+    }
+    assert!(
+        !html.contains("<script") && !html.contains("http"),
+        "self-contained"
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn consolidate_says_what_is_wrong_with_its_inputs() {
+    let out = treem(&["consolidate", "no/such/folder"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no/such/folder"));
+    let out = treem(&["consolidate", "examples", "--kind", "quarterly"]);
+    assert_eq!(out.status.code(), Some(2));
+    let out = treem(&["consolidate", "examples", "--as-of", "20/5/2024"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("20/5/2024"));
+}

@@ -1,5 +1,8 @@
 // Shared by the tests: the repository's files and RFC 6902 patches, as the Rust tests use them.
+import { execFileSync } from "node:child_process";
 import { existsSync, readFileSync, readdirSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 
 export const root = new URL("../../../", import.meta.url);
 export const readText = (path) => readFileSync(new URL(path, root), "utf8");
@@ -127,4 +130,12 @@ export function validationCases() {
     error: c.raw.expect.error,
     findings: (c.raw.expect.findings ?? []).map((f) => [f.code, f.path]).sort(),
   }));
+}
+
+/** The native CLI, built if needed (cargo is on the machine wherever the Rust tests run). */
+export function nativeCli() {
+  const rootDir = fileURLToPath(root);
+  execFileSync("cargo", ["build", "--quiet", "-p", "treem-cli"], { cwd: rootDir, stdio: "inherit" });
+  const target = process.env.CARGO_TARGET_DIR ?? join(rootDir, "target");
+  return join(target, "debug", process.platform === "win32" ? "treem.exe" : "treem");
 }

@@ -8,18 +8,8 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync, writeFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { validate } from "../dist/node.js";
-import { validationCases, jsonFiles, readText, root } from "./helpers.mjs";
-
-const rootDir = fileURLToPath(root);
-
-/** The native CLI, built if needed (cargo is on the machine wherever the Rust tests run). */
-function nativeCli() {
-  execFileSync("cargo", ["build", "--quiet", "-p", "treem-cli"], { cwd: rootDir, stdio: "inherit" });
-  const target = process.env.CARGO_TARGET_DIR ?? join(rootDir, "target");
-  return join(target, "debug", process.platform === "win32" ? "treem.exe" : "treem");
-}
+import { validationCases, jsonFiles, readText, nativeCli } from "./helpers.mjs";
 
 test("native and WebAssembly builds give identical findings, messages included", () => {
   const dir = mkdtempSync(join(tmpdir(), "treem-parity-"));

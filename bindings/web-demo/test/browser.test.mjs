@@ -6,7 +6,12 @@ import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
 import { serve } from "../serve.mjs";
-import { validationCases } from "../../npm/test/helpers.mjs";
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, writeFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { validationCases, nativeCli, root } from "../../npm/test/helpers.mjs";
 
 const executablePath = process.env.CHROMIUM ?? "/usr/bin/chromium";
 const example = fileURLToPath(new URL("../../../examples/quy-nhon-half-year-2024.json", import.meta.url));
@@ -130,4 +135,38 @@ test("no page error and no Content-Security-Policy violation", async () => {
       `${mid.toFixed(1)} ms of ${instantiation.length} (${instantiation.map((t) => t.toFixed(1)).join(", ")})`,
   );
   assert.deepEqual(problems, []);
+});
+
+test("the consolidation page of treem consolidate opens in Chromium and shows every reporter's status", async () => {
+  const examples = fileURLToPath(new URL("examples", root));
+  const html = execFileSync(nativeCli(), ["consolidate", examples, "--kind", "annual", "--as-of", "2024-12-01", "--format", "html"], {
+    encoding: "utf8",
+  });
+  const dir = mkdtempSync(join(tmpdir(), "treem-html-"));
+  try {
+    const file = join(dir, "tong-hop.html");
+    writeFileSync(file, html);
+    const report = await context.newPage();
+    const errors = [];
+    report.on("pageerror", (e) => errors.push(e.message));
+    report.on("request", (r) => {
+      if (!r.url().startsWith("file:")) errors.push(`outside request: ${r.url()}`);
+    });
+    await report.goto(pathToFileURL(file).href);
+    const rows = report.locator("table.status tbody tr");
+    const profile = JSON.parse(execFileSync(nativeCli(), ["profile", "--format", "json"], { encoding: "utf8" }));
+    assert.equal(await rows.count(), profile.reporters.length);
+    for (const r of profile.reporters) {
+      const row = report.locator(`tr[data-reporter="${r.id}"]`);
+      assert.equal(await row.count(), 1, r.id);
+      assert.ok((await row.locator("td").nth(2).textContent()).length > 3, r.id);
+    }
+    assert.equal(await report.locator('tr[data-status="on-time"]').count(), 2);
+    assert.match(await report.locator("tr[data-reporter='545'] td").nth(2).textContent(), /chưa nộp, đã quá hạn/);
+    assert.ok(await report.locator("figure.chart svg rect").count() > 0);
+    assert.deepEqual(errors, []);
+    await report.close();
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

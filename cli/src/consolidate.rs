@@ -58,12 +58,13 @@ pub fn read_all(
     jobs: usize,
     into: &mut Consolidator<'_>,
     lang: Lang,
-) {
+) -> Reading {
     let interactive = io::stderr().is_terminal() && files.len() >= MANY;
     let started = Instant::now();
     let next = AtomicUsize::new(0);
     let jobs = jobs.clamp(1, files.len().max(1));
-    let (send, receive) = mpsc::sync_channel::<Checked>(jobs * 4);
+    // A short queue: the readers never run more than this far ahead of the consolidator.
+    let (send, receive) = mpsc::sync_channel::<Checked>(jobs * 32);
     std::thread::scope(|scope| {
         for _ in 0..jobs {
             let send = send.clone();
@@ -111,9 +112,29 @@ pub fn read_all(
     if interactive {
         eprint!("\r\x1b[K");
     }
-    if files.len() >= MANY {
-        let seconds = started.elapsed().as_secs_f64();
-        let rate = files.len() as f64 / seconds.max(1e-9);
+    Reading {
+        files: files.len(),
+        jobs,
+        seconds: started.elapsed().as_secs_f64(),
+    }
+}
+
+/// How the reading went, for the closing summary.
+pub struct Reading {
+    files: usize,
+    jobs: usize,
+    seconds: f64,
+}
+
+impl Reading {
+    /// With many files, one line on standard error: files, time, rate, threads and the peak
+    /// memory so far (call it last, when the output is ready).
+    pub fn summarise(&self, lang: Lang) {
+        if self.files < MANY {
+            return;
+        }
+        let (files, jobs, seconds) = (self.files, self.jobs, self.seconds);
+        let rate = files as f64 / seconds.max(1e-9);
         let memory = peak_memory_mib()
             .map(|m| match lang {
                 Lang::Vi => format!("; bộ nhớ đỉnh {m:.0} MiB"),
@@ -122,12 +143,10 @@ pub fn read_all(
             .unwrap_or_default();
         match lang {
             Lang::Vi => eprintln!(
-                "treem: đã đọc {} tệp trong {seconds:.2} giây ({rate:.0} tệp/giây, {jobs} luồng{memory})",
-                files.len()
+                "treem: đã đọc {files} tệp trong {seconds:.2} giây ({rate:.0} tệp/giây, {jobs} luồng{memory})"
             ),
             Lang::En => eprintln!(
-                "treem: read {} files in {seconds:.2} s ({rate:.0} files/s, {jobs} threads{memory})",
-                files.len()
+                "treem: read {files} files in {seconds:.2} s ({rate:.0} files/s, {jobs} threads{memory})"
             ),
         }
     }

@@ -564,13 +564,15 @@ fn consolidate(
     let files = consolidate::files(paths).map_err(|(path, error)| Failure::Io { path, error })?;
     let jobs = jobs.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
     let mut all = treem::consolidate::Consolidator::new(validator, kind);
-    consolidate::read_all(validator, &files, jobs, &mut all, lang);
+    let reading = consolidate::read_all(validator, &files, jobs, &mut all, lang);
     let done = all.finish(as_of)?;
     let profile = validator.profile();
-    Ok(match format {
+    let text = match format {
         ConsolidateFormat::Json => output::json(&done.to_output(lang)),
         ConsolidateFormat::Text => consolidate::text(&done, profile, lang),
         ConsolidateFormat::Csv => consolidate::csv(&done, profile, lang),
         ConsolidateFormat::Html => consolidate::html(&done, profile, lang),
-    })
+    };
+    reading.summarise(lang);
+    Ok(text)
 }

@@ -94,7 +94,7 @@ pub struct Unassigned {
     /// Where it came from.
     pub source: String,
     /// Why: an error code (`json_syntax`, …), `report_structure` when the header could not be
-    /// read, or `unknown_reporter`.
+    /// read, `unknown_reporter` or `unknown_report_kind`.
     pub reason: String,
     /// The reporter id it names, when it names one.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -123,10 +123,19 @@ pub fn check(validator: &Validator, index: usize, source: &str, text: &str) -> C
                     reporter: None,
                     errors,
                 }),
-                Some(report) if validator.profile().reporter(&report.reporter.id).is_none() => {
+                Some(report) if validator.reporter_position(&report.reporter.id).is_none() => {
                     CheckedOutcome::Unassigned(Unassigned {
                         source: source.to_owned(),
                         reason: "unknown_reporter".to_owned(),
+                        reporter: Some(report.reporter.id),
+                        errors,
+                    })
+                }
+                // A kind the profile does not have cannot be counted as any kind's report.
+                Some(report) if validator.profile().report_kind(&report.kind).is_none() => {
+                    CheckedOutcome::Unassigned(Unassigned {
+                        source: source.to_owned(),
+                        reason: "unknown_report_kind".to_owned(),
                         reporter: Some(report.reporter.id),
                         errors,
                     })
@@ -166,8 +175,9 @@ struct Kept {
 pub struct Consolidator<'v> {
     validator: &'v Validator,
     kind: Option<String>,
-    /// The winner per (reporter, kind).
-    kept: Map<(String, String), Kept>,
+    /// The winner per reporter (the profile's order) and kind (the profile's order): adding is
+    /// constant time however many reporters the profile has.
+    kept: Vec<Vec<Option<Kept>>>,
     unassigned: Vec<Unassigned>,
     findings: Vec<Finding>,
     inputs: usize,
@@ -180,7 +190,10 @@ impl<'v> Consolidator<'v> {
         Consolidator {
             validator,
             kind: kind.map(str::to_owned),
-            kept: Map::new(),
+            kept: vec![
+                vec![None; validator.profile().report_kinds.len()];
+                validator.profile().reporters.len()
+            ],
             unassigned: Vec::new(),
             findings: Vec::new(),
             inputs: 0,
@@ -199,14 +212,31 @@ impl<'v> Consolidator<'v> {
             }
             CheckedOutcome::Report(s) => *s,
         };
-        let key = (submission.reporter.clone(), submission.kind.clone());
+        let profile = self.validator.profile();
+        let (Some(who), Some(kind)) = (
+            self.validator.reporter_position(&submission.reporter),
+            profile
+                .report_kinds
+                .iter()
+                .position(|k| k.id == submission.kind),
+        ) else {
+            // `check` sets such reports aside; one built by hand is set aside here.
+            self.unassigned.push(Unassigned {
+                source: checked.source,
+                reason: "unknown_reporter".to_owned(),
+                reporter: Some(submission.reporter),
+                errors: submission.errors,
+            });
+            return;
+        };
         let new = Kept {
             index: checked.index,
             source: checked.source,
             submission,
         };
-        let Some(old) = self.kept.get(&key) else {
-            self.kept.insert(key, new);
+        let slot = &mut self.kept[who][kind];
+        let Some(old) = slot.as_ref() else {
+            *slot = Some(new);
             return;
         };
         let rank = |k: &Kept| (k.submission.submitted_on, k.index);
@@ -224,15 +254,15 @@ impl<'v> Consolidator<'v> {
         };
         self.findings.push(
             Finding::new("consolidation.duplicate", "/submitted_on".into())
-                .with("reporter", key.0.as_str())
-                .with("kind", key.1.as_str())
+                .with("reporter", new.submission.reporter.as_str())
+                .with("kind", new.submission.kind.as_str())
                 .with("kept", winner.source.as_str())
                 .with("kept_date", date(winner))
                 .with("dropped", loser.source.as_str())
                 .with("dropped_date", date(loser)),
         );
         if rank(&new) > rank(old) {
-            self.kept.insert(key, new);
+            *slot = Some(new);
         }
     }
 
@@ -251,14 +281,20 @@ impl<'v> Consolidator<'v> {
     /// cannot date the kind's deadline.
     pub fn finish(mut self, as_of: Option<CivilDate>) -> Result<Consolidation, Error> {
         let profile = self.validator.profile();
-        let kind = self.kind_def()?;
+        let kind_at = self.kind_position()?;
+        let kind = &profile.report_kinds[kind_at];
         let calendar = self.validator.calendar();
         let deadline = Deadline::compute(calendar, kind, None)?;
 
         let mut reporters = Vec::with_capacity(profile.reporters.len());
-        for def in &profile.reporters {
-            let kept = self.kept.get(&(def.id.clone(), kind.id.clone()));
-            reporters.push(status(def, kept, &deadline, calendar, as_of)?);
+        for (def, kept) in profile.reporters.iter().zip(&self.kept) {
+            reporters.push(status(
+                def,
+                kept[kind_at].as_ref(),
+                &deadline,
+                calendar,
+                as_of,
+            )?);
         }
         let expected = reporters.len();
         let received = reporters
@@ -272,10 +308,10 @@ impl<'v> Consolidator<'v> {
 
         cumulative_checks(profile, &self.kept, &mut self.findings);
 
-        let winners: Vec<&Kept> = profile
-            .reporters
+        let winners: Vec<&Kept> = self
+            .kept
             .iter()
-            .filter_map(|def| self.kept.get(&(def.id.clone(), kind.id.clone())))
+            .filter_map(|kinds| kinds[kind_at].as_ref())
             .filter(|k| k.submission.errors == 0)
             .collect();
         let (measures, contributions) = sum_measures(&winners);
@@ -316,15 +352,22 @@ impl<'v> Consolidator<'v> {
         })
     }
 
-    fn kind_def(&self) -> Result<&'v ReportKind, Error> {
-        let profile = self.validator.profile();
+    /// The position of the kind to consolidate among the profile's kinds.
+    fn kind_position(&self) -> Result<usize, Error> {
+        let kinds = &self.validator.profile().report_kinds;
         match &self.kind {
-            Some(kind) => profile.find_report_kind(kind),
-            None => self
-                .kept
-                .keys()
-                .filter_map(|(_, k)| profile.report_kind(k))
-                .max_by_key(|k| (k.period.end, std::cmp::Reverse(k.period.start)))
+            Some(kind) => {
+                let def = self.validator.profile().find_report_kind(kind)?;
+                Ok(kinds.iter().position(|k| k.id == def.id).unwrap_or(0))
+            }
+            None => (0..kinds.len())
+                .filter(|&k| self.kept.iter().any(|r| r[k].is_some()))
+                .max_by_key(|&k| {
+                    (
+                        kinds[k].period.end,
+                        std::cmp::Reverse(kinds[k].period.start),
+                    )
+                })
                 .ok_or_else(|| {
                     Error::invalid_options(
                         "no report names a kind of the profile: say which kind to consolidate",
@@ -536,16 +579,13 @@ fn status(
 
 /// A cumulative measure lower in a reporter's report for a longer period than in its report for
 /// an earlier, nested one (the annual report below the six-month one).
-fn cumulative_checks(
-    profile: &Profile,
-    kept: &Map<(String, String), Kept>,
-    findings: &mut Vec<Finding>,
-) {
-    for def in &profile.reporters {
+fn cumulative_checks(profile: &Profile, kept: &[Vec<Option<Kept>>], findings: &mut Vec<Finding>) {
+    for (def, kinds) in profile.reporters.iter().zip(kept) {
         let mine: Vec<(&ReportKind, &Kept)> = profile
             .report_kinds
             .iter()
-            .filter_map(|k| kept.get(&(def.id.clone(), k.id.clone())).map(|r| (k, r)))
+            .zip(kinds)
+            .filter_map(|(k, r)| r.as_ref().map(|r| (k, r)))
             .filter(|(_, r)| r.submission.errors == 0)
             .collect();
         for (short_kind, short) in &mine {
@@ -589,29 +629,29 @@ fn add(sum: Quantity, value: Quantity) -> Quantity {
     Quantity::new(sum.get().saturating_add(value.get()).min(MAX_QUANTITY)).unwrap_or(sum)
 }
 
+/// Contributions while they are collected: (reporter, figure) pairs in the order met, sorted
+/// into maps once at the end (inserting one by one into a sorted map would be quadratic).
+#[derive(Default)]
+struct Collecting {
+    total: Vec<(String, Quantity)>,
+    by: Map<String, Map<String, Vec<(String, Quantity)>>>,
+}
+
 /// The sums of the winners' measures, and who contributed to each figure.
 fn sum_measures(winners: &[&Kept]) -> (Map<String, Measure>, Map<String, Contributors>) {
     let zero = Quantity::new(0).unwrap_or_else(|| unreachable!("0 is a quantity"));
     let mut sums: Map<String, Measure> = Map::new();
-    let mut who: Map<String, Contributors> = Map::new();
+    let mut who: Map<String, Collecting> = Map::new();
     for kept in winners {
         let reporter = &kept.submission.reporter;
         for (id, measure) in &kept.submission.measures {
-            if !sums.contains_key(id) {
-                sums.insert(
-                    id.clone(),
-                    Measure {
-                        total: zero,
-                        by: Map::new(),
-                    },
-                );
-                who.insert(id.clone(), Contributors::default());
-            }
-            let (Some(sum), Some(names)) = (sums.get_mut(id), who.get_mut(id)) else {
-                continue;
-            };
+            let sum = sums.get_or_insert_with(id.clone(), || Measure {
+                total: zero,
+                by: Map::new(),
+            });
+            let names = who.get_or_insert_with(id.clone(), Collecting::default);
             sum.total = add(sum.total, measure.total);
-            names.total.insert(reporter.clone(), measure.total);
+            names.total.push((reporter.clone(), measure.total));
             for (dimension, members) in &measure.by {
                 for (member, value) in members {
                     let cells = entry(&mut sum.by, dimension);
@@ -621,11 +661,28 @@ fn sum_measures(winners: &[&Kept]) -> (Map<String, Measure>, Map<String, Contrib
                             cells.insert(member.clone(), *value);
                         }
                     }
-                    entry(entry(&mut names.by, dimension), member).insert(reporter.clone(), *value);
+                    entry(entry(&mut names.by, dimension), member).push((reporter.clone(), *value));
                 }
             }
         }
     }
+    let who = who
+        .into_iter()
+        .map(|(id, c)| {
+            let by =
+                c.by.into_iter()
+                    .map(|(d, members)| {
+                        let members = members
+                            .into_iter()
+                            .map(|(m, pairs)| (m, Map::from_pairs(pairs)))
+                            .collect();
+                        (d, members)
+                    })
+                    .collect();
+            let total = Map::from_pairs(c.total);
+            (id, Contributors { total, by })
+        })
+        .collect();
     (sums, who)
 }
 

@@ -38,7 +38,10 @@ pub struct Validator {
     profile: Cow<'static, Profile>,
     catalog: Cow<'static, Catalog>,
     calendar: Cow<'static, Calendar>,
+    /// Position of each measure and each reporter in the profile, by id: lookups in log time,
+    /// for profiles with thousands of reporters too.
     measures: Map<String, usize>,
+    reporters: Map<String, usize>,
 }
 
 /// The outcome of validating one report: every finding, and the typed report when it could be
@@ -175,11 +178,18 @@ impl Validator {
             .enumerate()
             .map(|(i, m)| (m.id.clone(), i))
             .collect();
+        let reporters = profile
+            .reporters
+            .iter()
+            .enumerate()
+            .map(|(i, r)| (r.id.clone(), i))
+            .collect();
         Ok(Validator {
             profile,
             catalog,
             calendar: Cow::Borrowed(Calendar::embedded()),
             measures,
+            reporters,
         })
     }
 
@@ -223,6 +233,11 @@ impl Validator {
         &self.calendar
     }
 
+    /// The position of the reporter `id` in the profile's `reporters`.
+    pub fn reporter_position(&self, id: &str) -> Option<usize> {
+        self.reporters.get(id).copied()
+    }
+
     /// The profile.
     pub fn profile(&self) -> &Profile {
         &self.profile
@@ -254,6 +269,7 @@ impl Validator {
             &self.catalog,
             &self.calendar,
             &self.measures,
+            &self.reporters,
             report,
         );
         checks::run(&ctx, &mut findings);

@@ -44,9 +44,12 @@ impl<'a> Context<'a> {
         catalog: &'a Catalog,
         calendar: &'a Calendar,
         measures: &'a Map<String, usize>,
+        reporters: &'a Map<String, usize>,
         report: &'a Report,
     ) -> Self {
-        let reporter = profile.reporter(&report.reporter.id);
+        let reporter = reporters
+            .get(report.reporter.id.as_str())
+            .map(|&i| &profile.reporters[i]);
         let kind = profile.report_kind(&report.kind);
         let submitted_on = report.submitted_on.filter(|&submitted| {
             kind.is_none_or(|kind| header::submission_in_window(kind, submitted))

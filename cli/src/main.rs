@@ -524,8 +524,8 @@ fn conformance(
         Ok(summary) => summary,
         Err(e) => {
             let what = match lang {
-                Lang::Vi => "không đọc được các vectơ kiểm thử",
-                Lang::En => "cannot read the test vectors",
+                Lang::Vi => "không chạy được bộ kiểm tra",
+                Lang::En => "cannot run the conformance suite",
             };
             eprintln!("treem: {what}: {e}");
             return ExitCode::from(2);
@@ -568,7 +568,7 @@ fn consolidate(
     let done = all.finish(as_of)?;
     let profile = validator.profile();
     let text = match format {
-        ConsolidateFormat::Json => output::json(&done.to_output(lang)),
+        ConsolidateFormat::Json => output::json(&done.into_output(lang)),
         ConsolidateFormat::Text => consolidate::text(&done, profile, lang),
         ConsolidateFormat::Csv => consolidate::csv(&done, profile, lang),
         ConsolidateFormat::Html => consolidate::html(&done, profile, lang),

@@ -415,9 +415,14 @@ pub fn conformance_text(
 ) -> String {
     let vi = lang == Lang::Vi;
     let mut s = String::new();
+    let support = match (summary.support_files, vi) {
+        (0, _) => String::new(),
+        (n, true) => format!(" ({n} tệp báo cáo, profile đi kèm)"),
+        (n, false) => format!(" ({n} support files)"),
+    };
     let _ = writeln!(
         s,
-        "{} {} · seed {} · {} {}\n",
+        "{} {}{support} · seed {} · {} {}\n",
         if vi {
             "Vectơ kiểm thử:"
         } else {
@@ -491,6 +496,17 @@ pub fn conformance_text(
         if let Some(note) = &row.note {
             let _ = writeln!(s, "    {note}");
         }
+        if row.uncovered {
+            let _ = writeln!(
+                s,
+                "    ✗ {}",
+                if vi {
+                    "thiếu vectơ hoặc bộ gây lỗi (xem phần không đạt)"
+                } else {
+                    "missing vectors or mutator (see the failures)"
+                }
+            );
+        }
     }
     if !summary.failures.is_empty() {
         let _ = writeln!(s, "\n{}", if vi { "Không đạt:" } else { "Failures:" });
@@ -544,6 +560,7 @@ pub fn conformance_json(summary: &treem_conformance::conformance::Summary) -> St
                 "holds": r.holds,
                 "generated": r.generated,
                 "generated_failed": r.generated_failed,
+                "uncovered": r.uncovered,
                 "note": r.note,
             })
         })
@@ -565,5 +582,6 @@ pub fn conformance_json(summary: &treem_conformance::conformance::Summary) -> St
         "failures": failures,
         "passed": summary.passed(),
         "failed": summary.failed(),
+        "support_files": summary.support_files,
     }))
 }

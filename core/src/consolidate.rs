@@ -190,10 +190,15 @@ impl<'v> Consolidator<'v> {
         Consolidator {
             validator,
             kind: kind.map(str::to_owned),
-            kept: vec![
-                vec![None; validator.profile().report_kinds.len()];
-                validator.profile().reporters.len()
-            ],
+            // Built without `Clone`: the WebAssembly module would carry the clone code of every
+            // report type.
+            kept: (0..validator.profile().reporters.len())
+                .map(|_| {
+                    (0..validator.profile().report_kinds.len())
+                        .map(|_| None)
+                        .collect()
+                })
+                .collect(),
             unassigned: Vec::new(),
             findings: Vec::new(),
             inputs: 0,
@@ -487,18 +492,18 @@ pub struct Consolidation {
 }
 
 impl Consolidation {
-    /// As wire data, messages in `lang`.
-    pub fn to_output(&self, lang: Lang) -> ConsolidationOutput {
+    /// As wire data, messages in `lang` (consumes the consolidation: nothing is copied).
+    pub fn into_output(self, lang: Lang) -> ConsolidationOutput {
         ConsolidationOutput {
-            kind: self.kind.clone(),
+            kind: self.kind,
             last_on_time_day: self.last_on_time_day,
             as_of: self.as_of,
-            consolidated: self.consolidated.clone(),
-            reporters: self.reporters.clone(),
+            consolidated: self.consolidated,
+            reporters: self.reporters,
             completeness: self.completeness,
-            contributions: self.contributions.clone(),
-            omitted_indicators: self.omitted_indicators.clone(),
-            unassigned: self.unassigned.clone(),
+            contributions: self.contributions,
+            omitted_indicators: self.omitted_indicators,
+            unassigned: self.unassigned,
             findings: self.findings.iter().map(|f| f.to_output(lang)).collect(),
         }
     }
@@ -666,23 +671,12 @@ fn sum_measures(winners: &[&Kept]) -> (Map<String, Measure>, Map<String, Contrib
             }
         }
     }
-    let who = who
-        .into_iter()
-        .map(|(id, c)| {
-            let by =
-                c.by.into_iter()
-                    .map(|(d, members)| {
-                        let members = members
-                            .into_iter()
-                            .map(|(m, pairs)| (m, Map::from_pairs(pairs)))
-                            .collect();
-                        (d, members)
-                    })
-                    .collect();
-            let total = Map::from_pairs(c.total);
-            (id, Contributors { total, by })
-        })
-        .collect();
+    let who = who.map_values(|c| Contributors {
+        total: Map::from_pairs(c.total),
+        by: c
+            .by
+            .map_values(|members| members.map_values(Map::from_pairs)),
+    });
     (sums, who)
 }
 
@@ -698,28 +692,30 @@ fn entry<'m, V: Default>(map: &'m mut Map<String, V>, key: &str) -> &'m mut V {
 /// anything else omitted with the reason.
 fn sum_indicators(catalog: &Catalog, winners: &[&Kept]) -> (Vec<IndicatorValue>, Vec<Omitted>) {
     // Per catalog indicator, in catalog order: the values given.
-    let mut given: Vec<(&Indicator, Vec<(&str, &IndicatorValue)>)> = Vec::new();
-    for kept in winners {
-        for value in &kept.submission.indicators {
-            let found = match (value.annex, &value.code, &value.id) {
-                (Some(annex), Some(code), _) => catalog.by_code(annex, code),
-                (_, _, Some(id)) => catalog.by_id(id),
-                _ => None,
-            };
-            let Some(indicator) = found else { continue };
-            match given.iter_mut().find(|(i, _)| i.id == indicator.id) {
-                Some((_, values)) => values.push((&kept.submission.reporter, value)),
-                None => given.push((indicator, vec![(&kept.submission.reporter, value)])),
-            }
-        }
-    }
-    given.sort_by_key(|(i, _)| {
-        catalog
-            .indicators
-            .iter()
-            .position(|c| c.id == i.id)
-            .unwrap_or(usize::MAX)
-    });
+    let identified = |value: &IndicatorValue| match (value.annex, &value.code, &value.id) {
+        (Some(annex), Some(code), _) => catalog.by_code(annex, code),
+        (_, _, Some(id)) => catalog.by_id(id),
+        _ => None,
+    };
+    let given: Vec<(&Indicator, Vec<(&str, &IndicatorValue)>)> = catalog
+        .indicators
+        .iter()
+        .map(|indicator| {
+            let values = winners
+                .iter()
+                .flat_map(|kept| {
+                    let reporter = kept.submission.reporter.as_str();
+                    kept.submission
+                        .indicators
+                        .iter()
+                        .map(move |v| (reporter, v))
+                })
+                .filter(|(_, v)| identified(v).is_some_and(|i| i.id == indicator.id))
+                .collect();
+            (indicator, values)
+        })
+        .filter(|(_, values): &(_, Vec<_>)| !values.is_empty())
+        .collect();
     let mut out = Vec::new();
     let mut omitted = Vec::new();
     for (indicator, values) in given {

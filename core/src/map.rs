@@ -158,6 +158,19 @@ impl<K, V> Map<K, V> {
     pub fn values_mut(&mut self) -> impl DoubleEndedIterator<Item = &mut V> + ExactSizeIterator {
         self.entries.iter_mut().map(|(_, v)| v)
     }
+
+    /// The same keys with each value changed by `f`: no sorting, the order is kept.
+    ///
+    /// ```
+    /// let m: treem::Map<&str, u32> = [("b", 2), ("a", 1)].into_iter().collect();
+    /// let doubled = m.map_values(|v| v * 2);
+    /// assert_eq!(doubled.iter().collect::<Vec<_>>(), [(&"a", &2), (&"b", &4)]);
+    /// ```
+    pub fn map_values<W>(self, mut f: impl FnMut(V) -> W) -> Map<K, W> {
+        Map {
+            entries: self.entries.into_iter().map(|(k, v)| (k, f(v))).collect(),
+        }
+    }
 }
 
 impl<K: Ord, V> FromIterator<(K, V)> for Map<K, V> {

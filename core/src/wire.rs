@@ -657,7 +657,7 @@ mod tests {
         let done = all.finish(Some("2024-12-20".parse().unwrap())).unwrap();
         same(&done.consolidated);
         for lang in [crate::Lang::Vi, crate::Lang::En] {
-            same(&done.to_output(lang));
+            same(&done.clone().into_output(lang));
         }
         for text in [
             quy_nhon,

@@ -1,7 +1,8 @@
 //! Test vectors: language-neutral JSON files, each case with its input and expected result.
 //!
-//! A vector folder holds three suites, one sub-folder each (any depth; the nearest folder named
-//! after a suite decides):
+//! A vector folder holds four suites, one sub-folder each (any depth; the nearest folder named
+//! after a suite decides). JSON files without `cases` are support files (reports and profiles
+//! the vectors name), not vectors:
 //!
 //! - `validation/<rule>.json`: `{"rule", "cases": [{"description", input, "profile"?,
 //!   "expect": {"valid", "findings": [{"code", "path"}]}}]}`, where the input is `report` (the
@@ -15,10 +16,15 @@
 //!   matched against its entry in `treem calendar YEAR --format json`, or, when the day has no
 //!   entry, against `{"working": <Monday to Friday>}`.
 //!
+//! - `consolidation/*.json`: `{"rule"?, "cases": [{"description", "reports": [input…], "kind"?,
+//!   "as_of"?, "profile"?, "expect"}]}`, the reports named `#1`, `#2`, … and the expectation
+//!   matched against the consolidation (see [`consolidation_view`]).
+//!
 //! An `expect` other than a validation one is a partial object: every key it names must have
-//! that value in the output, keys it does not name are not compared. `{"error": CODE}` expects
-//! the operation to fail with that error code. File paths (`base`, a `profile` ending in
-//! `.json`) are resolved from the vector file's folder upwards, then from the repository root.
+//! that value in the output, keys it does not name are not compared; arrays of the same length
+//! match element by element. `{"error": CODE}` expects the operation to fail with that error
+//! code. File paths (`base`, a `profile` ending in `.json`) are resolved from the vector file's
+//! folder upwards to the vector folder, then from the repository root.
 //!
 //! `tests/vectors/vectors.schema.json` is the JSON Schema of these files.
 
@@ -77,11 +83,13 @@ impl fmt::Display for Suite {
 pub struct Case {
     /// The suite.
     pub suite: Suite,
+    /// The vector folder the case was loaded from.
+    pub root: PathBuf,
     /// The vector file.
     pub file: PathBuf,
     /// The case's position in the file's `cases`.
     pub index: usize,
-    /// For validation cases, the rule the file is about.
+    /// For validation and consolidation files about one rule, that rule.
     pub rule: Option<String>,
     /// What the case shows.
     pub description: String,
@@ -90,10 +98,10 @@ pub struct Case {
 }
 
 impl Case {
-    /// `file#index`, for messages.
+    /// `suite/…/file.json#index` (the path under the vector folder), for messages.
     pub fn name(&self) -> String {
-        let file = self.file.file_name().unwrap_or_default().to_string_lossy();
-        format!("{}/{file}#{}", self.suite, self.index)
+        let path = self.file.strip_prefix(&self.root).unwrap_or(&self.file);
+        format!("{}#{}", path.display(), self.index)
     }
 }
 
@@ -109,35 +117,73 @@ impl fmt::Display for LoadError {
 
 impl std::error::Error for LoadError {}
 
-/// Every case of every vector file under `dir`, sorted by suite, file and position.
+/// What a vector folder holds.
+#[derive(Clone, Debug, Default)]
+pub struct Loaded {
+    /// Every case, sorted by suite, file and position.
+    pub cases: Vec<Case>,
+    /// JSON files without `cases`: reports and profiles the vectors name, not vectors.
+    pub support: Vec<PathBuf>,
+}
+
+/// Every case of every vector file under `dir`.
 ///
 /// # Errors
 ///
-/// A folder that cannot be listed, a file that is not JSON, a file outside any suite folder, or
-/// a file without `cases`.
+/// As [`load_all`].
 pub fn load(dir: &Path) -> Result<Vec<Case>, LoadError> {
+    load_all(dir).map(|l| l.cases)
+}
+
+/// Every case of every vector file under `dir`, and the support files beside them.
+///
+/// A vector file is a JSON object with a `cases` array, inside a folder named after its suite
+/// (at any depth). Other JSON files (reports and profiles that vectors name) are support files;
+/// `*.schema.json` files are skipped.
+///
+/// # Errors
+///
+/// A folder that cannot be listed, a file that is not JSON, a vector file outside any suite
+/// folder, or an empty or malformed `cases`.
+pub fn load_all(dir: &Path) -> Result<Loaded, LoadError> {
     let mut files = Vec::new();
     collect(dir, None, &mut files)?;
-    let mut cases = Vec::new();
+    let mut loaded = Loaded::default();
     for (suite, file) in files {
         let text = std::fs::read_to_string(&file)
             .map_err(|e| LoadError(format!("{}: {e}", file.display())))?;
         let doc: Value = serde_json::from_str(&text)
             .map_err(|e| LoadError(format!("{}: not JSON: {e}", file.display())))?;
-        let rule = doc.get("rule").and_then(Value::as_str).map(str::to_owned);
-        if suite == Suite::Validation && rule.is_none() {
-            return Err(LoadError(format!(
-                "{}: a validation vector file names its `rule`",
+        let Some(list) = doc.get("cases") else {
+            loaded.support.push(file);
+            continue;
+        };
+        let suite = suite.ok_or_else(|| {
+            LoadError(format!(
+                "{}: a vector file outside a folder named validation, deadlines, calendar or consolidation",
                 file.display()
-            )));
-        }
-        let list = doc
-            .get("cases")
-            .and_then(Value::as_array)
-            .ok_or_else(|| LoadError(format!("{}: no `cases` array", file.display())))?;
+            ))
+        })?;
+        let list = list.as_array().filter(|l| !l.is_empty()).ok_or_else(|| {
+            LoadError(format!(
+                "{}: `cases` must be a non-empty array",
+                file.display()
+            ))
+        })?;
+        let rule = match doc.get("rule") {
+            None => None,
+            Some(Value::String(rule)) => Some(rule.clone()),
+            Some(other) => {
+                return Err(LoadError(format!(
+                    "{}: `rule` must be a rule code, not {other}",
+                    file.display()
+                )));
+            }
+        };
         for (index, raw) in list.iter().enumerate() {
-            cases.push(Case {
+            loaded.cases.push(Case {
                 suite,
+                root: dir.to_path_buf(),
                 file: file.clone(),
                 index,
                 rule: rule.clone(),
@@ -150,14 +196,16 @@ pub fn load(dir: &Path) -> Result<Vec<Case>, LoadError> {
             });
         }
     }
-    cases.sort_by(|a, b| (a.suite, &a.file, a.index).cmp(&(b.suite, &b.file, b.index)));
-    Ok(cases)
+    loaded
+        .cases
+        .sort_by(|a, b| (a.suite, &a.file, a.index).cmp(&(b.suite, &b.file, b.index)));
+    Ok(loaded)
 }
 
 fn collect(
     dir: &Path,
     suite: Option<Suite>,
-    out: &mut Vec<(Suite, PathBuf)>,
+    out: &mut Vec<(Option<Suite>, PathBuf)>,
 ) -> Result<(), LoadError> {
     let suite = dir
         .file_name()
@@ -174,24 +222,22 @@ fn collect(
             continue;
         }
         let name = path.file_name().unwrap_or_default().to_string_lossy();
-        if !name.ends_with(".json") || name.ends_with(".schema.json") {
-            continue;
+        if name.ends_with(".json") && !name.ends_with(".schema.json") {
+            out.push((suite, path));
         }
-        let suite = suite.ok_or_else(|| {
-            LoadError(format!(
-                "{}: not inside a folder named validation, deadlines, calendar or consolidation",
-                path.display()
-            ))
-        })?;
-        out.push((suite, path));
     }
     Ok(())
 }
 
-/// Resolves a file a vector names: from the vector file's folder upwards, then from the
-/// repository root.
-fn resolve(vector_file: &Path, name: &str) -> Result<PathBuf, String> {
-    let from_file = vector_file.ancestors().skip(1).map(|d| d.join(name));
+/// Resolves a file a vector names: from the vector file's folder upwards to the vector folder,
+/// then from the repository root.
+fn resolve(case: &Case, name: &str) -> Result<PathBuf, String> {
+    let from_file = case
+        .file
+        .ancestors()
+        .skip(1)
+        .take_while(|d| d.starts_with(&case.root))
+        .map(|d| d.join(name));
     from_file
         .chain(std::iter::once(crate::root().join(name)))
         .find(|p| p.is_file())
@@ -204,18 +250,19 @@ fn resolve(vector_file: &Path, name: &str) -> Result<PathBuf, String> {
 ///
 /// No input, a file that cannot be read, or a patch that does not apply.
 pub fn report_text(case: &Case) -> Result<String, String> {
-    input_text(&case.file, &case.raw)
+    input_text(case, &case.raw)
 }
 
-/// The text an input object stands for: `text`, `report`, or `base` with its `patch`.
-fn input_text(vector_file: &Path, raw: &Value) -> Result<String, String> {
+/// The text an input object of `case` stands for: `text`, `report`, or `base` with its
+/// `patch`.
+fn input_text(case: &Case, raw: &Value) -> Result<String, String> {
     if let Some(text) = raw.get("text").and_then(Value::as_str) {
         return Ok(text.to_owned());
     }
     let mut report = match (raw.get("report"), raw.get("base").and_then(Value::as_str)) {
         (Some(report), _) => report.clone(),
         (None, Some(base)) => {
-            let path = resolve(vector_file, base)?;
+            let path = resolve(case, base)?;
             let text = std::fs::read_to_string(&path).map_err(|e| format!("{base}: {e}"))?;
             serde_json::from_str(&text).map_err(|e| format!("{base}: {e}"))?
         }
@@ -348,25 +395,27 @@ fn text_field<'v>(raw: &'v Value, key: &str) -> Result<Option<&'v str>, String> 
 }
 
 fn profile_of(case: &Case) -> Result<Result<std::borrow::Cow<'static, Profile>, String>, String> {
-    Ok(match text_field(&case.raw, "profile")? {
-        None => Ok(std::borrow::Cow::Borrowed(Profile::default_profile())),
-        Some(name) if name.ends_with(".json") => {
-            let path = resolve(&case.file, name)?;
-            let text = std::fs::read_to_string(&path).map_err(|e| format!("{name}: {e}"))?;
-            Profile::from_json(&text)
-                .map(std::borrow::Cow::Owned)
-                .map_err(|e| e.code().to_owned())
-        }
-        Some(id) => Profile::find_embedded(id)
-            .map(std::borrow::Cow::Borrowed)
-            .map_err(|e| e.code().to_owned()),
-    })
+    Ok(
+        match text_field(&case.raw, "profile")?.filter(|p| !p.is_empty()) {
+            None => Ok(std::borrow::Cow::Borrowed(Profile::default_profile())),
+            Some(name) if name.ends_with(".json") => {
+                let path = resolve(case, name)?;
+                let text = std::fs::read_to_string(&path).map_err(|e| format!("{name}: {e}"))?;
+                Profile::from_json(&text)
+                    .map(std::borrow::Cow::Owned)
+                    .map_err(|e| e.code().to_owned())
+            }
+            Some(id) => Profile::find_embedded(id)
+                .map(std::borrow::Cow::Borrowed)
+                .map_err(|e| e.code().to_owned()),
+        },
+    )
 }
 
 fn run_validation(case: &Case) -> Result<(), String> {
     let text = report_text(case)?;
     let outcome = match profile_of(case)? {
-        Ok(profile) if case.raw.get("profile").is_some() => {
+        Ok(profile) if matches!(text_field(&case.raw, "profile")?, Some(p) if !p.is_empty()) => {
             Validator::new(profile.into_owned()).and_then(|v| v.validate_json(&text))
         }
         Ok(_) => treem::validate_json(&text),
@@ -397,23 +446,26 @@ fn date(text: &str) -> Result<CivilDate, String> {
     text.parse().map_err(|_| "invalid_date".to_owned())
 }
 
+/// Deadlines and timeliness, in the order the WebAssembly build checks its inputs (options,
+/// profile, then the rest), so that both builds fail the same way.
 fn run_deadline(case: &Case) -> Result<(), String> {
     let raw = &case.raw;
     let kind = text_field(raw, "kind")?.ok_or("no `kind`")?;
-    let reading = match text_field(raw, "reading")? {
-        None => None,
-        Some(r) => Some(Reading::parse(r).ok_or(format!("unknown reading `{r}`"))?),
-    };
+    let reading = text_field(raw, "reading")?;
     let as_of = text_field(raw, "as_of")?;
     let submitted = text_field(raw, "submitted")?;
     let profile = profile_of(case)?;
     let outcome = (|| -> Outcome {
+        let reading = match reading {
+            None => None,
+            Some(r) => Some(Reading::parse(r).ok_or_else(|| "invalid_options".to_owned())?),
+        };
         let profile = profile?;
         let calendar = Calendar::embedded();
-        let kind_def = profile
-            .find_report_kind(kind)
-            .map_err(|e| e.code().to_owned())?;
         if let Some(submitted) = submitted {
+            let kind_def = profile
+                .find_report_kind(kind)
+                .map_err(|e| e.code().to_owned())?;
             let deadline =
                 Deadline::compute(calendar, kind_def, reading).map_err(|e| e.code().to_owned())?;
             let t = deadline
@@ -465,7 +517,7 @@ fn run_calendar(case: &Case) -> Result<(), String> {
                 .ok_or("`year` must be a whole number")?;
             calendar
                 .year(year)
-                .map(|y| serde_json::json!({ "year": year, "entries": y.entries().len() }))
+                .map(|_| serde_json::json!({ "year": year }))
                 .map_err(|e| e.code().to_owned())
         }
         _ => return Err("a calendar case names either `date` or `year`".into()),
@@ -504,7 +556,7 @@ fn run_consolidation(case: &Case) -> Result<(), String> {
     let texts = reports
         .iter()
         .enumerate()
-        .map(|(i, r)| input_text(&case.file, r).map_err(|e| format!("reports/{i}: {e}")))
+        .map(|(i, r)| input_text(case, r).map_err(|e| format!("reports/{i}: {e}")))
         .collect::<Result<Vec<_>, _>>()?;
     let kind = text_field(raw, "kind")?;
     let as_of = text_field(raw, "as_of")?;
@@ -524,7 +576,7 @@ fn run_consolidation(case: &Case) -> Result<(), String> {
         }
         let done = all.finish(as_of).map_err(|e| e.code().to_owned())?;
         let output =
-            serde_json::to_value(done.to_output(treem::Lang::En)).map_err(|e| e.to_string())?;
+            serde_json::to_value(done.into_output(treem::Lang::En)).map_err(|e| e.to_string())?;
         Ok(consolidation_view(output))
     })();
     compare(raw, outcome)

@@ -193,7 +193,7 @@ pub fn consolidate(reports: Vec<String>, options_json: &str) -> String {
                     text,
                 ));
             }
-            Ok(all.finish(as_of)?.to_output(lang(&lang_code)))
+            Ok(all.finish(as_of)?.into_output(lang(&lang_code)))
         })
     })();
     let lang = lang(&lang_code);

@@ -10,7 +10,7 @@ use serde_json::{Value, json};
 use treem::RULES;
 use treem::sample::SplitMix64;
 
-use crate::generate::{arb_report, arb_style};
+use crate::generate::{Style, arb_report, arb_style};
 use crate::properties;
 use crate::vectors::{self, Case, LoadError, Suite};
 
@@ -66,6 +66,8 @@ pub struct Row {
     pub generated: u32,
     /// Whether the property over the generated cases failed.
     pub generated_failed: bool,
+    /// A rule without a vector where it fires, one where it holds, or a mutator (a failure).
+    pub uncovered: bool,
     /// A remark (`reserved: …`).
     pub note: Option<String>,
 }
@@ -90,6 +92,8 @@ pub struct Summary {
     pub rows: Vec<Row>,
     /// Every failure.
     pub failures: Vec<Failure>,
+    /// JSON files beside the vectors without `cases` (reports and profiles they name).
+    pub support_files: usize,
 }
 
 impl Summary {
@@ -105,7 +109,7 @@ impl Summary {
     pub fn failed(&self) -> usize {
         self.rows
             .iter()
-            .map(|r| r.vectors_failed + usize::from(r.generated_failed))
+            .map(|r| r.vectors_failed + usize::from(r.generated_failed) + usize::from(r.uncovered))
             .sum()
     }
 
@@ -114,6 +118,16 @@ impl Summary {
         self.rows.iter().map(|r| u64::from(r.generated)).sum()
     }
 }
+
+/// The general properties, by name.
+pub const GENERAL: [&str; 6] = [
+    "valid reports: every style, round trip",
+    "blind mutations: no panic",
+    "arbitrary JSON: no panic",
+    "arbitrary text: no panic",
+    "calendar arithmetic",
+    "deadlines and lateness",
+];
 
 /// A property run over its generated cases: `Err` says how it failed.
 type Property = dyn Fn(&mut TestRunner) -> Result<(), String>;
@@ -155,14 +169,35 @@ fn wanted(opts: &Options, name: &str) -> bool {
 ///
 /// A vector folder or file that cannot be read.
 pub fn run(opts: &Options, progress: &mut dyn FnMut(&str)) -> Result<Summary, LoadError> {
-    let cases = vectors::load(&opts.vectors)?;
+    let loaded = vectors::load_all(&opts.vectors)?;
+    let cases = loaded.cases;
     if cases.is_empty() {
         return Err(LoadError(format!(
-            "{}: no vector files (expected validation/, deadlines/ and calendar/ folders)",
+            "{}: no vector files (expected validation/, deadlines/, calendar/ and consolidation/ folders)",
             opts.vectors.display()
         )));
     }
-    let mut summary = Summary::default();
+    if let Some(only) = &opts.only {
+        let known = RULES.iter().any(|r| r.code == only)
+            || Suite::ALL.iter().any(|s| s.name() == only)
+            || GENERAL
+                .iter()
+                .any(|g| g == only || format!("property: {g}") == *only)
+            || cases
+                .iter()
+                .any(|c| c.rule.as_deref() == Some(only.as_str()));
+        if !known {
+            return Err(LoadError(format!(
+                "--only {only}: no rule, suite or property of that name (see `treem rules`)"
+            )));
+        }
+    }
+    // Coverage is required of the repository's own vectors; another set may cover less.
+    let own_vectors = opts.vectors == default_vectors();
+    let mut summary = Summary {
+        support_files: loaded.support.len(),
+        ..Summary::default()
+    };
 
     // Rules, in the order of `treem rules`.
     for rule in RULES {
@@ -188,6 +223,29 @@ pub fn run(opts: &Options, progress: &mut dyn FnMut(&str)) -> Result<Summary, Lo
                 }
             }
         }
+        let exempt = crate::mutate::without_mutator(rule.code);
+        let never = crate::mutate::NEVER_FIRES
+            .iter()
+            .any(|(code, _)| *code == rule.code);
+        let mut gaps = Vec::new();
+        if own_vectors && row.fires == 0 && !never {
+            gaps.push("no vector where it fires");
+        }
+        if own_vectors && row.holds == 0 {
+            gaps.push("no vector where it holds");
+        }
+        if exempt.is_none() && crate::mutate::defect(rule.code).is_none() {
+            gaps.push("no single-defect mutator");
+        }
+        if !gaps.is_empty() {
+            row.uncovered = true;
+            summary.failures.push(Failure {
+                check: format!("coverage of {}", rule.code),
+                detail: gaps.join("; "),
+                reproduce: None,
+                vector: None,
+            });
+        }
         if let Some(defect) = crate::mutate::defect(rule.code) {
             let mut runner = runner(opts, rule.code);
             let strategy = (Just(defect), arb_report(), any::<u64>(), arb_style());
@@ -201,9 +259,10 @@ pub fn run(opts: &Options, progress: &mut dyn FnMut(&str)) -> Result<Summary, Lo
                     TestError::Abort(why) => (format!("could not generate cases: {why}"), None),
                     TestError::Fail(why, (d, report, seed, style)) => {
                         let text = properties::single_defect_text(d, &report, seed, style).ok();
+                        let raw = d.rule == "structure.duplicate_key" || style != Style::PLAIN;
                         (
                             why.to_string(),
-                            text.map(|t| as_vector(rule.code, opts, &t)),
+                            text.map(|t| as_vector(rule, opts, &t, raw)),
                         )
                     }
                 };
@@ -217,28 +276,35 @@ pub fn run(opts: &Options, progress: &mut dyn FnMut(&str)) -> Result<Summary, Lo
         }
         summary.rows.push(row);
     }
-    // Vectors of rules the build does not know.
-    for case in &cases {
-        if let Some(rule) = &case.rule {
-            if treem::rules::rule(rule).is_none() {
-                summary.failures.push(Failure {
-                    check: case.name(),
-                    detail: format!("names the rule `{rule}`, which this build does not have"),
-                    reproduce: None,
-                    vector: None,
-                });
-                summary.rows.push(Row {
-                    name: rule.clone(),
-                    vectors_failed: 1,
-                    note: Some("unknown rule".into()),
-                    ..Row::default()
-                });
-            }
-        }
+    // Vectors of rules the build does not know: one row per such rule.
+    let mut unknown: Vec<&str> = cases
+        .iter()
+        .filter_map(|c| c.rule.as_deref())
+        .filter(|r| treem::rules::rule(r).is_none() && wanted(opts, r))
+        .collect();
+    unknown.sort_unstable();
+    unknown.dedup();
+    for rule in unknown {
+        let own = cases
+            .iter()
+            .filter(|c| c.rule.as_deref() == Some(rule))
+            .count();
+        summary.failures.push(Failure {
+            check: format!("{own} vector(s) about `{rule}`"),
+            detail: format!("`{rule}` is not a rule of this build (see `treem rules`)"),
+            reproduce: None,
+            vector: None,
+        });
+        summary.rows.push(Row {
+            name: rule.to_owned(),
+            vectors_failed: own,
+            note: Some("unknown rule".into()),
+            ..Row::default()
+        });
     }
 
     // The deadline and calendar suites.
-    for suite in [Suite::Deadlines, Suite::Calendar, Suite::Consolidation] {
+    for suite in Suite::ALL {
         if !wanted(opts, suite.name()) {
             continue;
         }
@@ -248,17 +314,21 @@ pub fn run(opts: &Options, progress: &mut dyn FnMut(&str)) -> Result<Summary, Lo
             ..Row::default()
         };
         // Files about one rule are counted in its row above.
-        for case in cases
+        let about_no_rule: Vec<&Case> = cases
             .iter()
             .filter(|c| c.suite == suite && c.rule.is_none())
-        {
+            .collect();
+        if suite == Suite::Validation && about_no_rule.is_empty() {
+            continue;
+        }
+        for case in about_no_rule {
             count_vector(case, &mut row, &mut summary.failures);
         }
         summary.rows.push(row);
     }
 
-    // Properties over everything.
-    let general: [(&str, &Property); 5] = [
+    // Properties over everything (named in GENERAL, in this order).
+    let general: [(&str, &Property); 6] = [
         (
             "valid reports: every style, round trip",
             &|r: &mut TestRunner| {
@@ -285,6 +355,10 @@ pub fn run(opts: &Options, progress: &mut dyn FnMut(&str)) -> Result<Summary, Lo
             })
             .map_err(|e| e.to_string())
         }),
+        ("arbitrary text: no panic", &|r: &mut TestRunner| {
+            r.run(&properties::arb_text(), |text| properties::any_text(&text))
+                .map_err(|e| e.to_string())
+        }),
         ("calendar arithmetic", &|r: &mut TestRunner| {
             let d = properties::arb_date;
             r.run(&(d(), d(), d(), 0u32..40), |(a, b, c, n)| {
@@ -300,6 +374,7 @@ pub fn run(opts: &Options, progress: &mut dyn FnMut(&str)) -> Result<Summary, Lo
             .map_err(|e| e.to_string())
         }),
     ];
+    debug_assert!(general.iter().map(|(n, _)| *n).eq(GENERAL.iter().copied()));
     for (name, check) in general {
         let key = format!("property: {name}");
         if !wanted(opts, name) && !wanted(opts, &key) {
@@ -341,19 +416,23 @@ fn count_vector(case: &Case, row: &mut Row, failures: &mut Vec<Failure>) {
     }
 }
 
-/// A failing generated input as a validation vector case to keep: the report (or the raw text)
-/// and the finding the defect should have given, for a person to check and complete.
-fn as_vector(rule: &str, opts: &Options, text: &str) -> Value {
+/// A failing generated input as a validation vector case to keep: the text as it was
+/// validated (`text` when its form matters: a repeated key, NFD, key order, indentation) or the
+/// report, and the finding the defect should have given, for a person to check and complete.
+fn as_vector(rule: &treem::Rule, opts: &Options, text: &str, raw: bool) -> Value {
     let mut case = json!({
         "description": format!(
-            "Found by `treem conformance --seed {} --cases {}`: one defect that should give only {rule}.",
-            opts.seed, opts.cases
+            "Found by `treem conformance --seed {} --cases {} --only {}`: one defect that should give only {}.",
+            opts.seed, opts.cases, rule.code, rule.code
         ),
-        "expect": { "valid": false, "findings": [{ "code": rule, "path": "TODO" }] },
+        "expect": {
+            "valid": rule.severity == treem::Severity::Warning,
+            "findings": [{ "code": rule.code, "path": "TODO" }],
+        },
     });
     match serde_json::from_str::<Value>(text) {
-        Ok(report) => case["report"] = report,
-        Err(_) => case["text"] = json!(text),
+        Ok(report) if !raw => case["report"] = report,
+        _ => case["text"] = json!(text),
     }
     case
 }

@@ -10,15 +10,34 @@ use treem::{Profile, Report};
 use unicode_normalization::UnicodeNormalization;
 
 /// A valid report of any reporter and any kind of the default profile, with figures drawn from
-/// a seed ([`treem::sample::example`]).
+/// a seed ([`treem::sample::example`]) and, now and then, its optional parts left out.
 pub fn arb_report() -> impl Strategy<Value = Report> {
     let profile = Profile::default_profile();
     let reporters: Vec<String> = profile.reporters.iter().map(|r| r.id.clone()).collect();
     let kinds: Vec<String> = profile.report_kinds.iter().map(|k| k.id.clone()).collect();
-    (select(reporters), select(kinds), any::<u64>()).prop_map(|(reporter, kind, seed)| {
-        treem::sample::example(Profile::default_profile(), &kind, &reporter, seed)
-            .expect("every reporter and kind of the profile can be generated")
-    })
+    (select(reporters), select(kinds), any::<u64>(), any::<u8>()).prop_map(
+        |(reporter, kind, seed, leave_out)| {
+            let mut report =
+                treem::sample::example(Profile::default_profile(), &kind, &reporter, seed)
+                    .expect("every reporter and kind of the profile can be generated");
+            // Optional parts left out now and then, so that the rules' "when missing" branches
+            // are generated too: a draft (not yet submitted, so not yet signed), no cut-off
+            // date, no contact.
+            if leave_out % 8 == 0 {
+                report.submitted_on = None;
+                if leave_out % 16 == 0 {
+                    report.signed_by = None;
+                }
+            }
+            if leave_out % 4 == 1 {
+                report.data_as_of = None;
+            }
+            if leave_out % 4 == 2 {
+                report.prepared_by = None;
+            }
+            report
+        },
+    )
 }
 
 /// How a report is written as text. None of these may change a verdict.

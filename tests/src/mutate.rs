@@ -30,6 +30,8 @@ pub struct Subject<'a> {
     /// Set by mutators that break the text itself (a repeated key cannot be a JSON value):
     /// the text to validate instead of `doc`.
     pub text: Option<String>,
+    /// How the text is written (for mutators that write it).
+    pub style: crate::generate::Style,
 }
 
 /// A mutator: the rule it breaks and how.
@@ -399,7 +401,7 @@ fn structure_missing_key(s: &mut Subject<'_>) -> Option<()> {
 }
 
 fn structure_duplicate_key(s: &mut Subject<'_>) -> Option<()> {
-    let text = crate::generate::render(&s.doc, crate::generate::Style::PLAIN);
+    let text = crate::generate::render(&s.doc, s.style);
     let repeated = match s.rng.between(0, 1) {
         0 => format!("\"year\":{},", s.report.year),
         _ => format!("\"kind\":{},", Value::String(s.report.kind.clone())),

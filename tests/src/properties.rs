@@ -55,6 +55,7 @@ pub fn single_defect_text(
         catalog,
         rng: SplitMix64::new(seed),
         text: None,
+        style,
     };
     (defect.apply)(&mut subject)
         .ok_or_else(|| TestCaseError::reject(format!("nothing for {} to break", defect.rule)))?;
@@ -87,7 +88,7 @@ pub fn single_defect(
         defect.rule,
         findings(&outcome)
     );
-    if subject_is_value(defect) {
+    {
         let plain = single_defect_text(defect, report, seed, Style::PLAIN)?;
         let reference = validate_json(&plain).map_err(|e| TestCaseError::fail(e.to_string()))?;
         prop_assert_eq!(
@@ -98,11 +99,6 @@ pub fn single_defect(
         );
     }
     Ok(())
-}
-
-/// Whether the defect edits the value (so the text's style can vary) rather than the text.
-fn subject_is_value(defect: &Defect) -> bool {
-    defect.rule != "structure.duplicate_key"
 }
 
 /// Every defect with a generated report, a seed for its choices and a style.
@@ -481,5 +477,50 @@ pub fn deadline_laws(due: CivilDate, by: bool, offset: i64) -> Result<(), TestCa
     prop_assert_eq!(t.status == TimelinessStatus::Late, offset > 0);
     prop_assert_eq!(t.days_late, offset.max(0));
     prop_assert!(t.working_days_late <= t.days_late);
+    Ok(())
+}
+
+/// Text that is often almost a report: a generated report cut short, with a few characters
+/// put in somewhere, or any short text at all.
+pub fn arb_text() -> impl Strategy<Value = String> {
+    prop_oneof![
+        "\\PC{0,64}",
+        (
+            arb_report(),
+            any::<Index>(),
+            any::<Index>(),
+            "[{}\\[\\]\",:0-9a-zơ\\\\ ]{0,3}"
+        )
+            .prop_map(|(report, cut, at, insert)| {
+                let text = report.to_json_pretty();
+                let bounds: Vec<usize> = text
+                    .char_indices()
+                    .map(|(i, _)| i)
+                    .chain([text.len()])
+                    .collect();
+                let end = bounds[cut.index(bounds.len())];
+                let mut text = text[..end].to_owned();
+                let places: Vec<usize> = bounds.into_iter().filter(|&i| i <= end).collect();
+                text.insert_str(places[at.index(places.len())], &insert);
+                text
+            }),
+    ]
+}
+
+/// Any text: validation answers (findings, or an error such as `json_syntax`) and never panics;
+/// what it reads as well-formed, serde reads the same.
+///
+/// # Errors
+///
+/// A broken invariant (a panic fails the property too).
+pub fn any_text(text: &str) -> Result<(), TestCaseError> {
+    if serde_json::from_str::<Value>(text).is_ok() {
+        return invariants(text);
+    }
+    prop_assert!(
+        validate_json(text).is_err(),
+        "text that is not JSON was validated: {text:?}"
+    );
+    prop_assert!(check_structure(text).is_err());
     Ok(())
 }

@@ -1,7 +1,7 @@
 // Shared by the tests: the repository's files and RFC 6902 patches, as the Rust tests use them.
 import { execFileSync } from "node:child_process";
 import { existsSync, readFileSync, readdirSync } from "node:fs";
-import { join } from "node:path";
+import { basename, dirname, join, relative, resolve as resolvePath } from "node:path";
 import { fileURLToPath } from "node:url";
 
 export const root = new URL("../../../", import.meta.url);
@@ -15,65 +15,117 @@ export const jsonFiles = (dir) =>
 
 const unescape = (t) => t.replaceAll("~1", "/").replaceAll("~0", "~");
 
-/** Applies add / remove / replace operations (RFC 6902) to a document, in place. */
+/**
+ * Applies add / remove / replace operations (RFC 6902) to a document, in place. Strict like the
+ * Rust harness (`tests/src/lib.rs`): an operation that cannot apply throws.
+ */
 export function applyPatch(doc, patch) {
-  for (const op of patch) {
+  patch.forEach((op, n) => {
+    if (!["add", "remove", "replace"].includes(op.op)) throw new Error(`patch ${n}: cannot ${op.op}`);
+    if (typeof op.path !== "string") throw new Error(`patch ${n}: no path`);
     const tokens = op.path.split("/").slice(1).map(unescape);
+    if (tokens.length === 0) throw new Error(`patch ${n}: cannot ${op.op} the root`);
     const last = tokens.pop();
     let parent = doc;
-    for (const t of tokens) parent = parent[Array.isArray(parent) ? Number(t) : t];
-    if (Array.isArray(parent)) {
-      const i = last === "-" ? parent.length : Number(last);
-      if (op.op === "add") parent.splice(i, 0, op.value);
-      else if (op.op === "replace") parent[i] = op.value;
-      else parent.splice(i, 1);
-    } else if (op.op === "remove") {
-      delete parent[last];
-    } else {
-      parent[last] = op.value;
+    for (const t of tokens) {
+      parent = Array.isArray(parent) ? parent[/^\d+$/.test(t) ? Number(t) : -1] : parent?.[t];
+      if (parent === null || typeof parent !== "object") throw new Error(`patch ${n}: no parent for ${op.path}`);
     }
-  }
+    if (op.op !== "remove" && !("value" in op)) throw new Error(`patch ${n}: no value`);
+    if (Array.isArray(parent)) {
+      if (op.op === "add" && last === "-") return void parent.push(op.value);
+      if (!/^\d+$/.test(last)) throw new Error(`patch ${n}: bad index ${last}`);
+      const i = Number(last);
+      if (op.op === "add" && i <= parent.length) parent.splice(i, 0, op.value);
+      else if (op.op === "replace" && i < parent.length) parent[i] = op.value;
+      else if (op.op === "remove" && i < parent.length) parent.splice(i, 1);
+      else throw new Error(`patch ${n}: index ${i} out of range`);
+    } else if (op.op === "add") {
+      parent[last] = op.value;
+    } else if (!Object.hasOwn(parent, last)) {
+      throw new Error(`patch ${n}: nothing to ${op.op} at ${op.path}`);
+    } else if (op.op === "replace") {
+      parent[last] = op.value;
+    } else {
+      delete parent[last];
+    }
+  });
   return doc;
 }
 
 const suites = ["validation", "deadlines", "calendar", "consolidation"];
 
-/**
- * Resolves a file a vector names, as the Rust harness does: from the vector file's folder
- * upwards, then from the repository root.
- */
-export function resolve(vectorFile, name) {
-  const parts = vectorFile.split("/");
-  for (let n = parts.length - 1; n >= 0; n--) {
-    const candidate = [...parts.slice(0, n), name].join("/");
-    if (existsSync(new URL(candidate, root))) return candidate;
+export const rootDir = fileURLToPath(root);
+
+/** The vector folder: `TREEM_VECTORS` when set (a second set), else the repository's. */
+export const vectorsDir = process.env.TREEM_VECTORS
+  ? resolvePath(process.env.TREEM_VECTORS)
+  : join(rootDir, "tests", "vectors");
+
+/** Every `*.json` under `dir` (not `*.schema.json`), with the suite of its nearest suite folder. */
+function walk(dir, suite, out) {
+  const here = suites.includes(basename(dir)) ? basename(dir) : suite;
+  for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) walk(path, here, out);
+    else if (entry.name.endsWith(".json") && !entry.name.endsWith(".schema.json")) out.push({ suite: here, path });
   }
-  return name;
+  return out;
 }
 
-/** Every vector case of a suite: { suite, name, file, rule, description, raw }. */
+/**
+ * Resolves a file a vector names, as the Rust harness does: from the vector file's folder
+ * upwards to the vector folder, then from the repository root.
+ */
+export function resolve(c, name) {
+  for (let dir = dirname(c.file); dir.startsWith(c.root); dir = dirname(dir)) {
+    if (existsSync(join(dir, name))) return join(dir, name);
+    if (dir === dirname(dir)) break;
+  }
+  if (existsSync(join(rootDir, name))) return join(rootDir, name);
+  throw new Error(`cannot find the file \`${name}\` it names`);
+}
+
+/**
+ * Every vector case of a suite: { suite, name, root, file, rule, description, raw }. A vector
+ * file that cannot be read gives one case with `loadError`, so that it fails alone. JSON files
+ * without `cases` are support files (reports, profiles) and give none.
+ */
 export function vectorCases(suite) {
   if (!suites.includes(suite)) throw new Error(`unknown suite ${suite}`);
   const cases = [];
-  for (const file of jsonFiles(`tests/vectors/${suite}`)) {
-    const doc = readJson(file);
+  for (const { suite: s, path } of walk(vectorsDir, undefined, [])) {
+    const name = relative(vectorsDir, path);
+    let doc;
+    try {
+      doc = JSON.parse(readFileSync(path, "utf8"));
+    } catch (e) {
+      if (s === suite) cases.push({ suite, name, file: path, root: vectorsDir, loadError: `not JSON: ${e.message}` });
+      continue;
+    }
+    if (doc === null || typeof doc !== "object" || !("cases" in doc) || s !== suite) continue;
+    if (!Array.isArray(doc.cases) || doc.cases.length === 0) {
+      cases.push({ suite, name, file: path, root: vectorsDir, loadError: "`cases` must be a non-empty array" });
+      continue;
+    }
     doc.cases.forEach((raw, i) => {
-      cases.push({ suite, name: `${file}#${i}`, file, rule: doc.rule, description: raw.description, raw });
+      cases.push({ suite, name: `${name}#${i}`, file: path, root: vectorsDir, rule: doc.rule, description: raw?.description, raw });
     });
   }
   return cases;
 }
 
-/** The text an input object stands for: `text`, `report`, or `base` with its `patch`. */
-export function inputText(vectorFile, input) {
+/** The text an input object of case `c` stands for: `text`, `report`, or `base` with its `patch`. */
+export function inputText(c, input) {
   if (input.text !== undefined) return input.text;
-  const report = input.report ?? readJson(resolve(vectorFile, input.base));
+  if (input.report === undefined && input.base === undefined) throw new Error("no `report`, `base` or `text`");
+  const report = input.report ?? JSON.parse(readFileSync(resolve(c, input.base), "utf8"));
   return JSON.stringify(applyPatch(structuredClone(report), input.patch ?? []));
 }
 
 /** The text a validation case validates. */
 export function reportText(c) {
-  return inputText(c.file, c.raw);
+  return inputText(c, c.raw);
 }
 
 /** A consolidation output with the two views the vectors match against (as tests/src/vectors.rs). */
@@ -86,8 +138,8 @@ export function consolidationView(output) {
 /** A case's `profile` as the package takes it: an embedded id, or a profile file's JSON text. */
 export function profileOption(c) {
   const p = c.raw.profile;
-  if (p === undefined) return undefined;
-  return p.endsWith(".json") ? readText(resolve(c.file, p)) : p;
+  if (p === undefined || p === null || p === "") return undefined;
+  return p.endsWith(".json") ? readFileSync(resolve(c, p), "utf8") : p;
 }
 
 /**
@@ -119,17 +171,27 @@ export function differences(expected, actual, at = "") {
     : `${at || "/"}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`;
 }
 
-/** Every validation vector case: { name, description, text, valid, findings, profile }. */
+/**
+ * Every validation vector case: { name, description, text, valid, findings, profile, error },
+ * or { name, loadError } for one that cannot be read.
+ */
 export function validationCases() {
-  return vectorCases("validation").map((c) => ({
-    name: c.name,
-    description: c.description,
-    text: reportText(c),
-    profile: profileOption(c),
-    valid: c.raw.expect.valid,
-    error: c.raw.expect.error,
-    findings: (c.raw.expect.findings ?? []).map((f) => [f.code, f.path]).sort(),
-  }));
+  return vectorCases("validation").map((c) => {
+    if (c.loadError) return { name: c.name, description: "", loadError: c.loadError };
+    try {
+      return {
+        name: c.name,
+        description: c.description,
+        text: reportText(c),
+        profile: profileOption(c),
+        valid: c.raw.expect.valid,
+        error: c.raw.expect.error,
+        findings: (c.raw.expect.findings ?? []).map((f) => [f.code, f.path]).sort(),
+      };
+    } catch (e) {
+      return { name: c.name, description: c.description, loadError: e.message };
+    }
+  });
 }
 
 /** The native CLI, built if needed (cargo is on the machine wherever the Rust tests run). */

@@ -18,7 +18,7 @@ test("native and WebAssembly builds give identical findings, messages included",
     for (const file of [...jsonFiles("examples"), ...jsonFiles("tests/fixtures/structure")]) {
       if (!file.endsWith("cases.json")) inputs.push({ name: file, text: readText(file) });
     }
-    for (const c of validationCases()) inputs.push({ name: c.name, text: c.text });
+    for (const c of validationCases()) if (!c.loadError) inputs.push({ name: c.name, text: c.text });
     const paths = inputs.map((input, i) => {
       const path = join(dir, `${i}.json`);
       writeFileSync(path, input.text);

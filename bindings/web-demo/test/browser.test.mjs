@@ -72,15 +72,22 @@ test("a loaded report validates; a breakdown that does not add up is shown at th
 
 test("every shared validation vector gives the native verdict in the browser", async () => {
   const cases = validationCases();
-  const got = await page.evaluate(async (texts) => {
+  assert.deepEqual(cases.filter((c) => c.loadError).map((c) => c.name), []);
+  const got = await page.evaluate(async (inputs) => {
     const treem = await import("/npm/dist/web.js");
     await treem.ready();
-    return texts.map((text) => {
-      const r = treem.validate(text);
-      return [r.valid, r.findings.map((f) => [f.code, f.path]).sort()];
+    return inputs.map(([text, profile]) => {
+      try {
+        const r = treem.validate(text, profile === null ? {} : { profile });
+        return [r.valid, r.findings.map((f) => [f.code, f.path]).sort()];
+      } catch (e) {
+        return { error: e.code };
+      }
     });
-  }, cases.map((c) => c.text));
-  cases.forEach((c, i) => assert.deepEqual(got[i], [c.valid, c.findings], c.name));
+  }, cases.map((c) => [c.text, c.profile ?? null]));
+  cases.forEach((c, i) =>
+    assert.deepEqual(got[i], c.error === undefined ? [c.valid, c.findings] : { error: c.error }, c.name),
+  );
 });
 
 test("it works offline once loaded", async () => {

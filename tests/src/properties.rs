@@ -88,17 +88,71 @@ pub fn single_defect(
         defect.rule,
         findings(&outcome)
     );
-    {
-        let plain = single_defect_text(defect, report, seed, Style::PLAIN)?;
-        let reference = validate_json(&plain).map_err(|e| TestCaseError::fail(e.to_string()))?;
-        prop_assert_eq!(
-            findings(&outcome),
-            findings(&reference),
-            "the style {:?} changed the findings",
-            style
-        );
+    let plain = single_defect_text(defect, report, seed, Style::PLAIN)?;
+    let reference = validate_json(&plain).map_err(|e| TestCaseError::fail(e.to_string()))?;
+    prop_assert_eq!(
+        findings(&outcome),
+        findings(&reference),
+        "the style {:?} changed the findings",
+        style
+    );
+    // And it fires where the defect is: each finding's path is, contains or lies within a
+    // place the mutator changed.
+    let before = serde_json::to_value(report).map_err(|e| TestCaseError::fail(e.to_string()))?;
+    let after: Value =
+        serde_json::from_str(&plain).map_err(|e| TestCaseError::fail(e.to_string()))?;
+    let mut changed = Vec::new();
+    changed_places(&before, &after, String::new(), &mut changed);
+    if !changed.is_empty() {
+        for (_, path) in findings(&outcome) {
+            prop_assert!(
+                changed.iter().any(|c| nested(c, &path)),
+                "{} fired at {} but the defect is at {:?}",
+                defect.rule,
+                path,
+                changed
+            );
+        }
     }
     Ok(())
+}
+
+/// The JSON Pointers where `b` differs from `a`: the deepest changed values, and added or
+/// removed keys and items.
+fn changed_places(a: &Value, b: &Value, at: String, out: &mut Vec<String>) {
+    match (a, b) {
+        (Value::Object(x), Value::Object(y)) => {
+            for key in x.keys().chain(y.keys().filter(|k| !x.contains_key(*k))) {
+                let here = treem::pointer_push(&at, key);
+                match (x.get(key), y.get(key)) {
+                    (Some(v), Some(w)) => changed_places(v, w, here, out),
+                    _ => out.push(here),
+                }
+            }
+        }
+        (Value::Array(x), Value::Array(y)) => {
+            for i in 0..x.len().max(y.len()) {
+                let here = format!("{at}/{i}");
+                match (x.get(i), y.get(i)) {
+                    (Some(v), Some(w)) => changed_places(v, w, here, out),
+                    _ => out.push(here),
+                }
+            }
+        }
+        _ if a != b => out.push(at),
+        _ => {}
+    }
+}
+
+/// Whether one pointer is the other or lies within it.
+fn nested(a: &str, b: &str) -> bool {
+    let within = |inner: &str, outer: &str| {
+        inner == outer
+            || inner
+                .strip_prefix(outer)
+                .is_some_and(|rest| rest.starts_with('/'))
+    };
+    within(a, b) || within(b, a)
 }
 
 /// Every defect with a generated report, a seed for its choices and a style.
@@ -523,4 +577,24 @@ pub fn any_text(text: &str) -> Result<(), TestCaseError> {
     );
     prop_assert!(check_structure(text).is_err());
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn changed_places_and_nesting() {
+        let a = serde_json::json!({ "a": { "b": 1, "c": [1, 2] }, "d": "x" });
+        let b = serde_json::json!({ "a": { "b": 2, "c": [1] }, "e/f": true, "d": "x" });
+        let mut out = Vec::new();
+        changed_places(&a, &b, String::new(), &mut out);
+        out.sort();
+        assert_eq!(out, ["/a/b", "/a/c/1", "/e~1f"]);
+        assert!(nested("/a/b", "/a"));
+        assert!(nested("/a", "/a/b"));
+        assert!(nested("/a/b", "/a/b"));
+        assert!(!nested("/a/bc", "/a/b"));
+        assert!(!nested("/x", "/a"));
+    }
 }

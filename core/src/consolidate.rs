@@ -466,14 +466,16 @@ pub struct Omitted {
     pub reporters: Vec<String>,
 }
 
-/// The consolidation of a set of reports.
-#[derive(Clone, Debug)]
-pub struct Consolidation {
+/// The consolidation of a set of reports. Its findings are [`Finding`]s; as wire data
+/// ([`ConsolidationOutput`]) they carry their messages.
+#[derive(Clone, Debug, Serialize)]
+pub struct Consolidation<F = Finding> {
     /// The kind consolidated.
     pub kind: String,
     /// The kind's last on-time day.
     pub last_on_time_day: CivilDate,
     /// The day the statuses are as of.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub as_of: Option<CivilDate>,
     /// The provincial report: the sums, in the report wire format, from the recipient.
     pub consolidated: Report,
@@ -488,13 +490,18 @@ pub struct Consolidation {
     /// Inputs credited to no expected reporter.
     pub unassigned: Vec<Unassigned>,
     /// Cross-report findings (`consolidation.*`).
-    pub findings: Vec<Finding>,
+    pub findings: Vec<F>,
 }
+
+/// A consolidation as wire data, findings with their messages: what `treem consolidate
+/// --format json` prints and the WebAssembly build's `consolidate` returns.
+pub type ConsolidationOutput = Consolidation<FindingOutput>;
 
 impl Consolidation {
     /// As wire data, messages in `lang` (consumes the consolidation: nothing is copied).
     pub fn into_output(self, lang: Lang) -> ConsolidationOutput {
-        ConsolidationOutput {
+        let findings = self.findings.iter().map(|f| f.to_output(lang)).collect();
+        Consolidation {
             kind: self.kind,
             last_on_time_day: self.last_on_time_day,
             as_of: self.as_of,
@@ -504,36 +511,9 @@ impl Consolidation {
             contributions: self.contributions,
             omitted_indicators: self.omitted_indicators,
             unassigned: self.unassigned,
-            findings: self.findings.iter().map(|f| f.to_output(lang)).collect(),
+            findings,
         }
     }
-}
-
-/// A consolidation as wire data: what `treem consolidate --format json` prints and the
-/// WebAssembly build's `consolidate` returns.
-#[derive(Clone, Debug, Serialize)]
-pub struct ConsolidationOutput {
-    /// The kind consolidated.
-    pub kind: String,
-    /// The kind's last on-time day.
-    pub last_on_time_day: CivilDate,
-    /// The day the statuses are as of.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub as_of: Option<CivilDate>,
-    /// The provincial report.
-    pub consolidated: Report,
-    /// Every expected reporter's status.
-    pub reporters: Vec<ReporterStatus>,
-    /// Counts.
-    pub completeness: Completeness,
-    /// Who contributed to each figure.
-    pub contributions: Map<String, Contributors>,
-    /// Indicators not consolidated.
-    pub omitted_indicators: Vec<Omitted>,
-    /// Inputs credited to no expected reporter.
-    pub unassigned: Vec<Unassigned>,
-    /// Cross-report findings, with messages.
-    pub findings: Vec<FindingOutput>,
 }
 
 fn status(

@@ -168,6 +168,8 @@ struct Kept {
     index: usize,
     source: String,
     submission: Submission,
+    /// The reports it won over, whatever order they came in: (index, source, date).
+    dropped: Vec<(usize, (String, Option<CivilDate>))>,
 }
 
 /// Collects checked reports; [`Consolidator::finish`] adds them up.
@@ -234,41 +236,27 @@ impl<'v> Consolidator<'v> {
             });
             return;
         };
-        let new = Kept {
+        let mut new = Kept {
             index: checked.index,
             source: checked.source,
             submission,
+            dropped: Vec::new(),
         };
         let slot = &mut self.kept[who][kind];
-        let Some(old) = slot.as_ref() else {
+        let Some(old) = slot.as_mut() else {
             *slot = Some(new);
             return;
         };
+        // The winner takes the loser and everything the loser had won over, so the findings
+        // (made in `finish`, against the final winner) do not depend on the order of arrival.
         let rank = |k: &Kept| (k.submission.submitted_on, k.index);
-        let (winner, loser) = if rank(&new) > rank(old) {
-            (&new, old)
-        } else {
-            (old, &new)
-        };
-        let date = |k: &Kept| match k.submission.submitted_on {
-            Some(day) => Param::from(day.to_string()),
-            None => Param::Label(crate::Label {
-                vi: "chưa ghi ngày".into(),
-                en: "no date".into(),
-            }),
-        };
-        self.findings.push(
-            Finding::new("consolidation.duplicate", "/submitted_on".into())
-                .with("reporter", new.submission.reporter.as_str())
-                .with("kind", new.submission.kind.as_str())
-                .with("kept", winner.source.as_str())
-                .with("kept_date", date(winner))
-                .with("dropped", loser.source.as_str())
-                .with("dropped_date", date(loser)),
-        );
         if rank(&new) > rank(old) {
-            *slot = Some(new);
+            std::mem::swap(old, &mut new);
         }
+        let loser = new;
+        old.dropped.extend(loser.dropped);
+        old.dropped
+            .push((loser.index, (loser.source, loser.submission.submitted_on)));
     }
 
     /// How many inputs were added.
@@ -311,6 +299,7 @@ impl<'v> Consolidator<'v> {
             .filter(|r| matches!(r.status, Status::OnTime | Status::Late | Status::Undated))
             .count();
 
+        self.findings.extend(duplicates(&mut self.kept));
         cumulative_checks(profile, &self.kept, &mut self.findings);
 
         let winners: Vec<&Kept> = self
@@ -560,6 +549,34 @@ fn status(
         (0, Some(TimelinessStatus::Late)) => Status::Late,
     };
     Ok(out)
+}
+
+/// One `consolidation.duplicate` per report set aside, naming the report used instead; in the
+/// profile's order of reporters and kinds, then the order the reports were given.
+fn duplicates(kept: &mut [Vec<Option<Kept>>]) -> Vec<Finding> {
+    let date = |day: Option<CivilDate>| match day {
+        Some(day) => Param::from(day.to_string()),
+        None => Param::Label(crate::Label {
+            vi: "chưa ghi ngày".into(),
+            en: "no date".into(),
+        }),
+    };
+    let mut findings = Vec::new();
+    for winner in kept.iter_mut().flatten().flatten() {
+        let dropped = crate::util::merge_sort_by_key(std::mem::take(&mut winner.dropped));
+        for (_, (source, day)) in dropped {
+            findings.push(
+                Finding::new("consolidation.duplicate", "/submitted_on".into())
+                    .with("reporter", winner.submission.reporter.as_str())
+                    .with("kind", winner.submission.kind.as_str())
+                    .with("kept", winner.source.as_str())
+                    .with("kept_date", date(winner.submission.submitted_on))
+                    .with("dropped", source.as_str())
+                    .with("dropped_date", date(day)),
+            );
+        }
+    }
+    findings
 }
 
 /// A cumulative measure lower in a reporter's report for a longer period than in its report for

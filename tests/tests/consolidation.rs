@@ -319,3 +319,40 @@ proptest! {
         prop_assert_eq!(&first.contributions.keys().collect::<Vec<_>>(), &again.contributions.keys().collect::<Vec<_>>());
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 24, ..ProptestConfig::default() })]
+
+    /// Files read on several threads arrive in any order: with their positions fixed, the order
+    /// of arrival never changes anything, duplicates and ties included.
+    #[test]
+    fn arrival_order_does_not_matter(seed in any::<u64>(), order in any::<u64>()) {
+        let mut files = generated("half_year", |i| i % 3 == 0, seed);
+        // Every report twice more: once the same, once a day later.
+        for (name, text) in files.clone() {
+            let mut later: Value = serde_json::from_str(&text).unwrap();
+            if let Some(day) = later["submitted_on"].as_str() {
+                let day: treem::CivilDate = day.parse().unwrap();
+                later["submitted_on"] = json!(treem::CivilDate::from_naive(day.naive().succ_opt().unwrap()).unwrap().to_string());
+            }
+            files.push((format!("again-{name}"), text));
+            files.push((format!("later-{name}"), later.to_string()));
+        }
+        let v = validator();
+        let checked: Vec<_> = files.iter().enumerate().map(|(i, (n, t))| check(v, i, n, t)).collect();
+        let run = |mut list: Vec<treem::consolidate::Checked>, shuffle: u64| {
+            let mut rng = treem::sample::SplitMix64::new(shuffle);
+            for i in (1..list.len()).rev() {
+                list.swap(i, rng.between(0, i as u64) as usize);
+            }
+            let mut all = Consolidator::new(v, Some("half_year"));
+            for c in list {
+                all.add(c);
+            }
+            serde_json::to_value(all.finish(Some("2024-05-20".parse().unwrap())).unwrap().into_output(treem::Lang::En)).unwrap()
+        };
+        let first = run(checked.clone(), 0);
+        prop_assert_eq!(&first, &run(checked, order));
+        prop_assert_eq!(first["findings"].as_array().unwrap().len(), 2 * files.len() / 3);
+    }
+}

@@ -1,5 +1,6 @@
 //! Consolidation at scale: 10,000 generated reports, consolidated by the `treem` binary with one
-//! thread and with two, plus a quarter of them, in one run. Prints throughput, the speed-up of
+//! thread and with two, plus a quarter of them, and 10,000 files from the embedded profile's 23
+//! reporters, in one run. Prints throughput, the speed-up of
 //! two threads over one (a ratio: machines are noisy) and peak memory, which must follow the
 //! number of reporters and stay far below the size of the inputs.
 //!
@@ -35,12 +36,13 @@ fn synthetic_profile(n: usize) -> Profile {
 
 struct Run {
     files: usize,
+    reporters: usize,
     jobs: usize,
     seconds: f64,
     peak_mib: Option<f64>,
 }
 
-fn consolidate(dir: &Path, profile: &Path, jobs: usize, files: usize) -> Run {
+fn consolidate(dir: &Path, profile: &Path, jobs: usize, files: usize, reporters: usize) -> Run {
     let started = Instant::now();
     let out = Command::new(env!("CARGO_BIN_EXE_treem"))
         .args([
@@ -70,9 +72,10 @@ fn consolidate(dir: &Path, profile: &Path, jobs: usize, files: usize) -> Run {
     );
     let done: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON output");
     assert_eq!(
-        done["completeness"]["valid"], files,
-        "every generated report is valid"
+        done["completeness"]["valid"], reporters,
+        "every reporter has a valid report"
     );
+    assert_eq!(done["completeness"]["inputs"], files);
     let stderr = String::from_utf8_lossy(&out.stderr);
     let peak_mib = stderr
         .split("peak memory ")
@@ -81,6 +84,7 @@ fn consolidate(dir: &Path, profile: &Path, jobs: usize, files: usize) -> Run {
         .and_then(|n| n.parse().ok());
     Run {
         files,
+        reporters,
         jobs,
         seconds,
         peak_mib,
@@ -125,16 +129,33 @@ fn main() {
         started.elapsed().as_secs_f64()
     );
 
+    // The same number of files from the embedded profile's 23 reporters: every file but the
+    // last of each reporter is a duplicate, so memory should follow the 23, not the files.
+    let same = root.join("same-23");
+    std::fs::create_dir_all(&same).unwrap();
+    let embedded = Profile::default_profile();
+    for i in 0..n {
+        let reporter = &embedded.reporters[i % embedded.reporters.len()];
+        let report = treem::sample::example(embedded, "half_year", &reporter.id, i as u64)
+            .expect("generate")
+            .to_json_pretty();
+        std::fs::write(same.join(format!("{i:05}.json")), report).unwrap();
+    }
+    let embedded_path = root.join("embedded.json");
+    std::fs::write(&embedded_path, serde_json::to_string(embedded).unwrap()).unwrap();
+
     let runs = [
-        consolidate(&quarter, &profile_path, 1, n.div_ceil(4)),
-        consolidate(&all, &profile_path, 1, n),
-        consolidate(&all, &profile_path, 2, n),
+        consolidate(&quarter, &profile_path, 1, n.div_ceil(4), n.div_ceil(4)),
+        consolidate(&all, &profile_path, 1, n, n),
+        consolidate(&all, &profile_path, 2, n, n),
+        consolidate(&same, &embedded_path, 2, n, embedded.reporters.len()),
     ];
-    println!("\nfiles   threads   seconds   files/s   peak memory");
+    println!("\nfiles   reporters   threads   seconds   files/s   peak memory");
     for r in &runs {
         println!(
-            "{:>6}   {:>7}   {:>7.2}   {:>7.0}   {}",
+            "{:>6}   {:>9}   {:>7}   {:>7.2}   {:>7.0}   {}",
             r.files,
+            r.reporters,
             r.jobs,
             r.seconds,
             r.files as f64 / r.seconds,
@@ -146,6 +167,12 @@ fn main() {
         "\ntwo threads / one thread, throughput: {:.2}x",
         runs[1].seconds / runs[2].seconds
     );
+    if let (Some(a), Some(b)) = (runs[3].peak_mib, runs[2].peak_mib) {
+        println!(
+            "peak memory, {} files from {} reporters: {a:.0} MiB, against {b:.0} MiB from {} reporters",
+            runs[3].files, runs[3].reporters, runs[2].reporters
+        );
+    }
     if let (Some(a), Some(b)) = (runs[0].peak_mib, runs[1].peak_mib) {
         println!(
             "peak memory, {} files / {} files: {:.2}x for {:.1}x the files ({:.1} MiB of input)",

@@ -16,38 +16,61 @@ use treem::{Lang, Profile, Validator};
 /// Inputs from this many files on show progress and a closing summary on standard error.
 const MANY: usize = 50;
 
-/// Every report file under `paths`: files as given, folders searched recursively for `*.json`,
-/// in a stable order.
+/// Every report file under `paths`: files as given, folders searched recursively for `*.json`
+/// (in any letter case), in a stable order. Links to folders are not followed (a link loop would
+/// read files forever); sockets, pipes and devices are skipped. A subfolder that cannot be listed
+/// is returned beside the files, so that it is reported rather than silently missed.
 ///
 /// # Errors
 ///
-/// A path that does not exist or a folder that cannot be listed.
-pub fn files(paths: &[String]) -> Result<Vec<PathBuf>, (String, io::Error)> {
-    let mut out = Vec::new();
+/// A path given that does not exist.
+pub fn files(paths: &[String]) -> Result<Walk, (String, io::Error)> {
+    let mut walk = Walk::default();
     for path in paths {
         let p = Path::new(path);
         let meta = std::fs::metadata(p).map_err(|e| (path.clone(), e))?;
         if meta.is_dir() {
-            walk(p, &mut out)?;
+            visit(p, &mut walk);
         } else {
-            out.push(p.to_path_buf());
+            walk.files.push(p.to_path_buf());
         }
     }
-    Ok(out)
+    Ok(walk)
 }
 
-fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), (String, io::Error)> {
-    let listing = std::fs::read_dir(dir).map_err(|e| (dir.display().to_string(), e))?;
-    let mut entries: Vec<PathBuf> = listing.filter_map(|e| e.ok().map(|e| e.path())).collect();
-    entries.sort();
-    for entry in entries {
-        if entry.is_dir() {
-            walk(&entry, out)?;
-        } else if entry.extension().is_some_and(|x| x == "json") {
-            out.push(entry);
+/// What a walk found.
+#[derive(Default)]
+pub struct Walk {
+    /// Report files, in order.
+    pub files: Vec<PathBuf>,
+    /// Folders that could not be listed, and why.
+    pub unreadable: Vec<(PathBuf, io::Error)>,
+}
+
+fn visit(dir: &Path, walk: &mut Walk) {
+    let listing = match std::fs::read_dir(dir) {
+        Ok(listing) => listing,
+        Err(e) => return walk.unreadable.push((dir.to_path_buf(), e)),
+    };
+    let mut entries: Vec<(PathBuf, Option<std::fs::FileType>)> = listing
+        .filter_map(|e| e.ok())
+        .map(|e| (e.path(), e.file_type().ok()))
+        .collect();
+    entries.sort_by(|a, b| a.0.cmp(&b.0));
+    for (path, kind) in entries {
+        let json = path
+            .extension()
+            .is_some_and(|x| x.eq_ignore_ascii_case("json"));
+        match kind {
+            Some(k) if k.is_dir() => visit(&path, walk),
+            Some(k) if k.is_file() && json => walk.files.push(path),
+            // A link: taken when it leads to a regular file, never followed to a folder.
+            Some(k) if k.is_symlink() && json && path.metadata().is_ok_and(|m| m.is_file()) => {
+                walk.files.push(path)
+            }
+            _ => {}
         }
     }
-    Ok(())
 }
 
 /// Reads and checks `files` on `jobs` threads, adding each to `into` as it is ready. Memory
@@ -160,6 +183,29 @@ fn peak_memory_mib() -> Option<f64> {
     Some(kib / 1024.0)
 }
 
+/// Why an input was not counted for a reporter, for people.
+fn reason_label(reason: &str, lang: Lang) -> &str {
+    match (reason, lang) {
+        ("other_kind", Lang::Vi) => "báo cáo loại khác: chỉ dùng để so sánh số liệu cộng dồn",
+        ("other_kind", Lang::En) => "a report of another kind: only compared with",
+        ("other_year", Lang::Vi) => "báo cáo của năm khác",
+        ("other_year", Lang::En) => "a report for another year",
+        ("other_profile", Lang::Vi) => "báo cáo theo chỉ thị (profile) khác",
+        ("other_profile", Lang::En) => "a report under another profile",
+        ("unknown_reporter", Lang::Vi) => "mã đơn vị không có trong danh sách",
+        ("unknown_reporter", Lang::En) => "a reporter the profile does not know",
+        ("unknown_report_kind", Lang::Vi) => "loại báo cáo không có trong profile",
+        ("unknown_report_kind", Lang::En) => "a report kind the profile does not define",
+        ("json_syntax", Lang::Vi) => "không phải JSON",
+        ("json_syntax", Lang::En) => "not JSON",
+        ("report_structure", Lang::Vi) => "không đọc được phần đầu báo cáo",
+        ("report_structure", Lang::En) => "the report's header cannot be read",
+        ("io" | "not_utf8", Lang::Vi) => "không đọc được tệp",
+        ("io" | "not_utf8", Lang::En) => "the file cannot be read",
+        (other, _) => other,
+    }
+}
+
 fn status_label(status: Status, lang: Lang) -> &'static str {
     match (status, lang) {
         (Status::OnTime, Lang::Vi) => "đúng hạn",
@@ -262,14 +308,33 @@ pub fn text(c: &Consolidation, profile: &Profile, lang: Lang) -> String {
             s,
             "\n{}",
             if vi {
-                "Không tính cho đơn vị nào:"
+                "Không tính vào tổng hợp này:"
             } else {
-                "Not counted for any reporter:"
+                "Not counted in this consolidation:"
             }
         );
         for u in &c.unassigned {
-            let _ = writeln!(s, "  {} ({})", u.source, u.reason);
+            let _ = writeln!(s, "  {}: {}", u.source, reason_label(&u.reason, lang));
         }
+    }
+    for b in &c.omitted_breakdowns {
+        let what = match &b.member {
+            Some(m) => format!("{}/{}/{m}", b.measure, b.dimension),
+            None => format!("{}/{}", b.measure, b.dimension),
+        };
+        let _ = if vi {
+            writeln!(
+                s,
+                "  Phân tổ {what} không tổng hợp: đơn vị {} không ghi.",
+                b.without.join(", ")
+            )
+        } else {
+            writeln!(
+                s,
+                "  Breakdown {what} not consolidated: not given by {}.",
+                b.without.join(", ")
+            )
+        };
     }
     for o in &c.omitted_indicators {
         let _ = if vi {
@@ -476,14 +541,14 @@ pub fn html(c: &Consolidation, profile: &Profile, lang: Lang) -> String {
         for u in &c.unassigned {
             let _ = writeln!(
                 s,
-                "<li>{} <code>{}</code> ({})</li>",
+                "<li>{} <code>{}</code>: {}</li>",
                 if vi {
-                    "Không tính cho đơn vị nào:"
+                    "Không tính vào tổng hợp này:"
                 } else {
-                    "Not counted for any reporter:"
+                    "Not counted in this consolidation:"
                 },
                 e(&u.source),
-                e(&u.reason)
+                e(reason_label(&u.reason, lang))
             );
         }
         s.push_str("</ul>\n");
@@ -543,7 +608,14 @@ fn bars(c: &Consolidation, who: &treem::consolidate::Contributors, lang: Lang) -
         .filter_map(|r| who.total.get(&r.id).map(|q| (r.name.as_str(), q.get())))
         .collect();
     let max = rows.iter().map(|(_, v)| *v).max().unwrap_or(0).max(1);
-    let (label_w, bar_w, row_h) = (300.0, 360.0, 18.0);
+    // Room for the longest name (about 6 px a character at 11 px), within reason.
+    let longest = rows
+        .iter()
+        .map(|(n, _)| n.chars().count())
+        .max()
+        .unwrap_or(0);
+    let label_w = (longest as f64 * 6.2 + 12.0).clamp(120.0, 460.0);
+    let (bar_w, row_h) = (360.0, 18.0);
     let height = row_h * rows.len() as f64 + 4.0;
     let mut s = format!(
         "<svg role=\"img\" viewBox=\"0 0 {} {height}\" width=\"100%\" aria-label=\"{}\">",

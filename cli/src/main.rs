@@ -561,10 +561,26 @@ fn consolidate(
             &owned
         }
     };
-    let files = consolidate::files(paths).map_err(|(path, error)| Failure::Io { path, error })?;
+    let walk = consolidate::files(paths).map_err(|(path, error)| Failure::Io { path, error })?;
     let jobs = jobs.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
     let mut all = treem::consolidate::Consolidator::new(validator, kind);
-    let reading = consolidate::read_all(validator, &files, jobs, &mut all, lang);
+    let reading = consolidate::read_all(validator, &walk.files, jobs, &mut all, lang);
+    // Folders that could not be listed are reported with the inputs, after the files.
+    for (n, (dir, _)) in walk.unreadable.iter().enumerate() {
+        let source = dir.display().to_string();
+        all.add(treem::consolidate::Checked {
+            index: walk.files.len() + n,
+            source: source.clone(),
+            outcome: treem::consolidate::CheckedOutcome::Unassigned(
+                treem::consolidate::Unassigned {
+                    source,
+                    reason: "io".to_owned(),
+                    reporter: None,
+                    errors: 1,
+                },
+            ),
+        });
+    }
     let done = all.finish(as_of)?;
     let profile = validator.profile();
     let text = match format {

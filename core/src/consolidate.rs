@@ -44,7 +44,7 @@ use crate::error::Error;
 use crate::finding::{Finding, FindingOutput, Param, pointer_push};
 use crate::i18n::Lang;
 use crate::map::Map;
-use crate::model::{IndicatorValue, MAX_QUANTITY, Measure, Quantity, Report, Reporter};
+use crate::model::{IndicatorValue, Measure, Quantity, Report, Reporter};
 use crate::profile::{Profile, ReportKind};
 use crate::validate::Validator;
 
@@ -93,8 +93,10 @@ pub struct Submission {
 pub struct Unassigned {
     /// Where it came from.
     pub source: String,
-    /// Why: an error code (`json_syntax`, …), `report_structure` when the header could not be
-    /// read, `unknown_reporter` or `unknown_report_kind`.
+    /// Why: an error code (`json_syntax`, …); `report_structure` when the header could not be
+    /// read; `unknown_reporter`; `other_profile` or `other_year` (a report of another regime or
+    /// year); `unknown_report_kind`; `other_kind` (a report of the profile's other kind: not
+    /// summed, only compared with for cumulative figures).
     pub reason: String,
     /// The reporter id it names, when it names one.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -127,6 +129,24 @@ pub fn check(validator: &Validator, index: usize, source: &str, text: &str) -> C
                     CheckedOutcome::Unassigned(Unassigned {
                         source: source.to_owned(),
                         reason: "unknown_reporter".to_owned(),
+                        reporter: Some(report.reporter.id),
+                        errors,
+                    })
+                }
+                // A report of another regime or year is not one of this consolidation's reports,
+                // and must not displace the reporter's own.
+                Some(report)
+                    if report.profile != validator.profile().id
+                        || report.year != validator.profile().year =>
+                {
+                    let reason = if report.profile != validator.profile().id {
+                        "other_profile"
+                    } else {
+                        "other_year"
+                    };
+                    CheckedOutcome::Unassigned(Unassigned {
+                        source: source.to_owned(),
+                        reason: reason.to_owned(),
                         reporter: Some(report.reporter.id),
                         errors,
                     })
@@ -180,8 +200,8 @@ pub struct Consolidator<'v> {
     /// The winner per reporter (the profile's order) and kind (the profile's order): adding is
     /// constant time however many reporters the profile has.
     kept: Vec<Vec<Option<Kept>>>,
-    unassigned: Vec<Unassigned>,
-    findings: Vec<Finding>,
+    /// With each input's position, so that the output's order does not depend on arrival.
+    unassigned: Vec<(usize, Unassigned)>,
     inputs: usize,
 }
 
@@ -202,7 +222,6 @@ impl<'v> Consolidator<'v> {
                 })
                 .collect(),
             unassigned: Vec::new(),
-            findings: Vec::new(),
             inputs: 0,
         }
     }
@@ -214,7 +233,7 @@ impl<'v> Consolidator<'v> {
         self.inputs += 1;
         let submission = match checked.outcome {
             CheckedOutcome::Unassigned(u) => {
-                self.unassigned.push(u);
+                self.unassigned.push((checked.index, u));
                 return;
             }
             CheckedOutcome::Report(s) => *s,
@@ -228,12 +247,15 @@ impl<'v> Consolidator<'v> {
                 .position(|k| k.id == submission.kind),
         ) else {
             // `check` sets such reports aside; one built by hand is set aside here.
-            self.unassigned.push(Unassigned {
-                source: checked.source,
-                reason: "unknown_reporter".to_owned(),
-                reporter: Some(submission.reporter),
-                errors: submission.errors,
-            });
+            self.unassigned.push((
+                checked.index,
+                Unassigned {
+                    source: checked.source,
+                    reason: "unknown_reporter".to_owned(),
+                    reporter: Some(submission.reporter),
+                    errors: submission.errors,
+                },
+            ));
             return;
         };
         let mut new = Kept {
@@ -296,19 +318,42 @@ impl<'v> Consolidator<'v> {
             .count();
         let valid = reporters
             .iter()
-            .filter(|r| matches!(r.status, Status::OnTime | Status::Late | Status::Undated))
+            .filter(|r| matches!(r.status, Status::OnTime | Status::Late))
             .count();
 
-        self.findings.extend(duplicates(&mut self.kept));
-        cumulative_checks(profile, &self.kept, &mut self.findings);
+        let mut findings = duplicates(&mut self.kept);
+        cumulative_checks(profile, &self.kept, &mut findings);
 
+        // Reports of the profile's other kinds: compared with, not summed; listed, not lost.
+        for kinds in &self.kept {
+            for (k, kept) in kinds.iter().enumerate() {
+                if let (true, Some(kept)) = (k != kind_at, kept) {
+                    self.unassigned.push((
+                        kept.index,
+                        Unassigned {
+                            source: kept.source.clone(),
+                            reason: "other_kind".to_owned(),
+                            reporter: Some(kept.submission.reporter.clone()),
+                            errors: kept.submission.errors,
+                        },
+                    ));
+                }
+            }
+        }
+        let unassigned = crate::util::merge_sort_by_key(self.unassigned)
+            .into_iter()
+            .map(|(_, u)| u)
+            .collect();
+
+        // Summed: the valid, submitted reports (a draft without `submitted_on` is counted as
+        // received, not added to the official figures).
         let winners: Vec<&Kept> = self
             .kept
             .iter()
             .filter_map(|kinds| kinds[kind_at].as_ref())
-            .filter(|k| k.submission.errors == 0)
+            .filter(|k| k.submission.errors == 0 && k.submission.submitted_on.is_some())
             .collect();
-        let (measures, contributions) = sum_measures(&winners);
+        let (measures, contributions, omitted_breakdowns) = sum_measures(&winners, &mut findings);
         let (indicators, omitted) = sum_indicators(self.validator.catalog(), &winners);
         let consolidated = Report {
             profile: profile.id.clone(),
@@ -340,9 +385,10 @@ impl<'v> Consolidator<'v> {
                 inputs: self.inputs,
             },
             contributions,
+            omitted_breakdowns,
             omitted_indicators: omitted,
-            unassigned: self.unassigned,
-            findings: self.findings,
+            unassigned,
+            findings,
         })
     }
 
@@ -363,9 +409,11 @@ impl<'v> Consolidator<'v> {
                     )
                 })
                 .ok_or_else(|| {
-                    Error::invalid_options(
-                        "no report names a kind of the profile: say which kind to consolidate",
-                    )
+                    Error::invalid_options(&format!(
+                        "no report names a kind of the profile ({} of {} input(s) set aside): say which kind to consolidate",
+                        self.unassigned.len(),
+                        self.inputs
+                    ))
                 }),
         }
     }
@@ -379,7 +427,8 @@ pub enum Status {
     OnTime,
     /// A valid report, submitted after the last on-time day.
     Late,
-    /// A valid report without `submitted_on` (a draft): its timeliness is unknown.
+    /// A valid report without `submitted_on` (a draft): received, but its timeliness is unknown
+    /// and its figures are not summed.
     Undated,
     /// A report with errors: its figures are not summed.
     Invalid,
@@ -426,7 +475,7 @@ pub struct Completeness {
     pub expected: usize,
     /// Of them, those with a report (valid or not).
     pub received: usize,
-    /// Of them, those with a valid report (the ones summed).
+    /// Of them, those with a valid, submitted report (the ones summed).
     pub valid: usize,
     /// Inputs read in all, duplicates and unassigned ones included.
     pub inputs: usize,
@@ -441,6 +490,20 @@ pub struct Contributors {
     /// To each member of each breakdown.
     #[serde(skip_serializing_if = "Map::is_empty")]
     pub by: Map<String, Map<String, Map<String, Quantity>>>,
+}
+
+/// A breakdown (or one member of it) left out of the consolidated report, and who lacked it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct OmittedBreakdown {
+    /// Measure id.
+    pub measure: String,
+    /// Dimension id.
+    pub dimension: String,
+    /// The member, when only that member is left out.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub member: Option<String>,
+    /// The reporters that gave the measure's total but not this breakdown or member.
+    pub without: Vec<String>,
 }
 
 /// An indicator that could not be consolidated, and why.
@@ -474,6 +537,9 @@ pub struct Consolidation<F = Finding> {
     pub completeness: Completeness,
     /// Per measure, who contributed to each figure and with what.
     pub contributions: Map<String, Contributors>,
+    /// Breakdowns and members left out of the consolidated report because not every reporter
+    /// that gave the total gave them: summing them would contradict the total.
+    pub omitted_breakdowns: Vec<OmittedBreakdown>,
     /// Indicators given but not consolidated.
     pub omitted_indicators: Vec<Omitted>,
     /// Inputs credited to no expected reporter.
@@ -498,6 +564,7 @@ impl Consolidation {
             reporters: self.reporters,
             completeness: self.completeness,
             contributions: self.contributions,
+            omitted_breakdowns: self.omitted_breakdowns,
             omitted_indicators: self.omitted_indicators,
             unassigned: self.unassigned,
             findings,
@@ -627,8 +694,9 @@ fn cumulative_checks(profile: &Profile, kept: &[Vec<Option<Kept>>], findings: &m
     }
 }
 
-fn add(sum: Quantity, value: Quantity) -> Quantity {
-    Quantity::new(sum.get().saturating_add(value.get()).min(MAX_QUANTITY)).unwrap_or(sum)
+/// `a + b`, or `None` beyond the largest figure of the wire format (2^53 − 1).
+fn add(a: Quantity, b: Quantity) -> Option<Quantity> {
+    a.get().checked_add(b.get()).and_then(Quantity::new)
 }
 
 /// Contributions while they are collected: (reporter, figure) pairs in the order met, sorted
@@ -639,11 +707,22 @@ struct Collecting {
     by: Map<String, Map<String, Vec<(String, Quantity)>>>,
 }
 
-/// The sums of the winners' measures, and who contributed to each figure.
-fn sum_measures(winners: &[&Kept]) -> (Map<String, Measure>, Map<String, Contributors>) {
+/// The sums of the winners' measures, who contributed to each figure, and the breakdowns left
+/// out. A breakdown member is summed only when every reporter that gave the measure's total
+/// gave it too, so the consolidated report never contradicts itself; a sum beyond the largest
+/// figure is a `consolidation.overflow` error and the figure is left out.
+fn sum_measures(
+    winners: &[&Kept],
+    findings: &mut Vec<Finding>,
+) -> (
+    Map<String, Measure>,
+    Map<String, Contributors>,
+    Vec<OmittedBreakdown>,
+) {
     let zero = Quantity::new(0).unwrap_or_else(|| unreachable!("0 is a quantity"));
     let mut sums: Map<String, Measure> = Map::new();
     let mut who: Map<String, Collecting> = Map::new();
+    let mut overflow: Vec<String> = Vec::new();
     for kept in winners {
         let reporter = &kept.submission.reporter;
         for (id, measure) in &kept.submission.measures {
@@ -652,13 +731,18 @@ fn sum_measures(winners: &[&Kept]) -> (Map<String, Measure>, Map<String, Contrib
                 by: Map::new(),
             });
             let names = who.get_or_insert_with(id.clone(), Collecting::default);
-            sum.total = add(sum.total, measure.total);
+            match add(sum.total, measure.total) {
+                Some(total) => sum.total = total,
+                None if !overflow.contains(id) => overflow.push(id.clone()),
+                None => {}
+            }
             names.total.push((reporter.clone(), measure.total));
             for (dimension, members) in &measure.by {
                 for (member, value) in members {
                     let cells = entry(&mut sum.by, dimension);
                     match cells.get_mut(member) {
-                        Some(cell) => *cell = add(*cell, *value),
+                        // A member that overflows cannot exceed its total, which overflows too.
+                        Some(cell) => *cell = add(*cell, *value).unwrap_or(*cell),
                         None => {
                             cells.insert(member.clone(), *value);
                         }
@@ -668,13 +752,87 @@ fn sum_measures(winners: &[&Kept]) -> (Map<String, Measure>, Map<String, Contrib
             }
         }
     }
+    for id in overflow {
+        sums.remove(&id);
+        findings.push(
+            Finding::new(
+                "consolidation.overflow",
+                pointer_push(&pointer_push("/measures", &id), "total"),
+            )
+            .with("measure", id.as_str())
+            .with("max", crate::model::MAX_QUANTITY),
+        );
+    }
+    // Keep only the members every contributor to the total gave.
+    let mut omitted = Vec::new();
+    for (id, measure) in sums.iter_mut() {
+        let Some(names) = who.get(id) else { continue };
+        let all: Vec<&String> = names.total.iter().map(|(r, _)| r).collect();
+        // Who gave the total but not this member. Each reporter gives a member at most once, so
+        // equal counts mean everyone gave it; the list is worked out only when someone did not.
+        let lacking = |given: &[(String, Quantity)]| -> Vec<String> {
+            if given.len() == all.len() {
+                return Vec::new();
+            }
+            let given: Map<&str, ()> = given.iter().map(|(r, _)| (r.as_str(), ())).collect();
+            all.iter()
+                .filter(|r| !given.contains_key(r.as_str()))
+                .map(|r| (*r).clone())
+                .collect()
+        };
+        let mut by = Map::new();
+        for (dimension, members) in std::mem::take(&mut measure.by) {
+            let given = names.by.get(&dimension);
+            let mut kept_members = Map::new();
+            let mut dropped_members = Vec::new();
+            for (member, value) in members {
+                let without = given.and_then(|g| g.get(&member)).map_or_else(
+                    || all.iter().map(|r| (*r).clone()).collect(),
+                    |g| lacking(g),
+                );
+                if without.is_empty() {
+                    kept_members.insert(member, value);
+                } else {
+                    dropped_members.push((member, without));
+                }
+            }
+            if kept_members.is_empty() && !dropped_members.is_empty() {
+                // Nobody-complete: the whole breakdown goes, named once, with who lacked it.
+                let mut without: Vec<String> = Vec::new();
+                for (_, w) in &dropped_members {
+                    for r in w {
+                        if !without.contains(r) {
+                            without.push(r.clone());
+                        }
+                    }
+                }
+                omitted.push(OmittedBreakdown {
+                    measure: id.clone(),
+                    dimension: dimension.clone(),
+                    member: None,
+                    without,
+                });
+                continue;
+            }
+            for (member, without) in dropped_members {
+                omitted.push(OmittedBreakdown {
+                    measure: id.clone(),
+                    dimension: dimension.clone(),
+                    member: Some(member),
+                    without,
+                });
+            }
+            by.insert(dimension, kept_members);
+        }
+        measure.by = by;
+    }
     let who = who.map_values(|c| Contributors {
         total: Map::from_pairs(c.total),
         by: c
             .by
             .map_values(|members| members.map_values(Map::from_pairs)),
     });
-    (sums, who)
+    (sums, who, omitted)
 }
 
 fn entry<'m, V: Default>(map: &'m mut Map<String, V>, key: &str) -> &'m mut V {

@@ -154,6 +154,13 @@ impl<K, V> Map<K, V> {
         self.entries.iter().map(|(_, v)| v)
     }
 
+    /// The entries in key order, the values to change.
+    pub fn iter_mut(
+        &mut self,
+    ) -> impl DoubleEndedIterator<Item = (&K, &mut V)> + ExactSizeIterator {
+        self.entries.iter_mut().map(|(k, v)| (&*k, v))
+    }
+
     /// The values in key order, to change them.
     pub fn values_mut(&mut self) -> impl DoubleEndedIterator<Item = &mut V> + ExactSizeIterator {
         self.entries.iter_mut().map(|(_, v)| v)

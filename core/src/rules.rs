@@ -633,6 +633,19 @@ pub static RULES: &[Rule] = &[
             en: "Compared only when both reports are valid and both give the measure.",
         },
     },
+    Rule {
+        code: "consolidation.overflow",
+        severity: Severity::Error,
+        checks: Text {
+            vi: "Khi tổng hợp, tổng của một chỉ số không vượt quá 9 007 199 254 740 991 (số lớn nhất của định dạng); nếu vượt, chỉ số đó bị bỏ khỏi báo cáo tổng hợp.",
+            en: "In a consolidation, a measure's sum does not exceed 9,007,199,254,740,991 (the format's largest figure); if it does, the measure is left out of the consolidated report.",
+        },
+        source: "Canonical template v1, Measures (figures are whole numbers from 0 to 2^53 − 1)",
+        when_missing: Text {
+            vi: "Không áp dụng.",
+            en: "Not applicable.",
+        },
+    },
 ];
 
 /// The rule with this code.
@@ -1023,6 +1036,12 @@ static MESSAGES: &[Message] = &[
         variant: "",
         vi: "Số liệu cộng dồn “{measure_name}” của đơn vị {reporter} trong báo cáo {later_kind} ({later}: {later_value}) thấp hơn trong báo cáo {earlier_kind} ({earlier}: {earlier_value}).",
         en: "Cumulative figure “{measure_name}” of reporter {reporter} is lower in its {later_kind} report ({later}: {later_value}) than in its {earlier_kind} report ({earlier}: {earlier_value}).",
+    },
+    Message {
+        code: "consolidation.overflow",
+        variant: "",
+        vi: "Tổng của chỉ số {measure} vượt quá {max}, số lớn nhất của định dạng: chỉ số này bị bỏ khỏi báo cáo tổng hợp.",
+        en: "The sum of measure {measure} exceeds {max}, the format's largest figure: the measure is left out of the consolidated report.",
     },
 ];
 

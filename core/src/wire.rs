@@ -8,7 +8,8 @@ use crate::calendar::{
 };
 use crate::catalog::{Bound, IndicatorKind};
 use crate::consolidate::{
-    Completeness, ConsolidationOutput, Contributors, Omitted, ReporterStatus, Status, Unassigned,
+    Completeness, ConsolidationOutput, Contributors, Omitted, OmittedBreakdown, ReporterStatus,
+    Status, Unassigned,
 };
 use crate::date::CivilDate;
 use crate::finding::{FindingOutput, Param, Severity};
@@ -515,6 +516,17 @@ impl ToJson for Contributors {
     }
 }
 
+impl ToJson for OmittedBreakdown {
+    fn write_json(&self, out: &mut String) {
+        let mut o = Object::new(out);
+        o.str("measure", &self.measure)
+            .str("dimension", &self.dimension);
+        opt_str(&mut o, "member", &self.member);
+        self.without.write_json(o.key("without"));
+        o.end();
+    }
+}
+
 impl ToJson for Omitted {
     fn write_json(&self, out: &mut String) {
         let mut o = Object::new(out);
@@ -547,6 +559,8 @@ impl ToJson for ConsolidationOutput {
         self.reporters.write_json(o.key("reporters"));
         self.completeness.write_json(o.key("completeness"));
         self.contributions.write_json(o.key("contributions"));
+        self.omitted_breakdowns
+            .write_json(o.key("omitted_breakdowns"));
         self.omitted_indicators
             .write_json(o.key("omitted_indicators"));
         self.unassigned.write_json(o.key("unassigned"));

@@ -64,6 +64,10 @@ pub const CROSS_REPORT: &[(&str, &str)] = &[
         "about two reports from one reporter: covered by the consolidation vectors",
     ),
     (
+        "consolidation.overflow",
+        "about a sum of several reports: covered by the consolidation vectors",
+    ),
+    (
         "consolidation.cumulative_decrease",
         "about a reporter's six-month and annual reports together: covered by the consolidation vectors",
     ),

@@ -356,3 +356,43 @@ proptest! {
         prop_assert_eq!(first["findings"].as_array().unwrap().len(), 2 * files.len() / 3);
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 16, ..ProptestConfig::default() })]
+
+    /// Whatever optional breakdowns each reporter leaves out, the consolidated report adds up:
+    /// validated against the profile, no breakdown contradicts its total.
+    #[test]
+    fn the_consolidated_report_adds_up(seed in any::<u64>(), leave_out in any::<u32>()) {
+        let required: Vec<(String, String)> = Profile::default_profile()
+            .reporter_kinds
+            .iter()
+            .flat_map(|k| k.required_measures.iter().flat_map(|r| r.breakdowns.iter().map(|d| (r.measure.clone(), d.clone()))))
+            .collect();
+        let mut files = generated("annual", |_| true, seed);
+        for (n, (_, text)) in files.iter_mut().enumerate() {
+            if (leave_out >> (n % 32)) & 1 == 0 {
+                continue;
+            }
+            let mut doc: Value = serde_json::from_str(text).unwrap();
+            for (id, m) in doc["measures"].as_object_mut().unwrap() {
+                if let Some(by) = m.get_mut("by").and_then(Value::as_object_mut) {
+                    by.retain(|d, _| required.contains(&(id.clone(), d.clone())));
+                    if by.is_empty() {
+                        m.as_object_mut().unwrap().remove("by");
+                    }
+                }
+            }
+            *text = doc.to_string();
+        }
+        let done = consolidate(&files, Some("annual"), None);
+        prop_assert_eq!(done.completeness.valid, files.len());
+        let findings = validator().validate(&done.consolidated);
+        let arithmetic: Vec<_> = findings
+            .iter()
+            .filter(|f| f.code.starts_with("measure.breakdown_sum") || f.code.starts_with("structure."))
+            .map(|f| (f.code, f.path.clone()))
+            .collect();
+        prop_assert!(arithmetic.is_empty(), "{:?}", arithmetic);
+    }
+}

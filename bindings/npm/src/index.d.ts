@@ -124,14 +124,21 @@ export interface Consolidation {
   kind: string;
   last_on_time_day: string;
   as_of?: string;
-  /** The sums of the valid reports, in the report wire format, from the recipient. */
+  /** The sums of the valid, submitted reports, in the report wire format, from the recipient. */
   consolidated: TreemReport;
   reporters: ReporterStatus[];
   completeness: { expected: number; received: number; valid: number; inputs: number };
   contributions: { [measure: string]: Contributors };
+  /** Breakdowns (or members) left out because not every reporter that gave the total gave them. */
+  omitted_breakdowns: { measure: string; dimension: string; member?: string; without: string[] }[];
   omitted_indicators: { indicator: string; reason: string; reporters: string[] }[];
+  /**
+   * Inputs not counted in this consolidation; `reason`: an error code (`json_syntax`, …),
+   * `report_structure`, `unknown_reporter`, `other_profile`, `other_year`, `unknown_report_kind`,
+   * or `other_kind` (a report of the profile's other kind, only compared with).
+   */
   unassigned: { source: string; reason: string; reporter?: string; errors: number }[];
-  /** Cross-report warnings: `consolidation.duplicate`, `consolidation.cumulative_decrease`. */
+  /** Cross-report findings: `consolidation.duplicate`, `consolidation.cumulative_decrease`, `consolidation.overflow`. */
   findings: FindingOutput[];
 }
 

@@ -17,6 +17,10 @@
 //!    reporter a status; and compares each reporter's cumulative measures across nested periods
 //!    (`consolidation.cumulative_decrease`).
 //!
+//! The consolidated report names the recipient (the profile's `recipient`) as its reporter.
+//! Validated against the profile, it therefore gets `header.reporter`: the recipient is not one
+//! of the reporters the profile expects, and a consolidation is not an input to another one.
+//!
 //! # Example
 //!
 //! ```

@@ -193,7 +193,15 @@ struct Kept {
     source: String,
     submission: Submission,
     /// The reports it won over, whatever order they came in: (index, source, date).
-    dropped: Vec<(usize, (String, Option<CivilDate>))>,
+    dropped: Vec<(usize, SetAside)>,
+}
+
+/// A report set aside for a later one from the same reporter.
+#[derive(Clone, Debug)]
+struct SetAside {
+    source: String,
+    submitted_on: Option<CivilDate>,
+    errors: usize,
 }
 
 /// Collects checked reports; [`Consolidator::finish`] adds them up.
@@ -281,8 +289,15 @@ impl<'v> Consolidator<'v> {
         }
         let loser = new;
         old.dropped.extend(loser.dropped);
-        old.dropped
-            .push((loser.index, (loser.source, loser.submission.submitted_on)));
+        let errors = loser.submission.errors;
+        old.dropped.push((
+            loser.index,
+            SetAside {
+                source: loser.source,
+                submitted_on: loser.submission.submitted_on,
+                errors,
+            },
+        ));
     }
 
     /// How many inputs were added.
@@ -358,7 +373,8 @@ impl<'v> Consolidator<'v> {
             .filter(|k| k.submission.errors == 0 && k.submission.submitted_on.is_some())
             .collect();
         let (measures, contributions, omitted_breakdowns) = sum_measures(&winners, &mut findings);
-        let (indicators, omitted) = sum_indicators(self.validator.catalog(), &winners);
+        let (indicators, omitted, indicator_contributions) =
+            sum_indicators(self.validator.catalog(), &winners);
         let consolidated = Report {
             profile: profile.id.clone(),
             kind: kind.id.clone(),
@@ -390,6 +406,7 @@ impl<'v> Consolidator<'v> {
             },
             contributions,
             omitted_breakdowns,
+            indicator_contributions,
             omitted_indicators: omitted,
             unassigned,
             findings,
@@ -516,7 +533,8 @@ pub struct Omitted {
     /// Catalog id.
     pub indicator: String,
     /// Why: `no_parts` (a share or rate given without numerator and denominator by at least one
-    /// reporter: averaging it would be wrong).
+    /// reporter: averaging it would be wrong), or `zero_denominator` (the summed denominator is
+    /// 0).
     pub reason: String,
     /// The reporters that gave it.
     pub reporters: Vec<String>,
@@ -544,6 +562,8 @@ pub struct Consolidation<F = Finding> {
     /// Breakdowns and members left out of the consolidated report because not every reporter
     /// that gave the total gave them: summing them would contradict the total.
     pub omitted_breakdowns: Vec<OmittedBreakdown>,
+    /// Per indicator (catalog id), each summed reporter's value.
+    pub indicator_contributions: Map<String, Map<String, f64>>,
     /// Indicators given but not consolidated.
     pub omitted_indicators: Vec<Omitted>,
     /// Inputs credited to no expected reporter.
@@ -569,6 +589,7 @@ impl Consolidation {
             completeness: self.completeness,
             contributions: self.contributions,
             omitted_breakdowns: self.omitted_breakdowns,
+            indicator_contributions: self.indicator_contributions,
             omitted_indicators: self.omitted_indicators,
             unassigned: self.unassigned,
             findings,
@@ -635,15 +656,25 @@ fn duplicates(kept: &mut [Vec<Option<Kept>>]) -> Vec<Finding> {
     let mut findings = Vec::new();
     for winner in kept.iter_mut().flatten().flatten() {
         let dropped = crate::util::merge_sort_by_key(std::mem::take(&mut winner.dropped));
-        for (_, (source, day)) in dropped {
+        for (
+            _,
+            SetAside {
+                source,
+                submitted_on: day,
+                errors,
+            },
+        ) in dropped
+        {
             findings.push(
                 Finding::new("consolidation.duplicate", "/submitted_on".into())
                     .with("reporter", winner.submission.reporter.as_str())
                     .with("kind", winner.submission.kind.as_str())
                     .with("kept", winner.source.as_str())
                     .with("kept_date", date(winner.submission.submitted_on))
+                    .with("kept_errors", winner.submission.errors as u64)
                     .with("dropped", source.as_str())
-                    .with("dropped_date", date(day)),
+                    .with("dropped_date", date(day))
+                    .with("dropped_errors", errors as u64),
             );
         }
     }
@@ -847,9 +878,16 @@ fn entry<'m, V: Default>(map: &'m mut Map<String, V>, key: &str) -> &'m mut V {
         .unwrap_or_else(|| unreachable!("the key was just inserted"))
 }
 
+/// The consolidated indicators, those omitted, and each reporter's value per indicator.
+type IndicatorSums = (
+    Vec<IndicatorValue>,
+    Vec<Omitted>,
+    Map<String, Map<String, f64>>,
+);
+
 /// Consolidated indicators: shares and rates recomputed from summed parts, counts summed;
 /// anything else omitted with the reason.
-fn sum_indicators(catalog: &Catalog, winners: &[&Kept]) -> (Vec<IndicatorValue>, Vec<Omitted>) {
+fn sum_indicators(catalog: &Catalog, winners: &[&Kept]) -> IndicatorSums {
     // Per catalog indicator, in catalog order: the values given.
     let identified = |value: &IndicatorValue| match (value.annex, &value.code, &value.id) {
         (Some(annex), Some(code), _) => catalog.by_code(annex, code),
@@ -877,7 +915,13 @@ fn sum_indicators(catalog: &Catalog, winners: &[&Kept]) -> (Vec<IndicatorValue>,
         .collect();
     let mut out = Vec::new();
     let mut omitted = Vec::new();
+    let mut who = Vec::new();
     for (indicator, values) in given {
+        let given_by = values
+            .iter()
+            .map(|(r, v)| ((*r).to_owned(), v.value))
+            .collect::<Vec<_>>();
+        who.push((indicator.id.clone(), Map::from_pairs(given_by)));
         let parts: Option<(u64, u64)> = values.iter().try_fold((0u64, 0u64), |(n, d), (_, v)| {
             Some((
                 n.saturating_add(v.numerator?.get()),
@@ -901,6 +945,11 @@ fn sum_indicators(catalog: &Catalog, winners: &[&Kept]) -> (Vec<IndicatorValue>,
                 let total: f64 = values.iter().map(|(_, v)| v.value).sum();
                 out.push(identify(total, None));
             }
+            (Some(_), Some((_, 0)), _) => omitted.push(Omitted {
+                indicator: indicator.id.clone(),
+                reason: "zero_denominator".to_owned(),
+                reporters: values.iter().map(|(r, _)| (*r).to_owned()).collect(),
+            }),
             _ => omitted.push(Omitted {
                 indicator: indicator.id.clone(),
                 reason: "no_parts".to_owned(),
@@ -908,5 +957,5 @@ fn sum_indicators(catalog: &Catalog, winners: &[&Kept]) -> (Vec<IndicatorValue>,
             }),
         }
     }
-    (out, omitted)
+    (out, omitted, Map::from_pairs(who))
 }

@@ -1027,6 +1027,12 @@ static MESSAGES: &[Message] = &[
     },
     Message {
         code: "consolidation.duplicate",
+        variant: "kept_invalid",
+        vi: "Đơn vị {reporter} có hai báo cáo loại {kind}: dùng {kept} (gửi {kept_date}, có {kept_errors} lỗi nên không được cộng), bỏ qua {dropped} (gửi {dropped_date}, không có lỗi); cần đơn vị gửi lại báo cáo đúng.",
+        en: "Reporter {reporter} has two {kind} reports: {kept} (submitted {kept_date}, with {kept_errors} error(s), so not summed) is used, {dropped} (submitted {dropped_date}, without errors) is set aside; the reporter should send a corrected report.",
+    },
+    Message {
+        code: "consolidation.duplicate",
         variant: "",
         vi: "Đơn vị {reporter} có hai báo cáo loại {kind}: dùng {kept} (gửi {kept_date}), bỏ qua {dropped} (gửi {dropped_date}).",
         en: "Reporter {reporter} has two {kind} reports: {kept} (submitted {kept_date}) is used, {dropped} (submitted {dropped_date}) is set aside.",
@@ -1051,6 +1057,10 @@ fn variant(f: &Finding) -> &'static str {
         Some(crate::Param::Text(t)) => t.as_str(),
         _ => "",
     };
+    let count = |name: &str| match f.params.get(name) {
+        Some(crate::Param::Count(n)) => *n,
+        _ => 0,
+    };
     match f.code {
         "structure.type" if f.path.is_empty() => "root",
         "structure.date" if text("reason") == "no_such_day" => "no_such_day",
@@ -1059,6 +1069,9 @@ fn variant(f: &Finding) -> &'static str {
         "indicator.range" if text("kind") == "count" => "count",
         "indicator.range" if text("kind") == "rate" => "rate",
         "indicator.ratio" if !f.params.contains_key("expected") => "zero_denominator",
+        "consolidation.duplicate" if count("kept_errors") > 0 && count("dropped_errors") == 0 => {
+            "kept_invalid"
+        }
         _ => "",
     }
 }

@@ -353,6 +353,12 @@ impl ToJson for Quantity {
     }
 }
 
+impl ToJson for f64 {
+    fn write_json(&self, out: &mut String) {
+        write_f64(out, *self);
+    }
+}
+
 impl ToJson for usize {
     fn write_json(&self, out: &mut String) {
         use std::fmt::Write as _;
@@ -561,6 +567,8 @@ impl ToJson for ConsolidationOutput {
         self.contributions.write_json(o.key("contributions"));
         self.omitted_breakdowns
             .write_json(o.key("omitted_breakdowns"));
+        self.indicator_contributions
+            .write_json(o.key("indicator_contributions"));
         self.omitted_indicators
             .write_json(o.key("omitted_indicators"));
         self.unassigned.write_json(o.key("unassigned"));

@@ -131,6 +131,8 @@ export interface Consolidation {
   contributions: { [measure: string]: Contributors };
   /** Breakdowns (or members) left out because not every reporter that gave the total gave them. */
   omitted_breakdowns: { measure: string; dimension: string; member?: string; without: string[] }[];
+  /** Per indicator (catalog id), each summed reporter's value. */
+  indicator_contributions: { [indicator: string]: { [reporter: string]: number } };
   omitted_indicators: { indicator: string; reason: string; reporters: string[] }[];
   /**
    * Inputs not counted in this consolidation; `reason`: an error code (`json_syntax`, …),

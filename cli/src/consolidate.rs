@@ -190,7 +190,7 @@ fn reason_label(reason: &str, lang: Lang) -> &str {
         ("other_kind", Lang::En) => "a report of another kind: only compared with",
         ("other_year", Lang::Vi) => "báo cáo của năm khác",
         ("other_year", Lang::En) => "a report for another year",
-        ("other_profile", Lang::Vi) => "báo cáo theo chỉ thị (profile) khác",
+        ("other_profile", Lang::Vi) => "báo cáo theo bộ cấu hình báo cáo (profile) khác",
         ("other_profile", Lang::En) => "a report under another profile",
         ("unknown_reporter", Lang::Vi) => "mã đơn vị không có trong danh sách",
         ("unknown_reporter", Lang::En) => "a reporter the profile does not know",
@@ -200,8 +200,12 @@ fn reason_label(reason: &str, lang: Lang) -> &str {
         ("json_syntax", Lang::En) => "not JSON",
         ("report_structure", Lang::Vi) => "không đọc được phần đầu báo cáo",
         ("report_structure", Lang::En) => "the report's header cannot be read",
-        ("io" | "not_utf8", Lang::Vi) => "không đọc được tệp",
-        ("io" | "not_utf8", Lang::En) => "the file cannot be read",
+        ("not_utf8", Lang::Vi) => {
+            "tệp không ở mã UTF-8 (có thể lưu bằng bảng mã cũ như TCVN3, VNI)"
+        }
+        ("not_utf8", Lang::En) => "not UTF-8 text (perhaps saved in an old encoding)",
+        ("io", Lang::Vi) => "không đọc được tệp hoặc thư mục",
+        ("io", Lang::En) => "the file or folder cannot be read",
         (other, _) => other,
     }
 }
@@ -256,6 +260,81 @@ fn status_detail(r: &treem::consolidate::ReporterStatus, lang: Lang) -> String {
     s
 }
 
+/// What the consolidated report leaves out, one sentence each, with the profile's names.
+fn omissions(c: &Consolidation, profile: &Profile, lang: Lang) -> Vec<String> {
+    let vi = lang == Lang::Vi;
+    let measure = |id: &str| {
+        profile
+            .measure(id)
+            .map_or(id, |m| m.name.get(lang))
+            .to_owned()
+    };
+    let reporters = |ids: &[String]| {
+        ids.iter()
+            .map(|id| {
+                profile
+                    .reporter(id)
+                    .map_or(id.as_str(), |r| r.name.as_str())
+            })
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let mut lines = Vec::new();
+    for m in &c.omitted_measures {
+        lines.push(if vi {
+            format!(
+                "“{}”: tổng vượt “{}” vì có đơn vị ghi chỉ số này mà không ghi chỉ số bao trùm ({}).",
+                measure(&m.measure),
+                measure(&m.whole),
+                reporters(&m.without)
+            )
+        } else {
+            format!(
+                "“{}”: its sum exceeds “{}”, because some reporters gave it without the whole ({}).",
+                measure(&m.measure),
+                measure(&m.whole),
+                reporters(&m.without)
+            )
+        });
+    }
+    for b in &c.omitted_breakdowns {
+        let dimension = profile.dimension(&b.dimension);
+        let dim_name = dimension.map_or(b.dimension.as_str(), |d| d.name.get(lang));
+        let what = match &b.member {
+            Some(m) => {
+                let member = dimension
+                    .and_then(|d| d.members.iter().find(|x| &x.id == m))
+                    .map_or(m.as_str(), |x| x.name.get(lang));
+                format!("“{}”, {dim_name}: {member}", measure(&b.measure))
+            }
+            None => format!(
+                "“{}” {} {dim_name}",
+                measure(&b.measure),
+                if vi { "theo" } else { "by" }
+            ),
+        };
+        lines.push(if vi {
+            format!("{what}: không ghi ở {}.", reporters(&b.without))
+        } else {
+            format!("{what}: not given by {}.", reporters(&b.without))
+        });
+    }
+    for o in &c.omitted_indicators {
+        let why = match (o.reason.as_str(), vi) {
+            ("zero_denominator", true) => "mẫu số cộng lại bằng 0",
+            ("zero_denominator", false) => "the summed denominator is 0",
+            (_, true) => "có đơn vị chỉ ghi tỷ lệ, không ghi tử số và mẫu số",
+            (_, false) => "a reporter gave the share without its numerator and denominator",
+        };
+        lines.push(if vi {
+            format!("Chỉ tiêu {}: {why}.", o.indicator)
+        } else {
+            format!("Indicator {}: {why}.", o.indicator)
+        });
+    }
+    lines
+}
+
 /// The plain-text summary: completeness, every reporter's status, warnings, unassigned inputs.
 pub fn text(c: &Consolidation, profile: &Profile, lang: Lang) -> String {
     let vi = lang == Lang::Vi;
@@ -298,7 +377,15 @@ pub fn text(c: &Consolidation, profile: &Profile, lang: Lang) -> String {
         );
     }
     if !c.findings.is_empty() {
-        let _ = writeln!(s, "\n{}", if vi { "Cảnh báo:" } else { "Warnings:" });
+        let _ = writeln!(
+            s,
+            "\n{}",
+            if vi {
+                "Cảnh báo và lỗi:"
+            } else {
+                "Warnings and errors:"
+            }
+        );
         for f in &c.findings {
             let _ = writeln!(s, "  [{}] {}", f.code, f.message(lang));
         }
@@ -317,39 +404,20 @@ pub fn text(c: &Consolidation, profile: &Profile, lang: Lang) -> String {
             let _ = writeln!(s, "  {}: {}", u.source, reason_label(&u.reason, lang));
         }
     }
-    for b in &c.omitted_breakdowns {
-        let what = match &b.member {
-            Some(m) => format!("{}/{}/{m}", b.measure, b.dimension),
-            None => format!("{}/{}", b.measure, b.dimension),
-        };
-        let _ = if vi {
-            writeln!(
-                s,
-                "  Phân tổ {what} không tổng hợp: đơn vị {} không ghi.",
-                b.without.join(", ")
-            )
-        } else {
-            writeln!(
-                s,
-                "  Breakdown {what} not consolidated: not given by {}.",
-                b.without.join(", ")
-            )
-        };
-    }
-    for o in &c.omitted_indicators {
-        let _ = if vi {
-            writeln!(
-                s,
-                "  Chỉ tiêu {} không tổng hợp được: có đơn vị chỉ ghi tỷ lệ, không ghi tử số và mẫu số.",
-                o.indicator
-            )
-        } else {
-            writeln!(
-                s,
-                "  Indicator {} not consolidated: a reporter gave the share without its numerator and denominator.",
-                o.indicator
-            )
-        };
+    let left_out = omissions(c, profile, lang);
+    if !left_out.is_empty() {
+        let _ = writeln!(
+            s,
+            "\n{}",
+            if vi {
+                "Không tổng hợp được:"
+            } else {
+                "Left out of the sums:"
+            }
+        );
+        for line in left_out {
+            let _ = writeln!(s, "  {line}");
+        }
     }
     s
 }
@@ -381,7 +449,7 @@ pub fn csv(c: &Consolidation, profile: &Profile, lang: Lang) -> String {
     let contributors: Vec<&treem::consolidate::ReporterStatus> = c
         .reporters
         .iter()
-        .filter(|r| matches!(r.status, Status::OnTime | Status::Late | Status::Undated))
+        .filter(|r| matches!(r.status, Status::OnTime | Status::Late))
         .collect();
     let mut out = String::from("\u{feff}");
     let mut header: Vec<String> = if vi {
@@ -550,6 +618,22 @@ pub fn html(c: &Consolidation, profile: &Profile, lang: Lang) -> String {
                 e(&u.source),
                 e(reason_label(&u.reason, lang))
             );
+        }
+        s.push_str("</ul>\n");
+    }
+    let left_out = omissions(c, profile, lang);
+    if !left_out.is_empty() {
+        let _ = writeln!(
+            s,
+            "<h2>{}</h2>\n<ul>",
+            if vi {
+                "Không tổng hợp được"
+            } else {
+                "Left out of the sums"
+            }
+        );
+        for line in left_out {
+            let _ = writeln!(s, "<li>{}</li>", e(&line));
         }
         s.push_str("</ul>\n");
     }

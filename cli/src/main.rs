@@ -566,8 +566,9 @@ fn consolidate(
     let mut all = treem::consolidate::Consolidator::new(validator, kind);
     let reading = consolidate::read_all(validator, &walk.files, jobs, &mut all, lang);
     // Folders that could not be listed are reported with the inputs, after the files.
-    for (n, (dir, _)) in walk.unreadable.iter().enumerate() {
+    for (n, (dir, error)) in walk.unreadable.iter().enumerate() {
         let source = dir.display().to_string();
+        eprintln!("treem: {source}: {error}");
         all.add(treem::consolidate::Checked {
             index: walk.files.len() + n,
             source: source.clone(),

@@ -129,14 +129,6 @@ pub fn check(validator: &Validator, index: usize, source: &str, text: &str) -> C
                     reporter: None,
                     errors,
                 }),
-                Some(report) if validator.reporter_position(&report.reporter.id).is_none() => {
-                    CheckedOutcome::Unassigned(Unassigned {
-                        source: source.to_owned(),
-                        reason: "unknown_reporter".to_owned(),
-                        reporter: Some(report.reporter.id),
-                        errors,
-                    })
-                }
                 // A report of another regime or year is not one of this consolidation's reports,
                 // and must not displace the reporter's own.
                 Some(report)
@@ -151,6 +143,14 @@ pub fn check(validator: &Validator, index: usize, source: &str, text: &str) -> C
                     CheckedOutcome::Unassigned(Unassigned {
                         source: source.to_owned(),
                         reason: reason.to_owned(),
+                        reporter: Some(report.reporter.id),
+                        errors,
+                    })
+                }
+                Some(report) if validator.reporter_position(&report.reporter.id).is_none() => {
+                    CheckedOutcome::Unassigned(Unassigned {
+                        source: source.to_owned(),
+                        reason: "unknown_reporter".to_owned(),
                         reporter: Some(report.reporter.id),
                         errors,
                     })
@@ -340,7 +340,7 @@ impl<'v> Consolidator<'v> {
             .filter(|r| matches!(r.status, Status::OnTime | Status::Late))
             .count();
 
-        let mut findings = duplicates(&mut self.kept);
+        let mut findings = duplicates(profile, &mut self.kept);
         cumulative_checks(profile, &self.kept, &mut findings);
 
         // Reports of the profile's other kinds: compared with, not summed; listed, not lost.
@@ -372,7 +372,9 @@ impl<'v> Consolidator<'v> {
             .filter_map(|kinds| kinds[kind_at].as_ref())
             .filter(|k| k.submission.errors == 0 && k.submission.submitted_on.is_some())
             .collect();
-        let (measures, contributions, omitted_breakdowns) = sum_measures(&winners, &mut findings);
+        let (mut measures, contributions, omitted_breakdowns) =
+            sum_measures(&winners, &mut findings);
+        let omitted_measures = keep_relations(profile, &mut measures, &contributions);
         let (indicators, omitted, indicator_contributions) =
             sum_indicators(self.validator.catalog(), &winners);
         let consolidated = Report {
@@ -406,6 +408,7 @@ impl<'v> Consolidator<'v> {
             },
             contributions,
             omitted_breakdowns,
+            omitted_measures,
             indicator_contributions,
             omitted_indicators: omitted,
             unassigned,
@@ -527,6 +530,17 @@ pub struct OmittedBreakdown {
     pub without: Vec<String>,
 }
 
+/// A part measure left out of the consolidated report: some reporters gave it without its whole.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct OmittedMeasure {
+    /// The part's measure id.
+    pub measure: String,
+    /// The whole it must stay within.
+    pub whole: String,
+    /// The reporters that gave the part but not the whole.
+    pub without: Vec<String>,
+}
+
 /// An indicator that could not be consolidated, and why.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Omitted {
@@ -562,6 +576,9 @@ pub struct Consolidation<F = Finding> {
     /// Breakdowns and members left out of the consolidated report because not every reporter
     /// that gave the total gave them: summing them would contradict the total.
     pub omitted_breakdowns: Vec<OmittedBreakdown>,
+    /// Parts left out of the consolidated report because their sum exceeds their whole's, which
+    /// happens when some reporters gave the part without the whole.
+    pub omitted_measures: Vec<OmittedMeasure>,
     /// Per indicator (catalog id), each summed reporter's value.
     pub indicator_contributions: Map<String, Map<String, f64>>,
     /// Indicators given but not consolidated.
@@ -589,6 +606,7 @@ impl Consolidation {
             completeness: self.completeness,
             contributions: self.contributions,
             omitted_breakdowns: self.omitted_breakdowns,
+            omitted_measures: self.omitted_measures,
             indicator_contributions: self.indicator_contributions,
             omitted_indicators: self.omitted_indicators,
             unassigned: self.unassigned,
@@ -645,7 +663,18 @@ fn status(
 
 /// One `consolidation.duplicate` per report set aside, naming the report used instead; in the
 /// profile's order of reporters and kinds, then the order the reports were given.
-fn duplicates(kept: &mut [Vec<Option<Kept>>]) -> Vec<Finding> {
+fn duplicates(profile: &Profile, kept: &mut [Vec<Option<Kept>>]) -> Vec<Finding> {
+    // "gửi 13/5" or "chưa ghi ngày gửi", for the message.
+    let when = |day: Option<CivilDate>| match day {
+        Some(day) => Param::Label(crate::Label {
+            vi: format!("gửi {day}"),
+            en: format!("submitted {day}"),
+        }),
+        None => Param::Label(crate::Label {
+            vi: "chưa ghi ngày gửi".into(),
+            en: "no submission date".into(),
+        }),
+    };
     let date = |day: Option<CivilDate>| match day {
         Some(day) => Param::from(day.to_string()),
         None => Param::Label(crate::Label {
@@ -669,6 +698,15 @@ fn duplicates(kept: &mut [Vec<Option<Kept>>]) -> Vec<Finding> {
                 Finding::new("consolidation.duplicate", "/submitted_on".into())
                     .with("reporter", winner.submission.reporter.as_str())
                     .with("kind", winner.submission.kind.as_str())
+                    .with(
+                        "kind_name",
+                        profile.report_kind(&winner.submission.kind).map_or_else(
+                            || Param::from(winner.submission.kind.as_str()),
+                            |k| Param::from(&k.name),
+                        ),
+                    )
+                    .with("kept_when", when(winner.submission.submitted_on))
+                    .with("dropped_when", when(day))
                     .with("kept", winner.source.as_str())
                     .with("kept_date", date(winner.submission.submitted_on))
                     .with("kept_errors", winner.submission.errors as u64)
@@ -727,6 +765,64 @@ fn cumulative_checks(profile: &Profile, kept: &[Vec<Option<Kept>>], findings: &m
             }
         }
     }
+}
+
+/// Leaves out each part whose sum breaks its relation with its whole (an error-level
+/// relation, on the total or a member), naming the reporters that gave the part without the
+/// whole. Each valid report keeps its parts within its wholes, so the sums break a relation only
+/// when some reporters gave the part without the whole; most often they do not break it, and
+/// the part is kept.
+fn keep_relations(
+    profile: &Profile,
+    measures: &mut Map<String, Measure>,
+    contributions: &Map<String, Contributors>,
+) -> Vec<OmittedMeasure> {
+    let exceeds = |part: Quantity, whole: Quantity, tolerance: u32| {
+        u128::from(part.get()) * 100 > u128::from(whole.get()) * u128::from(100 + tolerance)
+    };
+    let mut omitted = Vec::new();
+    for relation in profile
+        .relations
+        .iter()
+        .filter(|r| r.severity == crate::finding::Severity::Error)
+    {
+        let (Some(part), Some(whole)) =
+            (measures.get(&relation.part), measures.get(&relation.whole))
+        else {
+            continue;
+        };
+        let tolerance = relation.tolerance_percent;
+        let mut broken = exceeds(part.total, whole.total, tolerance);
+        for dimension in &relation.per {
+            if let (Some(p), Some(w)) = (part.by.get(dimension), whole.by.get(dimension)) {
+                broken |= p
+                    .iter()
+                    .any(|(m, q)| w.get(m).is_some_and(|wq| exceeds(*q, *wq, tolerance)));
+            }
+        }
+        if !broken {
+            continue;
+        }
+        let without = match (
+            contributions.get(&relation.part),
+            contributions.get(&relation.whole),
+        ) {
+            (Some(p), Some(w)) => p
+                .total
+                .keys()
+                .filter(|r| !w.total.contains_key(r.as_str()))
+                .cloned()
+                .collect(),
+            _ => Vec::new(),
+        };
+        measures.remove(&relation.part);
+        omitted.push(OmittedMeasure {
+            measure: relation.part.clone(),
+            whole: relation.whole.clone(),
+            without,
+        });
+    }
+    omitted
 }
 
 /// `a + b`, or `None` beyond the largest figure of the wire format (2^53 − 1).
@@ -818,6 +914,18 @@ fn sum_measures(
         let mut by = Map::new();
         for (dimension, members) in std::mem::take(&mut measure.by) {
             let given = names.by.get(&dimension);
+            // Who gave the total but no member of this breakdown at all.
+            let gave_some: Map<&str, ()> = given
+                .into_iter()
+                .flat_map(|g| g.values())
+                .flatten()
+                .map(|(r, _)| (r.as_str(), ()))
+                .collect();
+            let without_dimension: Vec<String> = all
+                .iter()
+                .filter(|r| !gave_some.contains_key(r.as_str()))
+                .map(|r| (*r).clone())
+                .collect();
             let mut kept_members = Map::new();
             let mut dropped_members = Vec::new();
             for (member, value) in members {
@@ -831,21 +939,15 @@ fn sum_measures(
                     dropped_members.push((member, without));
                 }
             }
-            if kept_members.is_empty() && !dropped_members.is_empty() {
-                // Nobody-complete: the whole breakdown goes, named once, with who lacked it.
-                let mut without: Vec<String> = Vec::new();
-                for (_, w) in &dropped_members {
-                    for r in w {
-                        if !without.contains(r) {
-                            without.push(r.clone());
-                        }
-                    }
-                }
+            // Left out because some reporters did not give the breakdown at all: named once.
+            if kept_members.is_empty()
+                && dropped_members.iter().all(|(_, w)| *w == without_dimension)
+            {
                 omitted.push(OmittedBreakdown {
                     measure: id.clone(),
                     dimension: dimension.clone(),
                     member: None,
-                    without,
+                    without: without_dimension,
                 });
                 continue;
             }
@@ -857,7 +959,9 @@ fn sum_measures(
                     without,
                 });
             }
-            by.insert(dimension, kept_members);
+            if !kept_members.is_empty() {
+                by.insert(dimension, kept_members);
+            }
         }
         measure.by = by;
     }

@@ -1028,14 +1028,14 @@ static MESSAGES: &[Message] = &[
     Message {
         code: "consolidation.duplicate",
         variant: "kept_invalid",
-        vi: "Đơn vị {reporter} có hai báo cáo loại {kind}: dùng {kept} (gửi {kept_date}, có {kept_errors} lỗi nên không được cộng), bỏ qua {dropped} (gửi {dropped_date}, không có lỗi); cần đơn vị gửi lại báo cáo đúng.",
-        en: "Reporter {reporter} has two {kind} reports: {kept} (submitted {kept_date}, with {kept_errors} error(s), so not summed) is used, {dropped} (submitted {dropped_date}, without errors) is set aside; the reporter should send a corrected report.",
+        vi: "Đơn vị {reporter} có hơn một {kind_name}: dùng {kept} ({kept_when}, có {kept_errors} lỗi nên không được cộng), bỏ qua {dropped} ({dropped_when}, không có lỗi); cần đơn vị gửi lại báo cáo đúng.",
+        en: "Reporter {reporter} sent more than one {kind_name}: {kept} ({kept_when}, with {kept_errors} error(s), so not summed) is used, {dropped} ({dropped_when}, without errors) is set aside; the reporter should send a corrected report.",
     },
     Message {
         code: "consolidation.duplicate",
         variant: "",
-        vi: "Đơn vị {reporter} có hai báo cáo loại {kind}: dùng {kept} (gửi {kept_date}), bỏ qua {dropped} (gửi {dropped_date}).",
-        en: "Reporter {reporter} has two {kind} reports: {kept} (submitted {kept_date}) is used, {dropped} (submitted {dropped_date}) is set aside.",
+        vi: "Đơn vị {reporter} có hơn một {kind_name}: dùng {kept} ({kept_when}), bỏ qua {dropped} ({dropped_when}).",
+        en: "Reporter {reporter} sent more than one {kind_name}: {kept} ({kept_when}) is used, {dropped} ({dropped_when}) is set aside.",
     },
     Message {
         code: "consolidation.cumulative_decrease",

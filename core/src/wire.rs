@@ -8,8 +8,8 @@ use crate::calendar::{
 };
 use crate::catalog::{Bound, IndicatorKind};
 use crate::consolidate::{
-    Completeness, ConsolidationOutput, Contributors, Omitted, OmittedBreakdown, ReporterStatus,
-    Status, Unassigned,
+    Completeness, ConsolidationOutput, Contributors, Omitted, OmittedBreakdown, OmittedMeasure,
+    ReporterStatus, Status, Unassigned,
 };
 use crate::date::CivilDate;
 use crate::finding::{FindingOutput, Param, Severity};
@@ -533,6 +533,15 @@ impl ToJson for OmittedBreakdown {
     }
 }
 
+impl ToJson for OmittedMeasure {
+    fn write_json(&self, out: &mut String) {
+        let mut o = Object::new(out);
+        o.str("measure", &self.measure).str("whole", &self.whole);
+        self.without.write_json(o.key("without"));
+        o.end();
+    }
+}
+
 impl ToJson for Omitted {
     fn write_json(&self, out: &mut String) {
         let mut o = Object::new(out);
@@ -567,6 +576,7 @@ impl ToJson for ConsolidationOutput {
         self.contributions.write_json(o.key("contributions"));
         self.omitted_breakdowns
             .write_json(o.key("omitted_breakdowns"));
+        self.omitted_measures.write_json(o.key("omitted_measures"));
         self.indicator_contributions
             .write_json(o.key("indicator_contributions"));
         self.omitted_indicators

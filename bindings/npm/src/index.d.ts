@@ -131,6 +131,8 @@ export interface Consolidation {
   contributions: { [measure: string]: Contributors };
   /** Breakdowns (or members) left out because not every reporter that gave the total gave them. */
   omitted_breakdowns: { measure: string; dimension: string; member?: string; without: string[] }[];
+  /** Parts left out because their sum exceeds their whole's (given by some reporters without it). */
+  omitted_measures: { measure: string; whole: string; without: string[] }[];
   /** Per indicator (catalog id), each summed reporter's value. */
   indicator_contributions: { [indicator: string]: { [reporter: string]: number } };
   omitted_indicators: { indicator: string; reason: string; reporters: string[] }[];

@@ -417,8 +417,8 @@ pub fn conformance_text(
     let mut s = String::new();
     let support = match (summary.support_files, vi) {
         (0, _) => String::new(),
-        (n, true) => format!(" ({n} tệp báo cáo, profile đi kèm)"),
-        (n, false) => format!(" ({n} support files)"),
+        (n, true) => format!(" (tệp đi kèm: {n})"),
+        (n, false) => format!(" (support files: {n})"),
     };
     let _ = writeln!(
         s,

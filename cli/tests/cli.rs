@@ -601,3 +601,45 @@ fn consolidate_says_what_is_wrong_with_its_inputs() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("20/5/2024"));
 }
+
+#[test]
+fn conformance_runs_a_second_set_laid_out_its_own_way() {
+    // A set kept aside: suites one level down, a report beside the vectors that name it, and a
+    // base path resolved from the repository root.
+    let dir = std::env::temp_dir().join(format!("treem-second-set-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let validation = dir.join("set-b").join("validation");
+    std::fs::create_dir_all(validation.join("reports")).unwrap();
+    std::fs::copy(
+        root().join("examples/quy-nhon-half-year-2024.json"),
+        validation.join("reports/qn.json"),
+    )
+    .unwrap();
+    std::fs::write(
+        validation.join("year.json"),
+        r#"{"rule": "header.year", "cases": [
+            {"description": "beside", "base": "reports/qn.json",
+             "patch": [{"op": "replace", "path": "/year", "value": 2026}],
+             "expect": {"valid": false, "findings": [{"code": "header.year", "path": "/year"}]}},
+            {"description": "from the root", "base": "examples/quy-nhon-half-year-2024.json",
+             "expect": {"valid": true, "findings": []}}
+        ]}"#,
+    )
+    .unwrap();
+    let out = treem(&[
+        "conformance",
+        "--vectors",
+        dir.to_str().unwrap(),
+        "--only",
+        "header.year",
+        "--cases",
+        "2",
+        "--lang",
+        "en",
+    ]);
+    let text = stdout(&out);
+    assert_eq!(out.status.code(), Some(0), "{text}");
+    assert!(text.contains("(support files: 1)"), "{text}");
+    assert!(text.ends_with("3 passed, 0 failed\n"), "{text}");
+    std::fs::remove_dir_all(&dir).unwrap();
+}

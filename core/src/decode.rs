@@ -64,11 +64,7 @@ fn parse<'a>(r: &mut Reader<'a>) -> Result<Value<'a>, SyntaxError> {
         }
         Kind::String => {
             let text = r.string()?;
-            Value::String(if r.may_hold_marks() {
-                Cow::Owned(crate::text::nfc(&text))
-            } else {
-                text
-            })
+            Value::String(r.composed(text))
         }
         Kind::Number => Value::Number(r.number()?),
         Kind::Bool | Kind::Null => r.literal()?.map_or(Value::Null, Value::Bool),

@@ -72,9 +72,14 @@ impl<'a> Reader<'a> {
         }
     }
 
-    /// Whether the last string read may hold a combining mark (see the field).
-    pub fn may_hold_marks(&self) -> bool {
-        self.marks
+    /// `text`, the string or key just read, composed to NFC when it may hold a combining mark
+    /// (see the field): every text the decoders keep goes through here.
+    pub fn composed(&self, text: Cow<'a, str>) -> Cow<'a, str> {
+        if self.marks {
+            Cow::Owned(crate::text::nfc(&text))
+        } else {
+            text
+        }
     }
 
     #[inline]
@@ -392,12 +397,21 @@ impl<'a> Reader<'a> {
 
     /// Reads a number and classifies it.
     pub fn number(&mut self) -> Result<Number> {
+        self.number_written().map(|(number, _)| number)
+    }
+
+    /// Reads a number: its value and the text it was written as. A number out of range is
+    /// reported where it starts.
+    pub fn number_written(&mut self) -> Result<(Number, &'a str)> {
         let start = self.pos;
         let text = self.number_text()?;
-        classify(text).ok_or_else(|| {
-            self.pos = start;
-            self.error("number out of range")
-        })
+        match classify(text) {
+            Some(number) => Ok((number, text)),
+            None => {
+                self.pos = start;
+                Err(self.error("number out of range"))
+            }
+        }
     }
 
     /// Reads `true`, `false` or `null`; `Some(bool)` for the first two.

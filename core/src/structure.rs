@@ -40,7 +40,7 @@ type Res<T> = Result<T, SyntaxError>;
 /// Decodes report JSON text (byte-order mark already stripped).
 pub(crate) fn decode(text: &str) -> Res<Decoded> {
     let mut d = Decoder {
-        r: Reader::new(text),
+        r: Reader::new(crate::text::strip_bom(text)),
         path: Vec::new(),
         seen: Vec::new(),
         findings: Vec::new(),
@@ -236,11 +236,7 @@ impl<'a> Decoder<'a> {
         let mut first = true;
         while let Some(key) = self.r.key(&mut first)? {
             // An unknown key is named in NFC like every other text, whatever form it came in.
-            let key = if self.r.may_hold_marks() {
-                Cow::Owned(crate::text::nfc(&key))
-            } else {
-                key
-            };
+            let key = self.r.composed(key);
             let index = known.iter().position(|k| *k == key);
             let repeated_unknown = index.is_none() && !self.first_time(mark, &mut many, &key);
             let root = self.path.is_empty();
@@ -302,11 +298,7 @@ impl<'a> Decoder<'a> {
         while let Some(key) = self.r.key(&mut first)? {
             // Keys are names too: two spellings of one name in different normalisation forms
             // are one key.
-            let key = if self.r.may_hold_marks() {
-                Cow::Owned(crate::text::nfc(&key))
-            } else {
-                key
-            };
+            let key = self.r.composed(key);
             if !self.first_time(mark, &mut many, &key) {
                 self.at(Seg::Key(key.clone()), |d| -> Res<()> {
                     let finding =
@@ -348,11 +340,7 @@ impl<'a> Decoder<'a> {
             return Ok(None);
         }
         let text = self.r.string()?;
-        Ok(Some(if self.r.may_hold_marks() {
-            crate::text::nfc(&text)
-        } else {
-            text.into_owned()
-        }))
+        Ok(Some(self.r.composed(text).into_owned()))
     }
 
     fn boolean(&mut self) -> Res<Option<bool>> {
@@ -388,9 +376,7 @@ impl<'a> Decoder<'a> {
             self.wrong_type(kind, expected())?;
             return Ok(None);
         }
-        let written = self.r.number_text()?;
-        let number =
-            crate::json::classify(written).ok_or_else(|| self.r.error("number out of range"))?;
+        let (number, written) = self.r.number_written()?;
         let fraction = match number {
             Number::Uint(n) if n <= max => return Ok(Some(n)),
             Number::Float(x) if x.fract() == 0.0 && (0.0..=max as f64).contains(&x) => {
@@ -480,7 +466,7 @@ impl<'a> Decoder<'a> {
             measures: Map::new(),
             indicators: Vec::new(),
         };
-        let root_ok = self.object(REPORT_KEYS, REPORT_REQUIRED, |d, key| {
+        self.object(REPORT_KEYS, REPORT_REQUIRED, |d, key| {
             // Each header field is a unit of its own.
             match key {
                 0 => {
@@ -503,7 +489,8 @@ impl<'a> Decoder<'a> {
             }
             Ok(())
         })?;
-        if self.bad || !root_ok {
+        // `object` answers false only after `wrong_type` has marked the report bad.
+        if self.bad {
             self.poisoned.push(String::new());
             return Ok(None);
         }
@@ -736,6 +723,20 @@ mod tests {
             .into_iter()
             .map(|f| (f.code, f.path))
             .collect()
+    }
+
+    #[test]
+    fn a_number_out_of_range_is_reported_where_it_starts_whatever_its_key() {
+        let at = |key: &str| {
+            let text = format!(r#"{{ "profile": "binh-dinh-2024", "{key}": 1e400 }}"#);
+            let e = decode(&text).err().expect("out of range");
+            (e.detail, e.column, text.find("1e400").unwrap() + 1)
+        };
+        for key in ["year", "yeaz"] {
+            let (detail, column, start) = at(key);
+            assert_eq!(detail, "number out of range");
+            assert_eq!(column, start, "{key}");
+        }
     }
 
     #[test]

@@ -59,9 +59,12 @@ fn decompose(c: char, out: &mut Vec<char>) {
 fn compose(first: char, second: char) -> Option<char> {
     static BY_PAIR: OnceLock<Vec<(char, char, char)>> = OnceLock::new();
     let by_pair = BY_PAIR.get_or_init(|| {
-        let mut pairs = COMPOSITIONS.to_vec();
-        crate::util::sort_small_by_key(&mut pairs, |(a, b, _)| (*a, *b));
-        pairs
+        // Several hundred entries: the merge sort, not the insertion sort for small lists.
+        let pairs = COMPOSITIONS.iter().map(|&(a, b, c)| ((a, b), c)).collect();
+        crate::util::merge_sort_by_key(pairs)
+            .into_iter()
+            .map(|((a, b), c)| (a, b, c))
+            .collect()
     });
     by_pair
         .binary_search_by_key(&(first, second), |(a, b, _)| (*a, *b))

@@ -49,7 +49,7 @@ impl std::fmt::Debug for Defect {
     }
 }
 
-/// Rules no input can make fire, with the reason; they have no mutator and no vector.
+/// Rules no input can make fire, with the reason: no mutator, and vectors only where they hold.
 pub const NEVER_FIRES: &[(&str, &str)] = &[(
     "structure.other",
     "reserved: fired when two parsers disagreed; with one decoder it cannot fire, and the property tests assert it never does",
@@ -281,12 +281,22 @@ fn object<'v>(doc: &'v mut Value, pointer: &str) -> Option<&'v mut Map<String, V
     at(doc, pointer)?.as_object_mut()
 }
 
-fn escape(token: &str) -> String {
-    token.replace('~', "~0").replace('/', "~1")
+/// `base` with `tokens` appended, each escaped as a JSON Pointer token.
+fn ptr(base: &str, tokens: &[&str]) -> String {
+    tokens
+        .iter()
+        .fold(base.to_owned(), |at, t| treem::pointer_push(&at, t))
 }
 
 fn measure_ptr(id: &str) -> String {
-    format!("/measures/{}", escape(id))
+    ptr("/measures", &[id])
+}
+
+/// Writes one of `values`, drawn by the generator, at `path`.
+fn set_one_of(s: &mut Subject<'_>, path: &str, values: &[&str]) -> Option<()> {
+    let value = pick(&mut s.rng, values)?;
+    *at(&mut s.doc, path)? = json!(value);
+    Some(())
 }
 
 fn plus_days(date: CivilDate, days: u64) -> Option<CivilDate> {
@@ -459,18 +469,12 @@ fn structure_value(s: &mut Subject<'_>) -> Option<()> {
 // ---- header --------------------------------------------------------------------------------
 
 fn header_profile(s: &mut Subject<'_>) -> Option<()> {
-    let other = pick(
-        &mut s.rng,
-        &["gia-lai-2026", "binh-dinh-2023", "BINH-DINH-2024", ""],
-    )?;
-    *at(&mut s.doc, "/profile")? = json!(other);
-    Some(())
+    let others = ["gia-lai-2026", "binh-dinh-2023", "BINH-DINH-2024", ""];
+    set_one_of(s, "/profile", &others)
 }
 
 fn header_kind(s: &mut Subject<'_>) -> Option<()> {
-    let other = pick(&mut s.rng, &["quarterly", "nine_months", "Annual", ""])?;
-    *at(&mut s.doc, "/kind")? = json!(other);
-    Some(())
+    set_one_of(s, "/kind", &["quarterly", "nine_months", "Annual", ""])
 }
 
 fn header_year(s: &mut Subject<'_>) -> Option<()> {
@@ -481,9 +485,11 @@ fn header_year(s: &mut Subject<'_>) -> Option<()> {
 }
 
 fn header_reporter(s: &mut Subject<'_>) -> Option<()> {
-    let other = pick(&mut s.rng, &["541", "999", "so-khong-co", "ubnd-540"])?;
-    *at(&mut s.doc, "/reporter/id")? = json!(other);
-    Some(())
+    set_one_of(
+        s,
+        "/reporter/id",
+        &["541", "999", "so-khong-co", "ubnd-540"],
+    )
 }
 
 fn header_reporter_name(s: &mut Subject<'_>) -> Option<()> {
@@ -542,32 +548,24 @@ fn header_signatory(s: &mut Subject<'_>) -> Option<()> {
 }
 
 fn header_phone(s: &mut Subject<'_>) -> Option<()> {
-    let bad = pick(
-        &mut s.rng,
-        &[
-            "3822456",
-            "0905",
-            "+1 202 555 0100",
-            "0905 123 45a",
-            "không có",
-        ],
-    )?;
-    *at(&mut s.doc, "/prepared_by/phone")? = json!(bad);
-    Some(())
+    let bad = [
+        "3822456",
+        "0905",
+        "+1 202 555 0100",
+        "0905 123 45a",
+        "không có",
+    ];
+    set_one_of(s, "/prepared_by/phone", &bad)
 }
 
 fn header_email(s: &mut Subject<'_>) -> Option<()> {
-    let bad = pick(
-        &mut s.rng,
-        &[
-            "thuha.binhdinh.gov.vn",
-            "thuha@binhdinh",
-            "a b@c.vn",
-            "@binhdinh.gov.vn",
-        ],
-    )?;
-    *at(&mut s.doc, "/prepared_by/email")? = json!(bad);
-    Some(())
+    let bad = [
+        "thuha.binhdinh.gov.vn",
+        "thuha@binhdinh",
+        "a b@c.vn",
+        "@binhdinh.gov.vn",
+    ];
+    set_one_of(s, "/prepared_by/email", &bad)
 }
 
 // ---- sections ------------------------------------------------------------------------------
@@ -708,10 +706,7 @@ fn measure_member_unknown(s: &mut Subject<'_>) -> Option<()> {
     if dim.members.iter().any(|m| m.id == *member) {
         return None;
     }
-    let by = object(
-        &mut s.doc,
-        &format!("{}/by/{}", measure_ptr(&id), escape(&dimension)),
-    )?;
+    let by = object(&mut s.doc, &ptr(&measure_ptr(&id), &["by", &dimension]))?;
     by.insert((*member).to_owned(), json!(0));
     Some(())
 }
@@ -732,12 +727,7 @@ fn measure_breakdown_sum(s: &mut Subject<'_>) -> Option<()> {
     let add = s.rng.between(1, 5);
     let cell = at(
         &mut s.doc,
-        &format!(
-            "{}/by/{}/{}",
-            measure_ptr(&id),
-            escape(&dimension),
-            escape(&member)
-        ),
+        &ptr(&measure_ptr(&id), &["by", &dimension, &member]),
     )?;
     *cell = json!(cell.as_u64()? + add);
     Some(())
@@ -754,11 +744,7 @@ fn remove_member(s: &mut Subject<'_>, id: &str, dimension: &str) -> Option<()> {
         .cloned()
         .collect();
     let member = pick_owned(&mut s.rng, members)?;
-    object(
-        &mut s.doc,
-        &format!("{}/by/{}", measure_ptr(id), escape(dimension)),
-    )?
-    .remove(&member)?;
+    object(&mut s.doc, &ptr(&measure_ptr(id), &["by", dimension]))?.remove(&member)?;
     Some(())
 }
 
@@ -1002,10 +988,7 @@ fn break_relation(s: &mut Subject<'_>, severity: Severity) -> Option<()> {
     // Keep the part's own breakdowns adding up: the difference goes to one member of each.
     for (dimension, members) in &part.by {
         let member = pick_owned(&mut s.rng, members.keys().cloned().collect())?;
-        let cell = at(
-            &mut s.doc,
-            &format!("{base}/by/{}/{}", escape(dimension), escape(&member)),
-        )?;
+        let cell = at(&mut s.doc, &ptr(&base, &["by", dimension, &member]))?;
         *cell = json!(cell.as_u64()? + delta);
     }
     Some(())

@@ -449,7 +449,7 @@ pub fn csv(c: &Consolidation, profile: &Profile, lang: Lang) -> String {
     let contributors: Vec<&treem::consolidate::ReporterStatus> = c
         .reporters
         .iter()
-        .filter(|r| matches!(r.status, Status::OnTime | Status::Late))
+        .filter(|r| r.status.is_summed())
         .collect();
     let mut out = String::from("\u{feff}");
     let mut header: Vec<String> = if vi {

@@ -112,57 +112,36 @@ pub struct Unassigned {
 /// Validates one report text with `validator` and keeps what consolidation needs. Pure: may run
 /// on any thread.
 pub fn check(validator: &Validator, index: usize, source: &str, text: &str) -> Checked {
-    let outcome = match validator.validate_json(text) {
-        Err(e) => CheckedOutcome::Unassigned(Unassigned {
+    let profile = validator.profile();
+    let aside = |reason: &str, reporter: Option<String>, errors: usize| {
+        CheckedOutcome::Unassigned(Unassigned {
             source: source.to_owned(),
-            reason: e.code().to_owned(),
-            reporter: None,
-            errors: 1,
-        }),
+            reason: reason.to_owned(),
+            reporter,
+            errors,
+        })
+    };
+    let outcome = match validator.validate_json(text) {
+        Err(e) => aside(e.code(), None, 1),
         Ok(validation) => {
             let errors = validation.error_count();
             let warnings = validation.warning_count();
             match validation.report {
-                None => CheckedOutcome::Unassigned(Unassigned {
-                    source: source.to_owned(),
-                    reason: "report_structure".to_owned(),
-                    reporter: None,
-                    errors,
-                }),
+                None => aside("report_structure", None, errors),
                 // A report of another regime or year is not one of this consolidation's reports,
                 // and must not displace the reporter's own.
-                Some(report)
-                    if report.profile != validator.profile().id
-                        || report.year != validator.profile().year =>
-                {
-                    let reason = if report.profile != validator.profile().id {
-                        "other_profile"
-                    } else {
-                        "other_year"
-                    };
-                    CheckedOutcome::Unassigned(Unassigned {
-                        source: source.to_owned(),
-                        reason: reason.to_owned(),
-                        reporter: Some(report.reporter.id),
-                        errors,
-                    })
+                Some(report) if report.profile != profile.id => {
+                    aside("other_profile", Some(report.reporter.id), errors)
+                }
+                Some(report) if report.year != profile.year => {
+                    aside("other_year", Some(report.reporter.id), errors)
                 }
                 Some(report) if validator.reporter_position(&report.reporter.id).is_none() => {
-                    CheckedOutcome::Unassigned(Unassigned {
-                        source: source.to_owned(),
-                        reason: "unknown_reporter".to_owned(),
-                        reporter: Some(report.reporter.id),
-                        errors,
-                    })
+                    aside("unknown_reporter", Some(report.reporter.id), errors)
                 }
                 // A kind the profile does not have cannot be counted as any kind's report.
-                Some(report) if validator.profile().report_kind(&report.kind).is_none() => {
-                    CheckedOutcome::Unassigned(Unassigned {
-                        source: source.to_owned(),
-                        reason: "unknown_report_kind".to_owned(),
-                        reporter: Some(report.reporter.id),
-                        errors,
-                    })
+                Some(report) if profile.report_kind(&report.kind).is_none() => {
+                    aside("unknown_report_kind", Some(report.reporter.id), errors)
                 }
                 Some(report) => {
                     let valid = errors == 0 && validation.complete;
@@ -186,13 +165,32 @@ pub fn check(validator: &Validator, index: usize, source: &str, text: &str) -> C
     }
 }
 
+/// Consolidates report texts given in order, naming them `#1`, `#2`, …: what the WebAssembly
+/// build and the test vectors do (the command line reads files on several threads instead).
+///
+/// # Errors
+///
+/// As [`Consolidator::finish`].
+pub fn consolidate<'t>(
+    validator: &Validator,
+    kind: Option<&str>,
+    texts: impl IntoIterator<Item = &'t str>,
+    as_of: Option<CivilDate>,
+) -> Result<Consolidation, Error> {
+    let mut all = Consolidator::new(validator, kind);
+    for (i, text) in texts.into_iter().enumerate() {
+        all.add(check(validator, i, &format!("#{}", i + 1), text));
+    }
+    all.finish(as_of)
+}
+
 /// A kept report and where it came from.
 #[derive(Clone, Debug)]
 struct Kept {
     index: usize,
     source: String,
     submission: Submission,
-    /// The reports it won over, whatever order they came in: (index, source, date).
+    /// The reports it won over, whatever order they came in, with their input positions.
     dropped: Vec<(usize, SetAside)>,
 }
 
@@ -335,10 +333,7 @@ impl<'v> Consolidator<'v> {
             .iter()
             .filter(|r| r.status != Status::Missing)
             .count();
-        let valid = reporters
-            .iter()
-            .filter(|r| matches!(r.status, Status::OnTime | Status::Late))
-            .count();
+        let valid = reporters.iter().filter(|r| r.status.is_summed()).count();
 
         let mut findings = duplicates(profile, &mut self.kept);
         cumulative_checks(profile, &self.kept, &mut findings);
@@ -458,6 +453,14 @@ pub enum Status {
     Invalid,
     /// No report.
     Missing,
+}
+
+impl Status {
+    /// Whether the reporter's figures are in the sums: a valid, submitted report (on time or
+    /// late).
+    pub fn is_summed(self) -> bool {
+        matches!(self, Status::OnTime | Status::Late)
+    }
 }
 
 /// One expected reporter's status.

@@ -565,16 +565,13 @@ fn run_consolidation(case: &Case) -> Result<(), String> {
         let profile = profile?;
         let validator = Validator::new(profile.into_owned()).map_err(|e| e.code().to_owned())?;
         let as_of = as_of.map(date).transpose()?;
-        let mut all = treem::consolidate::Consolidator::new(&validator, kind);
-        for (i, text) in texts.iter().enumerate() {
-            all.add(treem::consolidate::check(
-                &validator,
-                i,
-                &format!("#{}", i + 1),
-                text,
-            ));
-        }
-        let done = all.finish(as_of).map_err(|e| e.code().to_owned())?;
+        let done = treem::consolidate::consolidate(
+            &validator,
+            kind,
+            texts.iter().map(String::as_str),
+            as_of,
+        )
+        .map_err(|e| e.code().to_owned())?;
         let output =
             serde_json::to_value(done.into_output(treem::Lang::En)).map_err(|e| e.to_string())?;
         Ok(consolidation_view(output))

@@ -88,46 +88,54 @@ pub fn validate(report_json: &str, lang_code: &str, profile: &str) -> String {
     envelope(result.map(|v| v.to_output(lang)).as_ref(), lang)
 }
 
-/// Options of `deadlines` and `timeliness`, as JSON: every field optional.
+/// Options of `deadlines`, `timeliness` and `consolidate`, as JSON: every field optional.
 #[derive(Default)]
-struct DeadlineOptions {
+struct Options {
     profile: String,
     as_of: Option<String>,
     reading: Option<Reading>,
+    kind: Option<String>,
     lang: String,
 }
 
-fn options(json: &str) -> Result<DeadlineOptions, Error> {
-    let mut opts = DeadlineOptions::default();
+/// The options in `json`; a key outside `allowed` is an error naming the allowed ones.
+fn options(json: &str, allowed: &[&str]) -> Result<Options, Error> {
+    let mut opts = Options::default();
     if json.trim().is_empty() {
         return Ok(opts);
     }
     for (key, value) in treem::wire::string_fields(json).map_err(|e| Error::invalid_options(&e))? {
         match key.as_str() {
+            k if !allowed.contains(&k) => {
+                let expected: Vec<String> = allowed.iter().map(|a| format!("`{a}`")).collect();
+                return Err(Error::invalid_options(&format!(
+                    "unknown option `{k}`, expected one of {}",
+                    expected.join(", ")
+                )));
+            }
             "profile" => opts.profile = value,
             "as_of" => opts.as_of = Some(value),
+            "kind" => opts.kind = Some(value),
             "lang" => opts.lang = value,
-            "reading" => {
+            _ => {
                 opts.reading = Some(Reading::parse(&value).ok_or_else(|| {
                     Error::invalid_options(&format!(
                         "unknown reading `{value}`, expected `before` or `by`"
                     ))
                 })?);
             }
-            other => {
-                return Err(Error::invalid_options(&format!(
-                    "unknown option `{other}`, expected one of `profile`, `as_of`, `reading`, `lang`"
-                )));
-            }
         }
     }
     Ok(opts)
 }
 
+/// The options `deadlines` and `timeliness` take.
+const DEADLINE_OPTIONS: &[&str] = &["profile", "as_of", "reading", "lang"];
+
 /// The deadline of every report kind (with days remaining when `as_of` is given).
 #[wasm_bindgen]
 pub fn deadlines(options_json: &str) -> String {
-    let opts = options(options_json);
+    let opts = options(options_json, DEADLINE_OPTIONS);
     let lang = opts.as_ref().map(|o| lang(&o.lang)).unwrap_or_default();
     let result = opts.and_then(|o| {
         let profile = load_profile(&o.profile)?;
@@ -140,7 +148,7 @@ pub fn deadlines(options_json: &str) -> String {
 /// Whether a report of `kind` submitted on `submitted` is on time.
 #[wasm_bindgen]
 pub fn timeliness(kind: &str, submitted: &str, options_json: &str) -> String {
-    let opts = options(options_json);
+    let opts = options(options_json, DEADLINE_OPTIONS);
     let lang = opts.as_ref().map(|o| lang(&o.lang)).unwrap_or_default();
     let result = opts.and_then(|o| {
         let profile = load_profile(&o.profile)?;
@@ -158,45 +166,20 @@ pub fn timeliness(kind: &str, submitted: &str, options_json: &str) -> String {
 /// Options, all optional: `profile`, `kind`, `as_of`, `lang`.
 #[wasm_bindgen]
 pub fn consolidate(reports: Vec<String>, options_json: &str) -> String {
-    let mut lang_code = String::new();
-    let result = (|| -> Result<treem::consolidate::ConsolidationOutput, Error> {
-        let (mut profile, mut kind, mut as_of) = (String::new(), None, None);
-        if !options_json.trim().is_empty() {
-            let fields =
-                treem::wire::string_fields(options_json).map_err(|e| Error::invalid_options(&e))?;
-            for (key, value) in fields {
-                match key.as_str() {
-                    "profile" => profile = value,
-                    "kind" => kind = Some(value),
-                    "as_of" => as_of = Some(value),
-                    "lang" => lang_code = value,
-                    other => {
-                        return Err(Error::invalid_options(&format!(
-                            "unknown option `{other}`, expected one of `profile`, `kind`, `as_of`, `lang`"
-                        )));
-                    }
-                }
-            }
-        }
-        let as_of = as_of.as_deref().map(date).transpose()?;
-        with_validator(&profile, |validator| {
+    let opts = options(options_json, &["profile", "kind", "as_of", "lang"]);
+    let lang = opts.as_ref().map(|o| lang(&o.lang)).unwrap_or_default();
+    let result = opts.and_then(|o| {
+        let as_of = o.as_of.as_deref().map(date).transpose()?;
+        with_validator(&o.profile, |validator| {
             let validator = match validator {
                 Some(v) => v,
                 None => Validator::embedded(treem::DEFAULT_PROFILE)?,
             };
-            let mut all = treem::consolidate::Consolidator::new(validator, kind.as_deref());
-            for (i, text) in reports.iter().enumerate() {
-                all.add(treem::consolidate::check(
-                    validator,
-                    i,
-                    &format!("#{}", i + 1),
-                    text,
-                ));
-            }
-            Ok(all.finish(as_of)?.into_output(lang(&lang_code)))
+            let texts = reports.iter().map(String::as_str);
+            treem::consolidate::consolidate(validator, o.kind.as_deref(), texts, as_of)
+                .map(|done| done.into_output(lang))
         })
-    })();
-    let lang = lang(&lang_code);
+    });
     envelope(result.as_ref(), lang)
 }
 

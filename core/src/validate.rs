@@ -142,9 +142,14 @@ impl Validator {
     /// the profile names a catalog that is not embedded (use [`Validator::with_catalog`] to
     /// supply one).
     pub fn new(profile: Profile) -> Result<Validator, Error> {
+        Validator::with_embedded_catalog(Cow::Owned(profile))
+    }
+
+    /// Compiles `profile` with the embedded catalog it names.
+    fn with_embedded_catalog(profile: Cow<'static, Profile>) -> Result<Validator, Error> {
         let catalog = Catalog::embedded(&profile.catalog)
             .ok_or_else(|| Error::unknown_catalog(&profile.catalog))?;
-        Validator::compile(Cow::Owned(profile), Cow::Borrowed(catalog))
+        Validator::compile(profile, Cow::Borrowed(catalog))
     }
 
     /// Compiles a validator for `profile` with the given catalog.
@@ -171,18 +176,11 @@ impl Validator {
         if catalog.id != profile.catalog {
             return Err(Error::unknown_catalog(&profile.catalog));
         }
-        let measures = profile
-            .measures
-            .iter()
-            .enumerate()
-            .map(|(i, m)| (m.id.clone(), i))
-            .collect();
-        let reporters = profile
-            .reporters
-            .iter()
-            .enumerate()
-            .map(|(i, r)| (r.id.clone(), i))
-            .collect();
+        let positions = |ids: &mut dyn Iterator<Item = &String>| -> Map<String, usize> {
+            ids.enumerate().map(|(i, id)| (id.clone(), i)).collect()
+        };
+        let measures = positions(&mut profile.measures.iter().map(|m| &m.id));
+        let reporters = positions(&mut profile.reporters.iter().map(|r| &r.id));
         Ok(Validator {
             profile,
             catalog,
@@ -210,12 +208,7 @@ impl Validator {
             .find(|(known, _)| *known == id)
             .ok_or_else(|| Error::unknown_profile(id))?;
         Ok(slot.get_or_init(|| {
-            let catalog = Catalog::embedded(&profile.catalog);
-            catalog
-                .ok_or_else(|| Error::unknown_catalog(&profile.catalog))
-                .and_then(|catalog| {
-                    Validator::compile(Cow::Borrowed(profile), Cow::Borrowed(catalog))
-                })
+            Validator::with_embedded_catalog(Cow::Borrowed(profile))
                 .unwrap_or_else(|e| unreachable!("embedded profile names an embedded catalog: {e}"))
         }))
     }

@@ -91,6 +91,10 @@ for (const [name, instances] of Object.entries(targets)) {
       for (const err of validate.errors.slice(0, 5)) console.log(`     ${err.instancePath} ${err.message}`);
     }
   }
+  if (files === 0) {
+    failed++;
+    console.log("FAIL no vector files found under tests/vectors");
+  }
   console.log(`ok   ${files} vector files checked against tests/vectors/vectors.schema.json`);
 }
 

@@ -205,9 +205,11 @@ pub fn run(opts: &Options, progress: &mut dyn FnMut(&str)) -> Result<Summary, Lo
             continue;
         }
         progress(rule.code);
+        let exempt = crate::mutate::without_mutator(rule.code);
+        let defect = crate::mutate::defect(rule.code);
         let mut row = Row {
             name: rule.code.to_owned(),
-            note: crate::mutate::without_mutator(rule.code).map(str::to_owned),
+            note: exempt.map(str::to_owned),
             ..Row::default()
         };
         for case in cases
@@ -223,7 +225,6 @@ pub fn run(opts: &Options, progress: &mut dyn FnMut(&str)) -> Result<Summary, Lo
                 }
             }
         }
-        let exempt = crate::mutate::without_mutator(rule.code);
         let never = crate::mutate::NEVER_FIRES
             .iter()
             .any(|(code, _)| *code == rule.code);
@@ -234,7 +235,7 @@ pub fn run(opts: &Options, progress: &mut dyn FnMut(&str)) -> Result<Summary, Lo
         if own_vectors && row.holds == 0 {
             gaps.push("no vector where it holds");
         }
-        if exempt.is_none() && crate::mutate::defect(rule.code).is_none() {
+        if exempt.is_none() && defect.is_none() {
             gaps.push("no single-defect mutator");
         }
         if !gaps.is_empty() {
@@ -246,7 +247,7 @@ pub fn run(opts: &Options, progress: &mut dyn FnMut(&str)) -> Result<Summary, Lo
                 vector: None,
             });
         }
-        if let Some(defect) = crate::mutate::defect(rule.code) {
+        if let Some(defect) = defect {
             let mut runner = runner(opts, rule.code);
             let strategy = (Just(defect), arb_report(), any::<u64>(), arb_style());
             let result = runner.run(&strategy, |(d, report, seed, style)| {
@@ -374,7 +375,7 @@ pub fn run(opts: &Options, progress: &mut dyn FnMut(&str)) -> Result<Summary, Lo
             .map_err(|e| e.to_string())
         }),
     ];
-    debug_assert!(general.iter().map(|(n, _)| *n).eq(GENERAL.iter().copied()));
+    assert!(general.iter().map(|(n, _)| *n).eq(GENERAL.iter().copied()));
     for (name, check) in general {
         let key = format!("property: {name}");
         if !wanted(opts, name) && !wanted(opts, &key) {

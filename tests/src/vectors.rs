@@ -35,7 +35,7 @@ use chrono::Datelike;
 use serde_json::Value;
 use treem::{Calendar, CivilDate, Deadline, Profile, Reading, Validator};
 
-/// The three suites of vectors.
+/// The four suites of vectors.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Suite {
     /// Report validation: findings by code and path.
@@ -295,15 +295,6 @@ fn expected_findings(raw: &Value) -> Result<(bool, Vec<(String, String)>), Strin
         .collect::<Result<Vec<_>, _>>()?;
     findings.sort();
     Ok((valid, findings))
-}
-
-/// The expected findings of a validation case, sorted (for harnesses that run it elsewhere).
-///
-/// # Errors
-///
-/// An `expect` without `valid` or `findings`.
-pub fn expected(case: &Case) -> Result<(bool, Vec<(String, String)>), String> {
-    expected_findings(&case.raw)
 }
 
 /// The codes a case expects to fire: a validation case's findings, or a consolidation case's

@@ -1,6 +1,7 @@
 //! Consolidation against an independent sum of its inputs, and the reporting status.
 
 use proptest::prelude::*;
+use proptest::test_runner::FileFailurePersistence;
 use serde_json::{Value, json};
 use treem::consolidate::{Consolidator, Status, check};
 use treem::{Profile, Validator};
@@ -299,7 +300,11 @@ fn of_two_reports_the_later_submission_wins_whatever_the_order() {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 24, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig {
+        cases: 24,
+        failure_persistence: Some(Box::new(FileFailurePersistence::Direct("proptest-regressions/consolidation.txt"))),
+        ..ProptestConfig::default()
+    })]
 
     /// The order of the inputs never changes the result.
     #[test]
@@ -321,7 +326,11 @@ proptest! {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 24, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig {
+        cases: 24,
+        failure_persistence: Some(Box::new(FileFailurePersistence::Direct("proptest-regressions/consolidation.txt"))),
+        ..ProptestConfig::default()
+    })]
 
     /// Files read on several threads arrive in any order: with their positions fixed, the order
     /// of arrival never changes anything, duplicates and ties included.
@@ -358,7 +367,11 @@ proptest! {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 16, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig {
+        cases: 16,
+        failure_persistence: Some(Box::new(FileFailurePersistence::Direct("proptest-regressions/consolidation.txt"))),
+        ..ProptestConfig::default()
+    })]
 
     /// Whatever optional breakdowns and measures each reporter leaves out, the consolidated
     /// report adds up: validated against the profile, no breakdown contradicts its total and no

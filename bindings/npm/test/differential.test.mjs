@@ -40,7 +40,7 @@ const VALUES = [
 ];
 const DATES = ["2024-02-30", "2023-02-29", "2024-04-31", "2024-06-31", "2024-5-1", "2024-13-01", "2024-00-10", "2025-02-29"];
 const NUMBERS = [-1, 0, 1.5, 2.0, 9007199254740992, 9007199254740993, 1e300, 65536, 256, 2024];
-const STRINGS = ["", " ", "done", "finished", "I", "II", "III", "annual", "half_year", "Ủy ban", "Ủy ban"];
+const STRINGS = ["", " ", "done", "finished", "I", "II", "III", "annual", "half_year", "Ủy ban", "Ủy ban".normalize("NFD")];
 const KEYS = ["note", "total", "by", "sex", "male", "task", "status", "value", "code", "annex", "id", "kind"];
 
 function paths(value, prefix = [], out = []) {

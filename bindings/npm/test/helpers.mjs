@@ -194,10 +194,19 @@ export function validationCases() {
   });
 }
 
-/** The native CLI, built if needed (cargo is on the machine wherever the Rust tests run). */
+let built;
+
+/** The native CLI, built once if needed (cargo is on the machine wherever the Rust tests run). */
 export function nativeCli() {
-  const rootDir = fileURLToPath(root);
-  execFileSync("cargo", ["build", "--quiet", "-p", "treem-cli"], { cwd: rootDir, stdio: "inherit" });
-  const target = process.env.CARGO_TARGET_DIR ?? join(rootDir, "target");
-  return join(target, "debug", process.platform === "win32" ? "treem.exe" : "treem");
+  if (!built) {
+    execFileSync("cargo", ["build", "--quiet", "-p", "treem-cli"], { cwd: rootDir, stdio: "inherit" });
+    const target = process.env.CARGO_TARGET_DIR ?? join(rootDir, "target");
+    built = join(target, "debug", process.platform === "win32" ? "treem.exe" : "treem");
+  }
+  return built;
+}
+
+/** `obj` without its undefined members (the package's options reader takes strings only). */
+export function defined(obj) {
+  return Object.fromEntries(Object.entries(obj).filter(([, v]) => v !== undefined));
 }

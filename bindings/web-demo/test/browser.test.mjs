@@ -167,6 +167,7 @@ test("the consolidation page of treem consolidate opens in Chromium and shows ev
       const row = report.locator(`tr[data-reporter="${r.id}"]`);
       assert.equal(await row.count(), 1, r.id);
       assert.ok((await row.locator("td").nth(2).textContent()).length > 3, r.id);
+      assert.match(await row.locator("td").nth(2).textContent(), /^(đúng hạn|chậm|chưa ghi ngày gửi|có lỗi|chưa nộp)/, r.id);
     }
     assert.equal(await report.locator('tr[data-status="on-time"]').count(), 2);
     assert.match(await report.locator("tr[data-reporter='545'] td").nth(2).textContent(), /chưa nộp, đã quá hạn/);

@@ -36,10 +36,7 @@ pub(crate) enum Value<'a> {
 }
 
 fn syntax(e: &SyntaxError) -> Problem {
-    Problem::new(
-        String::new(),
-        format!("{} at line {} column {}", e.detail, e.line, e.column),
-    )
+    Problem::new(String::new(), e.to_string())
 }
 
 fn parse<'a>(r: &mut Reader<'a>) -> Result<Value<'a>, SyntaxError> {

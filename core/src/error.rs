@@ -30,7 +30,7 @@ enum ErrorKind {
     JsonSyntax {
         line: usize,
         column: usize,
-        detail: String,
+        detail: crate::json::Syntax,
     },
     #[error("the JSON is not a report: {detail}")]
     ReportStructure { detail: String },
@@ -60,76 +60,6 @@ enum ErrorKind {
 
 /// The Vietnamese for the reader's description of a syntax error (see `crate::json`), which
 /// an official reads beside the line and column.
-fn syntax_detail_vi(detail: &str) -> &str {
-    const VI: &[(&str, &str)] = &[
-        (
-            "expected value",
-            "thiếu một giá trị (số, chuỗi trong dấu nháy kép, đối tượng, mảng)",
-        ),
-        (
-            "EOF while parsing a value",
-            "nội dung kết thúc khi còn thiếu một giá trị",
-        ),
-        (
-            "trailing characters",
-            "có ký tự thừa sau khi nội dung JSON đã kết thúc",
-        ),
-        (
-            "recursion limit exceeded",
-            "các đối tượng, mảng lồng nhau quá sâu",
-        ),
-        ("trailing comma", "dấu phẩy thừa trước dấu đóng"),
-        (
-            "key must be a string",
-            "tên khóa phải là chuỗi trong dấu nháy kép",
-        ),
-        (
-            "EOF while parsing an object",
-            "nội dung kết thúc khi một đối tượng { } chưa được đóng",
-        ),
-        (
-            "EOF while parsing a list",
-            "nội dung kết thúc khi một mảng [ ] chưa được đóng",
-        ),
-        ("expected `:`", "thiếu dấu hai chấm sau tên khóa"),
-        (
-            "expected `,` or `}`",
-            "thiếu dấu phẩy giữa các trường hoặc dấu đóng }",
-        ),
-        (
-            "expected `,` or `]`",
-            "thiếu dấu phẩy giữa các phần tử hoặc dấu đóng ]",
-        ),
-        (
-            "EOF while parsing a string",
-            "chuỗi chưa có dấu nháy kép đóng",
-        ),
-        ("invalid escape", "ký tự sau dấu \\ không hợp lệ"),
-        ("invalid number", "số viết không đúng"),
-        ("number out of range", "số quá lớn"),
-        (
-            "expected true, false or null",
-            "chỉ có thể là true, false hoặc null",
-        ),
-        (
-            "control character (\\u0000-\\u001F) found while parsing a string",
-            "chuỗi chứa ký tự điều khiển (ví dụ xuống dòng); hãy viết \\n thay cho xuống dòng",
-        ),
-        (
-            "lone leading surrogate in hex escape",
-            "mã \\u không hợp lệ",
-        ),
-        (
-            "lone trailing surrogate in hex escape",
-            "mã \\u không hợp lệ",
-        ),
-        ("invalid unicode code point", "mã \\u không hợp lệ"),
-    ];
-    VI.iter()
-        .find(|(en, _)| *en == detail)
-        .map_or(detail, |(_, vi)| vi)
-}
-
 /// Problems as an indented list, one per line.
 fn list(problems: &[Problem]) -> String {
     problems.iter().map(|p| format!("\n  - {p}")).collect()
@@ -184,7 +114,7 @@ impl Error {
         Error::new(ErrorKind::JsonSyntax {
             line: error.line,
             column: error.column,
-            detail: error.detail.to_owned(),
+            detail: error.detail,
         })
     }
 
@@ -299,7 +229,7 @@ impl Error {
                 column,
                 detail,
             } => {
-                let detail = syntax_detail_vi(detail);
+                let detail = detail.vi;
                 format!("Nội dung không phải JSON hợp lệ (dòng {line}, cột {column}): {detail}")
             }
             ErrorKind::ReportStructure { detail } => {
@@ -383,11 +313,8 @@ mod syntax_tests {
             let ErrorKind::JsonSyntax { detail, .. } = &*err.kind else {
                 panic!("{text}: {err}");
             };
-            assert_ne!(
-                syntax_detail_vi(detail),
-                detail.as_str(),
-                "no Vietnamese for `{detail}`"
-            );
+            assert_ne!(detail.vi, detail.en, "no Vietnamese for `{detail}`");
+            assert!(!detail.vi.is_empty());
         }
     }
 }

@@ -23,8 +23,137 @@ pub(crate) struct SyntaxError {
     pub line: usize,
     /// Column of the problem, from 1, in characters.
     pub column: usize,
-    /// What is wrong, in English (e.g. `expected value`).
-    pub detail: &'static str,
+    /// What is wrong.
+    pub detail: Syntax,
+}
+
+impl std::fmt::Display for SyntaxError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "{} at line {} column {}",
+            self.detail, self.line, self.column
+        )
+    }
+}
+
+/// What is wrong with text that is not JSON, in English (serde_json's words, so that errors read
+/// as they did) and in Vietnamese, side by side.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Syntax {
+    /// In English.
+    pub en: &'static str,
+    /// In Vietnamese.
+    pub vi: &'static str,
+}
+
+impl Syntax {
+    /// expected value.
+    pub const EXPECTED_VALUE: Syntax = Syntax {
+        en: "expected value",
+        vi: "thiếu một giá trị (số, chuỗi trong dấu nháy kép, đối tượng, mảng)",
+    };
+    /// EOF while parsing a value.
+    pub const EOF_WHILE_PARSING_A_VALUE: Syntax = Syntax {
+        en: "EOF while parsing a value",
+        vi: "nội dung kết thúc khi còn thiếu một giá trị",
+    };
+    /// trailing characters.
+    pub const TRAILING_CHARACTERS: Syntax = Syntax {
+        en: "trailing characters",
+        vi: "có ký tự thừa sau khi nội dung JSON đã kết thúc",
+    };
+    /// recursion limit exceeded.
+    pub const RECURSION_LIMIT_EXCEEDED: Syntax = Syntax {
+        en: "recursion limit exceeded",
+        vi: "các đối tượng, mảng lồng nhau quá sâu",
+    };
+    /// trailing comma.
+    pub const TRAILING_COMMA: Syntax = Syntax {
+        en: "trailing comma",
+        vi: "dấu phẩy thừa trước dấu đóng",
+    };
+    /// key must be a string.
+    pub const KEY_MUST_BE_A_STRING: Syntax = Syntax {
+        en: "key must be a string",
+        vi: "tên khóa phải là chuỗi trong dấu nháy kép",
+    };
+    /// EOF while parsing an object.
+    pub const EOF_WHILE_PARSING_AN_OBJECT: Syntax = Syntax {
+        en: "EOF while parsing an object",
+        vi: "nội dung kết thúc khi một đối tượng { } chưa được đóng",
+    };
+    /// EOF while parsing a list.
+    pub const EOF_WHILE_PARSING_A_LIST: Syntax = Syntax {
+        en: "EOF while parsing a list",
+        vi: "nội dung kết thúc khi một mảng [ ] chưa được đóng",
+    };
+    /// expected :.
+    pub const EXPECTED_COLON: Syntax = Syntax {
+        en: "expected `:`",
+        vi: "thiếu dấu hai chấm sau tên khóa",
+    };
+    /// expected , or }.
+    pub const EXPECTED_COMMA_OR_BRACE: Syntax = Syntax {
+        en: "expected `,` or `}`",
+        vi: "thiếu dấu phẩy giữa các trường hoặc dấu đóng }",
+    };
+    /// expected , or ].
+    pub const EXPECTED_COMMA_OR_BRACKET: Syntax = Syntax {
+        en: "expected `,` or `]`",
+        vi: "thiếu dấu phẩy giữa các phần tử hoặc dấu đóng ]",
+    };
+    /// EOF while parsing a string.
+    pub const EOF_WHILE_PARSING_A_STRING: Syntax = Syntax {
+        en: "EOF while parsing a string",
+        vi: "chuỗi chưa có dấu nháy kép đóng",
+    };
+    /// invalid escape.
+    pub const INVALID_ESCAPE: Syntax = Syntax {
+        en: "invalid escape",
+        vi: "ký tự sau dấu \\ không hợp lệ",
+    };
+    /// invalid number.
+    pub const INVALID_NUMBER: Syntax = Syntax {
+        en: "invalid number",
+        vi: "số viết không đúng",
+    };
+    /// number out of range.
+    pub const NUMBER_OUT_OF_RANGE: Syntax = Syntax {
+        en: "number out of range",
+        vi: "số quá lớn",
+    };
+    /// expected true, false or null.
+    pub const EXPECTED_TRUE_FALSE_OR_NULL: Syntax = Syntax {
+        en: "expected true, false or null",
+        vi: "chỉ có thể là true, false hoặc null",
+    };
+    /// control character (\\u0000-\\u001F) found while parsing a string.
+    pub const CONTROL_CHARACTER_FOUND_WHILE_PARSING_A_STRING: Syntax = Syntax {
+        en: "control character (\\u0000-\\u001F) found while parsing a string",
+        vi: "chuỗi chứa ký tự điều khiển (ví dụ xuống dòng); hãy viết \\n thay cho xuống dòng",
+    };
+    /// lone leading surrogate in hex escape.
+    pub const LONE_LEADING_SURROGATE_IN_HEX_ESCAPE: Syntax = Syntax {
+        en: "lone leading surrogate in hex escape",
+        vi: "mã \\u không hợp lệ",
+    };
+    /// lone trailing surrogate in hex escape.
+    pub const LONE_TRAILING_SURROGATE_IN_HEX_ESCAPE: Syntax = Syntax {
+        en: "lone trailing surrogate in hex escape",
+        vi: "mã \\u không hợp lệ",
+    };
+    /// invalid unicode code point.
+    pub const INVALID_UNICODE_CODE_POINT: Syntax = Syntax {
+        en: "invalid unicode code point",
+        vi: "mã \\u không hợp lệ",
+    };
+}
+
+impl std::fmt::Display for Syntax {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.en)
+    }
 }
 
 /// The type of the next value, known from its first byte.
@@ -88,7 +217,7 @@ impl<'a> Reader<'a> {
     }
 
     /// A syntax error at the current position.
-    pub fn error(&self, detail: &'static str) -> SyntaxError {
+    pub fn error(&self, detail: Syntax) -> SyntaxError {
         let before = &self.text.as_bytes()[..self.pos.min(self.text.len())];
         let line = 1 + before.iter().filter(|&&b| b == b'\n').count();
         let line_start = before
@@ -138,8 +267,8 @@ impl<'a> Reader<'a> {
             Some(b'-' | b'0'..=b'9') => Ok(Kind::Number),
             Some(b't' | b'f') => Ok(Kind::Bool),
             Some(b'n') => Ok(Kind::Null),
-            Some(_) => Err(self.error("expected value")),
-            None => Err(self.error("EOF while parsing a value")),
+            Some(_) => Err(self.error(Syntax::EXPECTED_VALUE)),
+            None => Err(self.error(Syntax::EOF_WHILE_PARSING_A_VALUE)),
         }
     }
 
@@ -147,14 +276,14 @@ impl<'a> Reader<'a> {
     pub fn end(&mut self) -> Result<()> {
         match self.next_byte() {
             None => Ok(()),
-            Some(_) => Err(self.error("trailing characters")),
+            Some(_) => Err(self.error(Syntax::TRAILING_CHARACTERS)),
         }
     }
 
     fn enter(&mut self) -> Result<()> {
         self.depth += 1;
         if self.depth >= MAX_DEPTH {
-            return Err(self.error("recursion limit exceeded"));
+            return Err(self.error(Syntax::RECURSION_LIMIT_EXCEEDED));
         }
         self.pos += 1;
         Ok(())
@@ -185,15 +314,15 @@ impl<'a> Reader<'a> {
                 self.pos += 1;
                 match self.next_byte() {
                     Some(b'"') => {}
-                    Some(b'}') => return Err(self.error("trailing comma")),
-                    Some(_) => return Err(self.error("key must be a string")),
-                    None => return Err(self.error("EOF while parsing an object")),
+                    Some(b'}') => return Err(self.error(Syntax::TRAILING_COMMA)),
+                    Some(_) => return Err(self.error(Syntax::KEY_MUST_BE_A_STRING)),
+                    None => return Err(self.error(Syntax::EOF_WHILE_PARSING_AN_OBJECT)),
                 }
             }
             Some(b'"') if *first => {}
-            Some(_) if *first => return Err(self.error("key must be a string")),
-            Some(_) => return Err(self.error("expected `,` or `}`")),
-            None => return Err(self.error("EOF while parsing an object")),
+            Some(_) if *first => return Err(self.error(Syntax::KEY_MUST_BE_A_STRING)),
+            Some(_) => return Err(self.error(Syntax::EXPECTED_COMMA_OR_BRACE)),
+            None => return Err(self.error(Syntax::EOF_WHILE_PARSING_AN_OBJECT)),
         }
         *first = false;
         let key = self.string()?;
@@ -202,8 +331,8 @@ impl<'a> Reader<'a> {
                 self.pos += 1;
                 Ok(Some(key))
             }
-            Some(_) => Err(self.error("expected `:`")),
-            None => Err(self.error("EOF while parsing an object")),
+            Some(_) => Err(self.error(Syntax::EXPECTED_COLON)),
+            None => Err(self.error(Syntax::EOF_WHILE_PARSING_AN_OBJECT)),
         }
     }
 
@@ -219,12 +348,12 @@ impl<'a> Reader<'a> {
             Some(b',') if !*first => {
                 self.pos += 1;
                 if self.next_byte() == Some(b']') {
-                    return Err(self.error("trailing comma"));
+                    return Err(self.error(Syntax::TRAILING_COMMA));
                 }
             }
             Some(_) if *first => {}
-            Some(_) => return Err(self.error("expected `,` or `]`")),
-            None => return Err(self.error("EOF while parsing a list")),
+            Some(_) => return Err(self.error(Syntax::EXPECTED_COMMA_OR_BRACKET)),
+            None => return Err(self.error(Syntax::EOF_WHILE_PARSING_A_LIST)),
         }
         *first = false;
         Ok(true)
@@ -249,10 +378,8 @@ impl<'a> Reader<'a> {
                 owned.push_str(&self.text[start..end]);
                 self.string_escaped(owned).map(Cow::Owned)
             }
-            Some(_) => {
-                Err(self.error("control character (\\u0000-\\u001F) found while parsing a string"))
-            }
-            None => Err(self.error("EOF while parsing a string")),
+            Some(_) => Err(self.error(Syntax::CONTROL_CHARACTER_FOUND_WHILE_PARSING_A_STRING)),
+            None => Err(self.error(Syntax::EOF_WHILE_PARSING_A_STRING)),
         }
     }
 
@@ -272,7 +399,7 @@ impl<'a> Reader<'a> {
                 Some(b'\\') => {
                     self.pos += 1;
                     let Some(&escape) = bytes.get(self.pos) else {
-                        return Err(self.error("EOF while parsing a string"));
+                        return Err(self.error(Syntax::EOF_WHILE_PARSING_A_STRING));
                     };
                     self.pos += 1;
                     let c = match escape {
@@ -292,17 +419,15 @@ impl<'a> Reader<'a> {
                         }
                         _ => {
                             self.pos -= 1;
-                            return Err(self.error("invalid escape"));
+                            return Err(self.error(Syntax::INVALID_ESCAPE));
                         }
                     };
                     out.push(c);
                 }
                 Some(_) => {
-                    return Err(self.error(
-                        "control character (\\u0000-\\u001F) found while parsing a string",
-                    ));
+                    return Err(self.error(Syntax::CONTROL_CHARACTER_FOUND_WHILE_PARSING_A_STRING));
                 }
-                None => return Err(self.error("EOF while parsing a string")),
+                None => return Err(self.error(Syntax::EOF_WHILE_PARSING_A_STRING)),
             }
         }
     }
@@ -310,12 +435,12 @@ impl<'a> Reader<'a> {
     fn hex4(&mut self) -> Result<u32> {
         let Some(digits) = self.bytes().get(self.pos..self.pos + 4) else {
             self.pos = self.text.len();
-            return Err(self.error("EOF while parsing a string"));
+            return Err(self.error(Syntax::EOF_WHILE_PARSING_A_STRING));
         };
         let mut value = 0;
         for &d in digits {
             let Some(v) = char::from(d).to_digit(16) else {
-                return Err(self.error("invalid escape"));
+                return Err(self.error(Syntax::INVALID_ESCAPE));
             };
             value = value * 16 + v;
         }
@@ -329,19 +454,21 @@ impl<'a> Reader<'a> {
         let code = match high {
             0xD800..=0xDBFF => {
                 if self.bytes().get(self.pos..self.pos + 2) != Some(b"\\u") {
-                    return Err(self.error("lone leading surrogate in hex escape"));
+                    return Err(self.error(Syntax::LONE_LEADING_SURROGATE_IN_HEX_ESCAPE));
                 }
                 self.pos += 2;
                 let low = self.hex4()?;
                 if !(0xDC00..=0xDFFF).contains(&low) {
-                    return Err(self.error("lone leading surrogate in hex escape"));
+                    return Err(self.error(Syntax::LONE_LEADING_SURROGATE_IN_HEX_ESCAPE));
                 }
                 0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00)
             }
-            0xDC00..=0xDFFF => return Err(self.error("lone trailing surrogate in hex escape")),
+            0xDC00..=0xDFFF => {
+                return Err(self.error(Syntax::LONE_TRAILING_SURROGATE_IN_HEX_ESCAPE));
+            }
             other => other,
         };
-        char::from_u32(code).ok_or_else(|| self.error("invalid unicode code point"))
+        char::from_u32(code).ok_or_else(|| self.error(Syntax::INVALID_UNICODE_CODE_POINT))
     }
 
     /// Reads a number (the reader is at its first byte) and returns it as written.
@@ -366,14 +493,14 @@ impl<'a> Reader<'a> {
             }
             _ => {
                 self.pos = pos;
-                return Err(self.error("invalid number"));
+                return Err(self.error(Syntax::INVALID_NUMBER));
             }
         }
         if bytes.get(pos) == Some(&b'.') {
             pos += 1;
             if digits(&mut pos) == 0 {
                 self.pos = pos;
-                return Err(self.error("invalid number"));
+                return Err(self.error(Syntax::INVALID_NUMBER));
             }
         }
         if let Some(b'e' | b'E') = bytes.get(pos) {
@@ -383,13 +510,13 @@ impl<'a> Reader<'a> {
             }
             if digits(&mut pos) == 0 {
                 self.pos = pos;
-                return Err(self.error("invalid number"));
+                return Err(self.error(Syntax::INVALID_NUMBER));
             }
         }
         if bytes.get(pos).is_some_and(u8::is_ascii_digit) {
             // A leading zero followed by digits, e.g. `012`.
             self.pos = pos;
-            return Err(self.error("invalid number"));
+            return Err(self.error(Syntax::INVALID_NUMBER));
         }
         self.pos = pos;
         Ok(&self.text[start..pos])
@@ -409,7 +536,7 @@ impl<'a> Reader<'a> {
             Some(number) => Ok((number, text)),
             None => {
                 self.pos = start;
-                Err(self.error("number out of range"))
+                Err(self.error(Syntax::NUMBER_OUT_OF_RANGE))
             }
         }
     }
@@ -424,7 +551,7 @@ impl<'a> Reader<'a> {
         } else if rest.starts_with(b"null") {
             (None, 4)
         } else {
-            return Err(self.error("expected true, false or null"));
+            return Err(self.error(Syntax::EXPECTED_TRUE_FALSE_OR_NULL));
         };
         self.pos += len;
         Ok(value)
@@ -821,13 +948,16 @@ mod tests {
         let e = parse("{\n  \"a\": tru\n}").unwrap_err();
         assert_eq!((e.line, e.column), (2, 8));
         let e = parse("[\"ơ\", x]").unwrap_err();
-        assert_eq!((e.line, e.column, e.detail), (1, 7, "expected value"));
+        assert_eq!((e.line, e.column, e.detail.en), (1, 7, "expected value"));
     }
 
     #[test]
     fn depth_is_bounded() {
         let deep = "[".repeat(MAX_DEPTH) + &"]".repeat(MAX_DEPTH);
-        assert_eq!(skips(&deep).unwrap_err().detail, "recursion limit exceeded");
+        assert_eq!(
+            skips(&deep).unwrap_err().detail.en,
+            "recursion limit exceeded"
+        );
         let ok = "[".repeat(MAX_DEPTH - 1) + &"]".repeat(MAX_DEPTH - 1);
         assert!(skips(&ok).is_ok());
         // The same bound as serde_json's.

@@ -734,7 +734,7 @@ mod tests {
         };
         for key in ["year", "yeaz"] {
             let (detail, column, start) = at(key);
-            assert_eq!(detail, "number out of range");
+            assert_eq!(detail.en, "number out of range");
             assert_eq!(column, start, "{key}");
         }
     }

@@ -247,15 +247,21 @@ impl<'v, 'a> Obj<'v, 'a> {
             .filter(|v| !matches!(v, Value::Null))
     }
 
-    /// The field `key`, read by `read`; a missing field is a problem.
-    pub fn req<T>(&self, key: &str, read: Read<T>) -> DResult<T> {
+    /// The field `key` and its pointer; a missing field is a problem.
+    fn field(&self, key: &str) -> DResult<(&'v Value<'a>, String)> {
         match self.entries.iter().find(|(k, _)| k == key) {
-            Some((_, v)) => read(v, &self.at(key)),
+            Some((_, v)) => Ok((v, self.at(key))),
             None => Err(Problem::new(
                 self.path.clone(),
                 format!("missing field `{key}`"),
             )),
         }
+    }
+
+    /// The field `key`, read by `read`; a missing field is a problem.
+    pub fn req<T>(&self, key: &str, read: Read<T>) -> DResult<T> {
+        let (v, at) = self.field(key)?;
+        read(v, &at)
     }
 
     /// The field `key`, read by `read` when present (absent or `null` is `None`).
@@ -280,13 +286,8 @@ impl<'v, 'a> Obj<'v, 'a> {
 
     /// A required list field.
     pub fn list<T>(&self, key: &str, read: Read<T>) -> DResult<Vec<T>> {
-        match self.entries.iter().find(|(k, _)| k == key) {
-            Some((_, v)) => list(v, &self.at(key), read),
-            None => Err(Problem::new(
-                self.path.clone(),
-                format!("missing field `{key}`"),
-            )),
-        }
+        let (v, at) = self.field(key)?;
+        list(v, &at, read)
     }
 
     /// A list field that may be absent (then empty).
@@ -299,13 +300,8 @@ impl<'v, 'a> Obj<'v, 'a> {
 
     /// A required whole-number field from 0 to `max`.
     pub fn uint(&self, key: &str, max: u64) -> DResult<u64> {
-        match self.entries.iter().find(|(k, _)| k == key) {
-            Some((_, v)) => uint(v, &self.at(key), max),
-            None => Err(Problem::new(
-                self.path.clone(),
-                format!("missing field `{key}`"),
-            )),
-        }
+        let (v, at) = self.field(key)?;
+        uint(v, &at, max)
     }
 
     /// A required boolean field.

@@ -373,7 +373,6 @@ mod tests {
 pub(crate) mod read {
     use super::*;
     use crate::decode::{DResult, Obj, Value, float, string, u32_};
-    use crate::profile::read::provenance;
 
     pub(crate) fn catalog(v: &Value<'_>, at: &str) -> DResult<Catalog> {
         let known = [
@@ -399,14 +398,10 @@ pub(crate) mod read {
         })
     }
 
-    fn annex(v: &Value<'_>, at: &str) -> DResult<Annex> {
-        crate::decode::named(v, at)
-    }
-
     fn annex_info(v: &Value<'_>, at: &str) -> DResult<AnnexInfo> {
         let o = Obj::new(v, at, &["annex", "name"])?;
         Ok(AnnexInfo {
-            annex: o.req("annex", annex)?,
+            annex: o.named("annex")?,
             name: o.label("name")?,
         })
     }
@@ -414,7 +409,7 @@ pub(crate) mod read {
     fn group(v: &Value<'_>, at: &str) -> DResult<Group> {
         let o = Obj::new(v, at, &["annex", "group", "name"])?;
         Ok(Group {
-            annex: o.req("annex", annex)?,
+            annex: o.named("annex")?,
             group: o.string("group")?,
             name: o.label("name")?,
         })
@@ -440,10 +435,10 @@ pub(crate) mod read {
         let o = Obj::new(v, at, &known)?;
         Ok(Indicator {
             id: o.string("id")?,
-            annex: o.req("annex", annex)?,
+            annex: o.named("annex")?,
             code: o.opt_string("code")?,
             group: o.opt_string("group")?,
-            provenance: o.req("provenance", provenance)?,
+            provenance: o.named("provenance")?,
             name: o.label("name")?,
             unit: o.req("unit", indicator_unit)?,
             formula: o.opt("formula", formula)?,
@@ -485,7 +480,7 @@ pub(crate) mod read {
             numerator: o.label("numerator")?,
             denominator: o.label("denominator")?,
             multiplier: o.req("multiplier", u32_)?,
-            provenance: o.req("provenance", provenance)?,
+            provenance: o.named("provenance")?,
         })
     }
 }

@@ -945,10 +945,6 @@ pub(crate) mod read {
     }
 
     /// A provenance: `confirmed`, `inferred` or `provisional`.
-    pub(crate) fn provenance(v: &Value<'_>, at: &str) -> DResult<Provenance> {
-        crate::decode::named(v, at)
-    }
-
     fn reporter(v: &Value<'_>, at: &str) -> DResult<ReporterDef> {
         let known = [
             "id",
@@ -969,7 +965,7 @@ pub(crate) mod read {
             unit_type: o.opt_string("unit_type")?,
             mountainous: o.opt("mountainous", boolean)?.unwrap_or(false),
             remit: o.opt_list("remit", u8_)?,
-            provenance: o.req("provenance", provenance)?,
+            provenance: o.named("provenance")?,
         })
     }
 

@@ -607,10 +607,15 @@ fn scan_plain(bytes: &[u8], from: usize) -> (usize, bool) {
         let special = has_zero(v ^ (ONES * u64::from(b'"')))
             | has_zero(v ^ (ONES * u64::from(b'\\')))
             | (v.wrapping_sub(ONES * 0x20) & !v & HIGH);
+        let chunk_marks = has_zero((v & (ONES * 0xFE)) ^ (ONES * 0xCC));
         if special != 0 {
-            break;
+            // The lowest flagged byte is exact (a false flag can only sit above a true one), so
+            // the run ends there; only the marks below it count.
+            let at = special.trailing_zeros() / 8;
+            marks |= chunk_marks & ((1u64 << (at * 8)) - 1);
+            return (i + at as usize, marks != 0);
         }
-        marks |= has_zero((v & (ONES * 0xFE)) ^ (ONES * 0xCC));
+        marks |= chunk_marks;
         i += 8;
     }
     let mut marks = marks != 0;
@@ -971,6 +976,34 @@ mod tests {
         assert!(matches!(r.string().unwrap(), Cow::Borrowed("Phù Mỹ")));
         let mut r = Reader::new(r#""a\tb""#);
         assert_eq!(r.string().unwrap(), "a\tb");
+    }
+
+    #[test]
+    fn a_mark_counts_only_inside_its_own_string() {
+        // The scan reads eight bytes at a time: a combining mark just past the closing quote,
+        // in the same eight bytes, must not mark the string before it, and one just before the
+        // quote must, wherever the quote falls in the eight.
+        for len in 0..20 {
+            let plain = "a".repeat(len);
+            let text = format!("[\"{plain}\",\"e\u{301}\"]");
+            let mut r = Reader::new(&text);
+            r.begin_array().unwrap();
+            let mut first = true;
+            assert!(r.item(&mut first).unwrap());
+            let s = r.string().unwrap();
+            assert!(
+                matches!(r.composed(s), Cow::Borrowed(b) if b == plain),
+                "len {len}"
+            );
+            assert!(r.item(&mut first).unwrap());
+            let s = r.string().unwrap();
+            assert_eq!(r.composed(s), "\u{e9}", "len {len}");
+
+            let marked = format!("\"{plain}e\u{301}\"");
+            let mut r = Reader::new(&marked);
+            let s = r.string().unwrap();
+            assert_eq!(r.composed(s), format!("{plain}\u{e9}"), "len {len}");
+        }
     }
 
     #[test]

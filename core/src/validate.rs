@@ -142,7 +142,20 @@ impl Validator {
     /// the profile names a catalog that is not embedded (use [`Validator::with_catalog`] to
     /// supply one).
     pub fn new(profile: Profile) -> Result<Validator, Error> {
+        Validator::check(&profile)?;
         Validator::with_embedded_catalog(Cow::Owned(profile))
+    }
+
+    /// A profile built in code has not been through [`Profile::from_json`]: checked here, so
+    /// that a broken reference is an error now rather than a surprise during validation.
+    /// (Embedded profiles are checked by the test suite, not at every start.)
+    fn check(profile: &Profile) -> Result<(), Error> {
+        let problems = profile.check();
+        if problems.is_empty() {
+            Ok(())
+        } else {
+            Err(Error::invalid_profile(problems))
+        }
     }
 
     /// Compiles `profile` with the embedded catalog it names.
@@ -160,6 +173,7 @@ impl Validator {
     /// [`Profile::from_json`]); `unknown_catalog` when `catalog.id` is not the catalog the
     /// profile names.
     pub fn with_catalog(profile: Profile, catalog: Catalog) -> Result<Validator, Error> {
+        Validator::check(&profile)?;
         Validator::compile(Cow::Owned(profile), Cow::Owned(catalog))
     }
 
@@ -167,12 +181,6 @@ impl Validator {
         profile: Cow<'static, Profile>,
         catalog: Cow<'static, Catalog>,
     ) -> Result<Validator, Error> {
-        // A profile built in code has not been through `Profile::from_json`: check it here, so
-        // that a broken reference is an error now rather than a surprise during validation.
-        let problems = profile.check();
-        if !problems.is_empty() {
-            return Err(Error::invalid_profile(problems));
-        }
         if catalog.id != profile.catalog {
             return Err(Error::unknown_catalog(&profile.catalog));
         }

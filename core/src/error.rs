@@ -56,6 +56,8 @@ enum ErrorKind {
     InvalidDate { text: String },
     #[error("invalid options: {detail}")]
     InvalidOptions { detail: String },
+    #[error("{en}")]
+    NotInBuild { en: String, vi: String },
 }
 
 /// The Vietnamese for the reader's description of a syntax error (see `crate::json`), which
@@ -172,6 +174,16 @@ impl Error {
         })
     }
 
+    /// An error for a call that this build of a binding leaves out (the lean WebAssembly
+    /// validator carries neither consolidation nor profiles given at run time): `en` and `vi`
+    /// say what is missing and which build has it.
+    pub fn not_in_build(en: &str, vi: &str) -> Self {
+        Error::new(ErrorKind::NotInBuild {
+            en: en.to_owned(),
+            vi: vi.to_owned(),
+        })
+    }
+
     /// The stable code of this failure. One of:
     ///
     /// | code | meaning |
@@ -188,6 +200,7 @@ impl Error {
     /// | `invalid_calendar` | a schedule file is broken; [`problems`](Error::problems) lists why |
     /// | `invalid_date` | a text given as a date is not `YYYY-MM-DD` or the day does not exist |
     /// | `invalid_options` | a binding's options object is not what the call takes |
+    /// | `not_in_build` | this build of a binding leaves the call out (the lean WebAssembly validator: no consolidation, no profiles given at run time) |
     pub fn code(&self) -> &'static str {
         match &*self.kind {
             ErrorKind::JsonSyntax { .. } => "json_syntax",
@@ -202,6 +215,7 @@ impl Error {
             ErrorKind::InvalidCalendar { .. } => "invalid_calendar",
             ErrorKind::InvalidDate { .. } => "invalid_date",
             ErrorKind::InvalidOptions { .. } => "invalid_options",
+            ErrorKind::NotInBuild { .. } => "not_in_build",
         }
     }
 
@@ -266,6 +280,7 @@ impl Error {
                 format!("`{text}` không phải ngày hợp lệ (viết YYYY-MM-DD, là ngày có thật)")
             }
             ErrorKind::InvalidOptions { detail } => format!("Tùy chọn không hợp lệ: {detail}"),
+            ErrorKind::NotInBuild { vi, .. } => vi.clone(),
         }
     }
 }

@@ -4,8 +4,11 @@
 //! JS objects); outputs are a JSON envelope, `{"ok": value}` or `{"error": {"code", "message"}}`,
 //! which the npm package's JavaScript turns into a value or a thrown `Error` with a `code`
 //! property. Findings are values, never errors.
-
-use std::cell::RefCell;
+//!
+//! Two builds come from this crate. The lean one (default features) is the validator a portal
+//! form loads: every export against the embedded profiles. The `full` feature adds consolidation
+//! and profiles given as JSON text at run time (reading and checking them); in the lean build
+//! those calls fail with the code `not_in_build`. The rules are the same code in both.
 
 use treem::{Calendar, CivilDate, Deadline, Error, Lang, Profile, Reading, ToJson, Validator};
 use wasm_bindgen::prelude::wasm_bindgen;
@@ -31,10 +34,37 @@ fn lang(code: &str) -> Lang {
     Lang::parse(code).unwrap_or_default()
 }
 
+#[cfg(feature = "full")]
 thread_local! {
     /// The last profile given as JSON text, compiled: a portal validating form after form with
     /// its own profile compiles it once.
-    static CUSTOM: RefCell<Option<(String, Validator)>> = const { RefCell::new(None) };
+    static CUSTOM: std::cell::RefCell<Option<(String, Validator)>> =
+        const { std::cell::RefCell::new(None) };
+}
+
+/// What the lean build answers for a call only the full build has.
+#[cfg(not(feature = "full"))]
+fn not_in_build(en: &str, vi: &str) -> Error {
+    Error::not_in_build(
+        &format!("{en}: not in the lean validator build; load the full build (treem/full)"),
+        &format!("Bản kiểm tra gọn không có {vi}; hãy dùng bản đầy đủ (treem/full)"),
+    )
+}
+
+#[cfg(not(feature = "full"))]
+fn profiles_not_in_build() -> Error {
+    not_in_build("profiles given as JSON text", "profile viết dạng JSON")
+}
+
+/// A profile given as JSON text, read and checked (full build only).
+fn runtime_profile(text: &str) -> Result<Profile, Error> {
+    #[cfg(feature = "full")]
+    return Profile::from_json(text);
+    #[cfg(not(feature = "full"))]
+    {
+        let _ = text;
+        Err(profiles_not_in_build())
+    }
 }
 
 /// Runs `f` with the validator a `profile` option names: empty for the report's own (embedded)
@@ -50,14 +80,17 @@ fn with_validator<T>(
     if !profile.starts_with('{') {
         return f(Some(Validator::embedded(profile)?));
     }
-    CUSTOM.with(|cell| {
+    #[cfg(feature = "full")]
+    return CUSTOM.with(|cell| {
         let mut cached = cell.borrow_mut();
         if cached.as_ref().is_none_or(|(text, _)| text != profile) {
-            let validator = Validator::new(Profile::from_json(profile)?)?;
+            let validator = Validator::new(runtime_profile(profile)?)?;
             *cached = Some((profile.to_owned(), validator));
         }
         f(cached.as_ref().map(|(_, v)| v))
-    })
+    });
+    #[cfg(not(feature = "full"))]
+    Err(profiles_not_in_build())
 }
 
 /// Profile for the non-validating exports: embedded id (borrowed, not copied), JSON text, or
@@ -67,7 +100,7 @@ fn load_profile(profile: &str) -> Result<std::borrow::Cow<'static, Profile>, Err
     if profile.is_empty() {
         Ok(std::borrow::Cow::Borrowed(Profile::default_profile()))
     } else if profile.starts_with('{') {
-        Profile::from_json(profile).map(std::borrow::Cow::Owned)
+        runtime_profile(profile).map(std::borrow::Cow::Owned)
     } else {
         Profile::find_embedded(profile).map(std::borrow::Cow::Borrowed)
     }
@@ -164,6 +197,7 @@ pub fn timeliness(kind: &str, submitted: &str, options_json: &str) -> String {
 
 /// Consolidates reports (each a JSON text, named `#1`, `#2`, … in findings and statuses).
 /// Options, all optional: `profile`, `kind`, `as_of`, `lang`.
+#[cfg(feature = "full")]
 #[wasm_bindgen]
 pub fn consolidate(reports: Vec<String>, options_json: &str) -> String {
     let opts = options(options_json, &["profile", "kind", "as_of", "lang"]);
@@ -181,6 +215,15 @@ pub fn consolidate(reports: Vec<String>, options_json: &str) -> String {
         })
     });
     envelope(result.as_ref(), lang)
+}
+
+/// The lean build's answer where the full one has `consolidate` (which it leaves out: taking an
+/// array of strings costs the module 2.5 KiB): the error `not_in_build`, in `lang_code`.
+#[cfg(not(feature = "full"))]
+#[wasm_bindgen]
+pub fn consolidate_not_in_build(lang_code: &str) -> String {
+    let error = not_in_build("consolidation", "chức năng tổng hợp báo cáo");
+    envelope::<str>(Err(&error), lang(lang_code))
 }
 
 /// Every exception to Monday–Friday in `year`.
@@ -207,7 +250,7 @@ pub fn catalog() -> String {
 pub fn profile(id: &str, lang_code: &str) -> String {
     let id = id.trim();
     let result = if id.starts_with('{') {
-        Profile::from_json(id).map(|_| id)
+        runtime_profile(id).map(|_| id)
     } else {
         Profile::embedded_json(if id.is_empty() {
             treem::DEFAULT_PROFILE
@@ -262,7 +305,35 @@ mod tests {
             "vi",
             custom,
         ));
-        assert_eq!(again["ok"]["valid"], true);
+        #[cfg(feature = "full")]
+        {
+            assert_eq!(again["ok"]["valid"], true);
+            let reports = vec![include_str!("../../examples/quy-nhon-half-year-2024.json").into()];
+            let consolidated = parse(&consolidate(reports, ""));
+            assert_eq!(consolidated["ok"]["kind"], "half_year");
+        }
+        #[cfg(not(feature = "full"))]
+        {
+            // The lean build says which build has what it lacks, never a wrong answer.
+            assert_eq!(again["error"]["code"], "not_in_build");
+            assert!(
+                again["error"]["message"]
+                    .as_str()
+                    .unwrap()
+                    .contains("treem/full")
+            );
+            let consolidated = parse(&consolidate_not_in_build("en"));
+            assert_eq!(consolidated["error"]["code"], "not_in_build");
+            assert_eq!(
+                parse(&profile(custom, "en"))["error"]["code"],
+                "not_in_build"
+            );
+            let deadline = parse(&deadlines(&format!(
+                r#"{{"profile":{}}}"#,
+                custom.to_json()
+            )));
+            assert_eq!(deadline["error"]["code"], "not_in_build");
+        }
         assert_eq!(
             parse(&deadlines(r#"{"as_of":"2024-05-10"}"#))["ok"][0]["last_on_time_day"],
             "2024-05-14"

@@ -29,29 +29,45 @@ if (installed !== pinned) {
   process.exit(1);
 }
 
-console.log("==> cargo build (wasm32, profile wasm)");
-run("cargo", ["build", "--locked", "--profile", "wasm", "-p", "treem-wasm", "--target", "wasm32-unknown-unknown"]);
-
 rmSync(dist, { recursive: true, force: true });
-mkdirSync(join(dist, "pkg"), { recursive: true });
-console.log(`==> wasm-bindgen ${installed}`);
-run("wasm-bindgen", [
-  "--target", "web", "--no-typescript", "--out-dir", join(dist, "pkg"),
-  join(root, "target", "wasm32-unknown-unknown", "wasm", "treem_wasm.wasm"),
-]);
 
-const wasmFile = join(dist, "pkg", "treem_wasm_bg.wasm");
+// Two builds of the one adapter: the lean validator that `treem` loads (every export against the
+// embedded profiles) and the full one that `treem/full` loads (plus consolidation and profiles
+// given as JSON text). Each: cargo, wasm-bindgen, then wasm-opt from the npm `binaryen` package.
 const wasmOpt = join(pkg, "node_modules", ".bin", "wasm-opt");
-console.log("==> wasm-opt -Oz (npm binaryen)");
-run(wasmOpt, ["-Oz", "--strip-debug", "--strip-producers", wasmFile, "-o", wasmFile]);
+const builds = [
+  { name: "lean", dir: "pkg", features: [] },
+  { name: "full", dir: "pkg-full", features: ["--features", "full"] },
+];
+for (const b of builds) {
+  console.log(`==> cargo build (wasm32, profile wasm, ${b.name})`);
+  run("cargo", [
+    "build", "--locked", "--profile", "wasm", "-p", "treem-wasm", "--target", "wasm32-unknown-unknown", ...b.features,
+  ]);
+  const out = join(dist, b.dir);
+  mkdirSync(out, { recursive: true });
+  console.log(`==> wasm-bindgen ${installed} (${b.name})`);
+  run("wasm-bindgen", [
+    "--target", "web", "--no-typescript", "--out-dir", out,
+    join(root, "target", "wasm32-unknown-unknown", "wasm", "treem_wasm.wasm"),
+  ]);
+  const wasmFile = join(out, "treem_wasm_bg.wasm");
+  console.log(`==> wasm-opt -Oz (npm binaryen, ${b.name})`);
+  run(wasmOpt, ["-Oz", "--strip-debug", "--strip-producers", wasmFile, "-o", wasmFile]);
+}
 
-for (const f of ["api.js", "node.js", "web.js", "index.d.ts"]) cpSync(join(pkg, "src", f), join(dist, f));
+for (const f of ["api.js", "node.js", "node-full.js", "web.js", "web-full.js", "index.d.ts"]) {
+  cpSync(join(pkg, "src", f), join(dist, f));
+}
 cpSync(join(pkg, "types"), dist, { recursive: true });
 
 const gz = (f) => gzipSync(readFileSync(f), { level: 9 }).length;
-const glue = join(dist, "pkg", "treem_wasm.js");
 const kb = (n) => (n / 1024).toFixed(1);
-console.log(
-  `==> dist/ built: .wasm ${kb(statSync(wasmFile).size)} KiB (${kb(gz(wasmFile))} KiB gzip -9), ` +
-    `glue ${kb(statSync(glue).size)} KiB (${kb(gz(glue))} KiB gzip -9)`,
-);
+for (const b of builds) {
+  const wasmFile = join(dist, b.dir, "treem_wasm_bg.wasm");
+  const glue = join(dist, b.dir, "treem_wasm.js");
+  console.log(
+    `==> dist/${b.dir} (${b.name}): .wasm ${kb(statSync(wasmFile).size)} KiB (${kb(gz(wasmFile))} KiB gzip -9), ` +
+      `glue ${kb(statSync(glue).size)} KiB (${kb(gz(glue))} KiB gzip -9)`,
+  );
+}

@@ -56,6 +56,10 @@ export function makeApi(wasm) {
         as_of: options.asOf ?? options.as_of,
         lang: options.lang ?? "vi",
       };
+      if (!wasm.consolidate) {
+        // The lean build (`treem`) leaves consolidation out; it says so in the language asked for.
+        return unwrap(wasm.consolidate_not_in_build(opts.lang));
+      }
       return unwrap(wasm.consolidate(reports, JSON.stringify(opts)));
     },
     calendar(year, options = {}) {
@@ -78,4 +82,20 @@ export function makeApi(wasm) {
       return wasm.version();
     },
   };
+}
+
+/** The API of a Node entry: instantiates the module from its bytes at once (at import). */
+export function makeNodeApi(wasm, bytes) {
+  wasm.initSync({ module: bytes });
+  return { ...makeApi(wasm), ready: async () => {} };
+}
+
+/** The API of a browser entry: `ready(input)` fetches and instantiates the module once. */
+export function makeWebApi(wasm, init) {
+  let loading;
+  const ready = (input) => {
+    loading ??= init(input === undefined ? undefined : { module_or_path: input });
+    return loading.then(() => undefined);
+  };
+  return { ...makeApi(wasm), ready };
 }

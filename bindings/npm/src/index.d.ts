@@ -16,7 +16,10 @@ export class TreemError extends Error {
 export interface ValidateOptions {
   /** Language of messages; Vietnamese by default. */
   lang?: Lang;
-  /** An embedded profile id, or a profile as JSON text; by default the report's own profile. */
+  /**
+   * An embedded profile id, or a profile as JSON text (`treem/full` only; the lean `treem` throws
+   * `not_in_build`); by default the report's own profile.
+   */
   profile?: string;
 }
 
@@ -86,7 +89,7 @@ export interface Rule {
 }
 
 export interface ConsolidateOptions {
-  /** An embedded profile id, or a profile as JSON text; by default the embedded default. */
+  /** An embedded profile id, or a profile as JSON text (`treem/full` only); by default the embedded default. */
   profile?: string;
   /** The report kind to consolidate; by default the kind with the latest period among the reports. */
   kind?: string;
@@ -151,6 +154,7 @@ export function ready(input?: string | URL | Response | BufferSource): Promise<v
 export function validate(reportJson: string, options?: ValidateOptions): Validation;
 export function deadlines(options?: DeadlineOptions): Deadline[];
 export function timeliness(kind: string, submitted: string, options?: DeadlineOptions): Timeliness;
+/** Consolidates reports. In `treem/full` only: the lean `treem` throws a `TreemError` with code `not_in_build`. */
 export function consolidate(reportsJson: string[], options?: ConsolidateOptions): Consolidation;
 export function calendar(year: number, options?: { lang?: Lang }): CalendarEntry[];
 export function catalog(): TreemIndicatorCatalog;

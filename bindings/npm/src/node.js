@@ -1,11 +1,9 @@
-// Node entry: loads the WebAssembly module synchronously at import.
+// Node entry of the lean validator (`treem`): loads the WebAssembly module synchronously at
+// import. Consolidation and profiles given as JSON text are in `treem/full`.
 import { readFileSync } from "node:fs";
 import * as wasm from "./pkg/treem_wasm.js";
-import { makeApi } from "./api.js";
-
-wasm.initSync({ module: readFileSync(new URL("./pkg/treem_wasm_bg.wasm", import.meta.url)) });
+import { makeNodeApi } from "./api.js";
 
 export { TreemError } from "./api.js";
-export const { validate, deadlines, timeliness, consolidate, calendar, catalog, profile, rules, schema, version } = makeApi(wasm);
-/** Resolves at once: the module is loaded when this file is imported. */
-export async function ready() {}
+export const { validate, deadlines, timeliness, consolidate, calendar, catalog, profile, rules, schema, version, ready } =
+  makeNodeApi(wasm, readFileSync(new URL("./pkg/treem_wasm_bg.wasm", import.meta.url)));

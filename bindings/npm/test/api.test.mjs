@@ -2,6 +2,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import * as treem from "../dist/node.js";
+import * as full from "../dist/node-full.js";
 import { readText } from "./helpers.mjs";
 
 const example = readText("examples/quy-nhon-half-year-2024.json");
@@ -36,9 +37,37 @@ test("operational failures throw an Error with a stable code", () => {
   assert.equal(code(() => treem.deadlines({ asOf: "2024-02-30" })), "invalid_date");
 });
 
-test("a profile given as JSON text validates like the embedded one", () => {
+test("a profile given as JSON text validates like the embedded one (treem/full)", () => {
   const profileJson = readText("core/data/profiles/binh-dinh-2024.json");
-  assert.deepEqual(treem.validate(example, { profile: profileJson }), { valid: true, findings: [] });
+  assert.deepEqual(full.validate(example, { profile: profileJson }), { valid: true, findings: [] });
+});
+
+test("the lean build leaves out consolidation and profiles given as JSON text, and says where they are", () => {
+  const profileJson = readText("core/data/profiles/binh-dinh-2024.json");
+  const thrown = (run) => {
+    try {
+      run();
+    } catch (e) {
+      assert.ok(e instanceof treem.TreemError);
+      return e;
+    }
+    assert.fail("no error thrown");
+  };
+  for (const run of [
+    () => treem.validate(example, { profile: profileJson }),
+    () => treem.deadlines({ profile: profileJson }),
+    () => treem.profile(profileJson),
+    () => treem.consolidate([example]),
+  ]) {
+    const e = thrown(run);
+    assert.equal(e.code, "not_in_build");
+    assert.match(e.message, /treem\/full/);
+  }
+  assert.match(thrown(() => treem.consolidate([example], { lang: "en" })).message, /^consolidation: not in the lean/);
+  assert.match(thrown(() => treem.consolidate([example])).message, /^Bản kiểm tra gọn không có chức năng tổng hợp/);
+  // Arguments are still checked first, as in the full build.
+  assert.equal(thrown(() => treem.consolidate("x")).code, "invalid_options");
+  assert.equal(full.consolidate([example]).reporters.length, 23);
 });
 
 test("deadlines, timeliness and calendar agree with the CLI's answers", () => {

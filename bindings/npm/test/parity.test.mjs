@@ -58,7 +58,7 @@ test("native and WebAssembly builds give identical findings, messages included",
 });
 
 test("native and WebAssembly consolidations are identical, statuses and messages included", async () => {
-  const { consolidate } = await import("../dist/node.js");
+  const { consolidate } = await import("../dist/node-full.js");
   const dir = mkdtempSync(join(tmpdir(), "treem-consolidate-"));
   try {
     // The examples, one of them twice (a duplicate), a broken report and text that is not JSON.

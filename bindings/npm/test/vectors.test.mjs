@@ -1,8 +1,11 @@
 // The test vectors the native suite runs (`treem conformance`, `cargo test`), replayed through the
-// WebAssembly build: validation, deadlines and calendar. Both builds must give the same results.
+// WebAssembly builds: validation, deadlines, calendar and consolidation through the full build
+// (`treem/full`), and through the lean one (`treem`) everything it carries, which must answer
+// exactly as the full one does, and `not_in_build` for the rest.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { validate, deadlines, timeliness, calendar, consolidate } from "../dist/node.js";
+import * as lean from "../dist/node.js";
+import * as full from "../dist/node-full.js";
 import {
   validationCases,
   vectorCases,
@@ -16,6 +19,7 @@ import {
   readText,
 } from "./helpers.mjs";
 
+const { validate, deadlines, timeliness, calendar, consolidate } = full;
 const cases = validationCases();
 
 test("there are vectors to replay in every suite", () => {
@@ -122,4 +126,49 @@ test("structural fixtures give the same findings as natively", async () => {
     const got = result.findings.map((f) => [f.code, f.path]).sort();
     assert.deepEqual(got, c.expect.map(([code, path]) => [code, path]).sort(), c.file);
   }
+});
+
+/** Whether a profile option is a profile given as JSON text, which only the full build reads. */
+const runtimeProfile = (profile) => typeof profile === "string" && profile.trimStart().startsWith("{");
+
+test("the lean build answers as the full one on every vector it carries, and not_in_build on the rest", () => {
+  let compared = 0;
+  let refused = 0;
+  const same = (name, needsFull, run) => {
+    const fromLean = outcome(() => run(lean));
+    if (needsFull) {
+      assert.deepEqual(fromLean, { error: "not_in_build" }, name);
+      refused++;
+    } else {
+      assert.deepEqual(fromLean, outcome(() => run(full)), name);
+      compared++;
+    }
+  };
+  for (const c of cases) {
+    if (c.loadError) continue;
+    for (const lang of ["vi", "en"]) {
+      same(c.name, runtimeProfile(c.profile), (b) => b.validate(c.text, defined({ profile: c.profile, lang })));
+    }
+  }
+  for (const c of vectorCases("deadlines")) {
+    if (c.loadError) continue;
+    const { kind, reading, as_of, submitted } = c.raw;
+    const options = defined({ profile: profileOption(c), reading, as_of, lang: "en" });
+    same(c.name, runtimeProfile(options.profile), (b) =>
+      submitted === undefined ? b.deadlines(options) : b.timeliness(kind, submitted, options),
+    );
+  }
+  for (const c of vectorCases("consolidation")) {
+    if (c.loadError) continue;
+    const texts = c.raw.reports.map((r) => inputText(c, r));
+    same(c.name, true, (b) => b.consolidate(texts, defined({ profile: profileOption(c), lang: "en" })));
+  }
+  for (const year of [2023, 2024, 2025, 2026, 2027, 2030]) same(`calendar ${year}`, false, (b) => b.calendar(year));
+  for (const id of ["", "binh-dinh-2024", "no-such-profile"]) same(`profile ${id}`, false, (b) => b.profile(id));
+  same("catalog", false, (b) => b.catalog());
+  same("rules", false, (b) => b.rules());
+  same("schema", false, (b) => b.schema());
+  same("version", false, (b) => b.version());
+  same("a profile as JSON text", true, (b) => b.profile(readText("core/data/profiles/binh-dinh-2024.json")));
+  assert.ok(compared > 200 && refused > 20, `${compared} compared, ${refused} refused`);
 });

@@ -12,9 +12,9 @@ pub(crate) fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
 
 /// `measure.unknown`, `measure.dimension_unknown`, `measure.member_unknown`.
 fn vocabulary(ctx: &Context<'_>, out: &mut Vec<Finding>) {
-    for (id, measure) in &ctx.report.measures {
+    for (id, measure, def) in ctx.report_measures() {
         let path = || pointer_push("/measures", id);
-        let Some(def) = ctx.measure_def(id) else {
+        let Some(def) = def else {
             let absent = ctx.profile.measures.iter().map(|m| m.id.as_str());
             out.push(
                 Finding::new("measure.unknown", path())
@@ -82,8 +82,8 @@ fn arithmetic_and_duties(ctx: &Context<'_>, out: &mut Vec<Finding>) {
         .reporter_kind
         .map(|k| k.required_measures.as_slice())
         .unwrap_or_default();
-    for (id, measure) in &ctx.report.measures {
-        let Some(def) = ctx.measure_def(id) else {
+    for (id, measure, def) in ctx.report_measures() {
+        let Some(def) = def else {
             continue;
         };
         let path = || pointer_push("/measures", id);

@@ -34,6 +34,9 @@ pub(crate) struct Context<'a> {
     /// The reporter's kind, when known.
     pub reporter_kind: Option<&'a ReporterKind>,
     measures: &'a Map<String, usize>,
+    /// The definition of each of the report's measures, in the report's order (`None` for an
+    /// id the profile does not have): looked up once, for every rule family.
+    defs: Vec<Option<&'a MeasureDef>>,
     /// The submission date when plausible; see [`Context::submitted_on`].
     submitted_on: Option<CivilDate>,
 }
@@ -63,8 +66,26 @@ impl<'a> Context<'a> {
             reporter,
             reporter_kind: reporter.and_then(|r| profile.reporter_kind(&r.kind)),
             measures,
+            defs: definitions(report, measures, profile),
             submitted_on,
         }
+    }
+
+    /// The report's measures in order, each with its definition (`None`: not in the profile).
+    pub fn report_measures(
+        &self,
+    ) -> impl Iterator<
+        Item = (
+            &'a String,
+            &'a crate::model::Measure,
+            Option<&'a MeasureDef>,
+        ),
+    > + '_ {
+        self.report
+            .measures
+            .iter()
+            .zip(&self.defs)
+            .map(|((id, measure), def)| (id, measure, *def))
     }
 
     /// The profile's definition of a measure.
@@ -89,4 +110,24 @@ pub(crate) fn run(ctx: &Context<'_>, out: &mut Vec<Finding>) {
     relations::check(ctx, out);
     indicators::check(ctx, out);
     timeliness::check(ctx, out);
+}
+
+/// The definition of each of the report's measures, in the report's order: one walk through
+/// both id lists, which are sorted alike, instead of a search per measure and per rule.
+fn definitions<'a>(
+    report: &Report,
+    positions: &Map<String, usize>,
+    profile: &'a Profile,
+) -> Vec<Option<&'a MeasureDef>> {
+    let mut known = positions.iter().peekable();
+    report
+        .measures
+        .keys()
+        .map(|id| {
+            while known.next_if(|(k, _)| k.as_str() < id.as_str()).is_some() {}
+            known
+                .next_if(|(k, _)| *k == id)
+                .map(|(_, &i)| &profile.measures[i])
+        })
+        .collect()
 }

@@ -779,7 +779,6 @@ mod tests {
     fn every_embedded_profile_passes_every_check() {
         for (id, text) in EMBEDDED {
             let checked = Profile::from_json(text).unwrap_or_else(|e| panic!("{id}: {e}"));
-            assert!(checked.check().is_empty(), "{id}");
             assert_eq!(Some(&checked), Profile::embedded(id), "{id}");
             crate::Validator::new(checked).unwrap_or_else(|e| panic!("{id}: {e}"));
         }

@@ -30,6 +30,7 @@ export interface Validation {
 }
 
 export interface DeadlineOptions {
+  /** An embedded profile id, or a profile as JSON text (`treem/full` only); by default the embedded default. */
   profile?: string;
   /** "Today", YYYY-MM-DD: treem never reads the clock. */
   asOf?: string;
@@ -158,6 +159,7 @@ export function timeliness(kind: string, submitted: string, options?: DeadlineOp
 export function consolidate(reportsJson: string[], options?: ConsolidateOptions): Consolidation;
 export function calendar(year: number, options?: { lang?: Lang }): CalendarEntry[];
 export function catalog(): TreemIndicatorCatalog;
+/** A profile: the default, an embedded id, or JSON text (checked and returned; `treem/full` only). */
 export function profile(id?: string): TreemProfile;
 export function rules(): Rule[];
 export function schema(): object;

@@ -239,10 +239,19 @@ impl<'a> Reader<'a> {
     #[inline]
     fn skip_ws(&mut self) {
         let bytes = self.bytes();
-        // Indented JSON: a line break, then spaces, eight at a time.
+        // Indented JSON: a line break, then spaces, eight at a time, the last run of fewer
+        // than eight counted from the first byte that is not a space.
         if bytes.get(self.pos) == Some(&b'\n') {
             self.pos += 1;
-            while bytes.get(self.pos..self.pos + 8) == Some(b"        ") {
+            while let Some(chunk) = bytes
+                .get(self.pos..self.pos + 8)
+                .and_then(|c| <[u8; 8]>::try_from(c).ok())
+            {
+                let other = u64::from_le_bytes(chunk) ^ 0x2020_2020_2020_2020;
+                if other != 0 {
+                    self.pos += (other.trailing_zeros() / 8) as usize;
+                    break;
+                }
                 self.pos += 8;
             }
         }

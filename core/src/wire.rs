@@ -274,15 +274,11 @@ fn deadline_fields(d: &Deadline, o: &mut Object<'_>) {
     d.name.write_json(o.key("name"));
     d.period.write_json(o.key("period"));
     d.due_date.write_json(o.key("due_date"));
-    if let Some(wording) = &d.wording {
-        o.str("wording", wording);
-    }
+    opt(o, "wording", d.wording.as_deref());
     d.reading.write_json(o.key("reading"));
     o.bool("roll_forward", d.roll_forward);
     d.last_on_time_day.write_json(o.key("last_on_time_day"));
-    if let Some(from) = &d.rolled_from {
-        from.write_json(o.key("rolled_from"));
-    }
+    opt(o, "rolled_from", d.rolled_from.as_ref());
     d.calendar.write_json(o.key("calendar"));
     d.explanation.write_json(o.key("explanation"));
 }
@@ -311,9 +307,7 @@ impl ToJson for DeadlineReport {
     fn write_json(&self, out: &mut String) {
         let mut o = Object::new(out);
         deadline_fields(&self.deadline, &mut o);
-        if let Some(remaining) = &self.remaining {
-            remaining.write_json(o.key("remaining"));
-        }
+        opt(&mut o, "remaining", self.remaining.as_ref());
         o.end();
     }
 }
@@ -364,6 +358,19 @@ impl ToJson for usize {
     }
 }
 
+impl ToJson for i64 {
+    fn write_json(&self, out: &mut String) {
+        use std::fmt::Write as _;
+        let _ = write!(out, "{self}");
+    }
+}
+
+impl ToJson for bool {
+    fn write_json(&self, out: &mut String) {
+        out.push_str(if *self { "true" } else { "false" });
+    }
+}
+
 impl<V: ToJson> ToJson for Map<String, V> {
     fn write_json(&self, out: &mut String) {
         let mut o = Object::new(out);
@@ -374,9 +381,10 @@ impl<V: ToJson> ToJson for Map<String, V> {
     }
 }
 
-fn opt_str(o: &mut Object<'_>, key: &str, value: &Option<String>) {
+/// The field `key` when it has a value; absent otherwise (the wire format's optional fields).
+fn opt<T: ToJson + ?Sized>(o: &mut Object<'_>, key: &str, value: Option<&T>) {
     if let Some(value) = value {
-        o.str(key, value);
+        value.write_json(o.key(key));
     }
 }
 
@@ -389,21 +397,15 @@ impl ToJson for Report {
         r.str("id", &self.reporter.id)
             .str("name", &self.reporter.name);
         r.end();
-        if let Some(day) = self.submitted_on {
-            day.write_json(o.key("submitted_on"));
-        }
-        if let Some(day) = self.data_as_of {
-            day.write_json(o.key("data_as_of"));
-        }
-        if let Some(estimated) = self.estimated {
-            o.bool("estimated", estimated);
-        }
+        opt(&mut o, "submitted_on", self.submitted_on.as_ref());
+        opt(&mut o, "data_as_of", self.data_as_of.as_ref());
+        opt(&mut o, "estimated", self.estimated.as_ref());
         if let Some(c) = &self.prepared_by {
             let mut p = Object::new(o.key("prepared_by"));
             p.str("name", &c.name);
-            opt_str(&mut p, "position", &c.position);
-            opt_str(&mut p, "phone", &c.phone);
-            opt_str(&mut p, "email", &c.email);
+            opt(&mut p, "position", c.position.as_deref());
+            opt(&mut p, "phone", c.phone.as_deref());
+            opt(&mut p, "email", c.email.as_deref());
             p.end();
         }
         if let Some(s) = &self.signed_by {
@@ -457,18 +459,12 @@ impl ToJson for Measure {
 impl ToJson for IndicatorValue {
     fn write_json(&self, out: &mut String) {
         let mut o = Object::new(out);
-        if let Some(annex) = self.annex {
-            annex.write_json(o.key("annex"));
-        }
-        opt_str(&mut o, "code", &self.code);
-        opt_str(&mut o, "id", &self.id);
+        opt(&mut o, "annex", self.annex.as_ref());
+        opt(&mut o, "code", self.code.as_deref());
+        opt(&mut o, "id", self.id.as_deref());
         write_f64(o.key("value"), self.value);
-        if let Some(n) = self.numerator {
-            n.write_json(o.key("numerator"));
-        }
-        if let Some(d) = self.denominator {
-            d.write_json(o.key("denominator"));
-        }
+        opt(&mut o, "numerator", self.numerator.as_ref());
+        opt(&mut o, "denominator", self.denominator.as_ref());
         o.end();
     }
 }
@@ -479,19 +475,11 @@ impl ToJson for ReporterStatus {
         o.str("id", &self.id).str("name", &self.name);
         o.str("reporter_kind", &self.reporter_kind);
         self.status.write_json(o.key("status"));
-        opt_str(&mut o, "source", &self.source);
-        if let Some(day) = self.submitted_on {
-            day.write_json(o.key("submitted_on"));
-        }
-        if let Some(n) = self.days_late {
-            o.int("days_late", n);
-        }
-        if let Some(n) = self.working_days_late {
-            o.int("working_days_late", n);
-        }
-        if let Some(overdue) = self.overdue {
-            o.bool("overdue", overdue);
-        }
+        opt(&mut o, "source", self.source.as_deref());
+        opt(&mut o, "submitted_on", self.submitted_on.as_ref());
+        opt(&mut o, "days_late", self.days_late.as_ref());
+        opt(&mut o, "working_days_late", self.working_days_late.as_ref());
+        opt(&mut o, "overdue", self.overdue.as_ref());
         self.errors.write_json(o.key("errors"));
         self.warnings.write_json(o.key("warnings"));
         o.end();
@@ -525,7 +513,7 @@ impl ToJson for OmittedBreakdown {
         let mut o = Object::new(out);
         o.str("measure", &self.measure)
             .str("dimension", &self.dimension);
-        opt_str(&mut o, "member", &self.member);
+        opt(&mut o, "member", self.member.as_deref());
         self.without.write_json(o.key("without"));
         o.end();
     }
@@ -554,7 +542,7 @@ impl ToJson for Unassigned {
     fn write_json(&self, out: &mut String) {
         let mut o = Object::new(out);
         o.str("source", &self.source).str("reason", &self.reason);
-        opt_str(&mut o, "reporter", &self.reporter);
+        opt(&mut o, "reporter", self.reporter.as_deref());
         self.errors.write_json(o.key("errors"));
         o.end();
     }
@@ -565,9 +553,7 @@ impl ToJson for ConsolidationOutput {
         let mut o = Object::new(out);
         o.str("kind", &self.kind);
         self.last_on_time_day.write_json(o.key("last_on_time_day"));
-        if let Some(day) = self.as_of {
-            day.write_json(o.key("as_of"));
-        }
+        opt(&mut o, "as_of", self.as_of.as_ref());
         self.consolidated.write_json(o.key("consolidated"));
         self.reporters.write_json(o.key("reporters"));
         self.completeness.write_json(o.key("completeness"));

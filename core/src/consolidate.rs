@@ -380,14 +380,9 @@ impl<'v> Consolidator<'v> {
                 id: profile.recipient.id.clone(),
                 name: profile.recipient.name.clone(),
             },
-            submitted_on: None,
-            data_as_of: None,
-            estimated: None,
-            prepared_by: None,
-            signed_by: None,
-            sections: Vec::new(),
             measures,
             indicators,
+            ..Report::default()
         };
         Ok(Consolidation {
             kind: kind.id.clone(),

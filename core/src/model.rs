@@ -111,7 +111,7 @@ impl JsonSchema for Quantity {
 /// let err = Report::from_json(r#"{ "profil": "binh-dinh-2024" }"#).unwrap_err();
 /// assert!(err.to_string().contains("profil"));
 /// ```
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 #[schemars(title = "treem report (wire format v1)")]
 pub struct Report {
@@ -188,7 +188,7 @@ pub struct Report {
 }
 
 /// The reporting unit named in a report header.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Reporter {
     /// Reporter id from the profile: a district code such as `540`, or a department's id.

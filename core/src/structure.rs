@@ -120,15 +120,6 @@ struct Decoder<'a> {
 /// How many keys of one object are compared one by one before they move to a set.
 const FEW_KEYS: usize = 32;
 
-/// Placeholders for a poisoned required header field; rules see them, but whatever they say
-/// about the field is dropped.
-fn placeholder_reporter() -> Reporter {
-    Reporter {
-        id: String::new(),
-        name: String::new(),
-    }
-}
-
 impl<'a> Decoder<'a> {
     /// Records a problem at the current path; it poisons the unit being read.
     fn fail(&mut self, finding: Finding) {
@@ -452,20 +443,9 @@ impl<'a> Decoder<'a> {
         let mut kind = None;
         let mut year = None;
         let mut reporter = None;
-        let mut report = Report {
-            profile: String::new(),
-            kind: String::new(),
-            year: 0,
-            reporter: placeholder_reporter(),
-            submitted_on: None,
-            data_as_of: None,
-            estimated: None,
-            prepared_by: None,
-            signed_by: None,
-            sections: Vec::new(),
-            measures: Map::new(),
-            indicators: Vec::new(),
-        };
+        // Placeholders for the required header fields: rules see them, but whatever they say
+        // about a poisoned field is dropped.
+        let mut report = Report::default();
         self.object(REPORT_KEYS, REPORT_REQUIRED, |d, key| {
             // Each header field is a unit of its own.
             match key {
@@ -517,7 +497,7 @@ impl<'a> Decoder<'a> {
         report.profile = profile.unwrap_or_default();
         report.kind = kind.unwrap_or_default();
         report.year = year.map_or(0, |y| u16::try_from(y).unwrap_or(0));
-        report.reporter = reporter.unwrap_or_else(placeholder_reporter);
+        report.reporter = reporter.unwrap_or_default();
         Ok(Some(report))
     }
 

@@ -99,13 +99,9 @@ fn sin(x: f64) -> f64 {
     }
 }
 
-/// The Julian day (with fraction, UT) of the `k`-th new moon after 1900-01-01.
-fn new_moon(k: i64) -> f64 {
-    new_moon_with(k, sin)
-}
-
-/// [`new_moon`] with the sine given (tests compare [`sin`] with the standard library's).
-fn new_moon_with(k: i64, sin: fn(f64) -> f64) -> f64 {
+/// The Julian day (with fraction, UT) of the `k`-th new moon after 1900-01-01, with the sine
+/// given (tests compare [`sin`] with the standard library's).
+fn new_moon(k: i64, sin: fn(f64) -> f64) -> f64 {
     let k = k as f64;
     let t = k / 1236.85;
     let (t2, t3) = (t * t, t * t * t);
@@ -138,16 +134,17 @@ fn new_moon_with(k: i64, sin: fn(f64) -> f64) -> f64 {
 
 /// The Julian day number of the civil day (UTC+7) of the `k`-th new moon.
 fn new_moon_day(k: i64) -> i64 {
-    (new_moon(k) + 0.5 + TIME_ZONE / 24.0).floor() as i64
+    new_moon_day_with(k, sin)
 }
 
-/// The sun's apparent longitude, in radians in `[0, 2π)`, at Julian day `jd` (UT).
-fn sun_longitude(jd: f64) -> f64 {
-    sun_longitude_with(jd, sin)
+/// [`new_moon_day`] with the sine given.
+fn new_moon_day_with(k: i64, sin: fn(f64) -> f64) -> i64 {
+    (new_moon(k, sin) + 0.5 + TIME_ZONE / 24.0).floor() as i64
 }
 
-/// [`sun_longitude`] with the sine given.
-fn sun_longitude_with(jd: f64, sin: fn(f64) -> f64) -> f64 {
+/// The sun's apparent longitude, in radians in `[0, 2π)`, at Julian day `jd` (UT), with the
+/// sine given.
+fn sun_longitude(jd: f64, sin: fn(f64) -> f64) -> f64 {
     let t = (jd - 2_451_545.0) / 36_525.0;
     let t2 = t * t;
     let dr = PI / 180.0;
@@ -163,7 +160,12 @@ fn sun_longitude_with(jd: f64, sin: fn(f64) -> f64) -> f64 {
 /// Which of the twelve 30° sectors (major solar terms) the sun is in at the start of the civil
 /// day `jdn` (UTC+7): 0 from the spring equinox, 9 from the winter solstice.
 fn sun_sector(jdn: i64) -> i64 {
-    (sun_longitude(jdn as f64 - 0.5 - TIME_ZONE / 24.0) / PI * 6.0).floor() as i64
+    sun_sector_with(jdn, sin)
+}
+
+/// [`sun_sector`] with the sine given.
+fn sun_sector_with(jdn: i64, sin: fn(f64) -> f64) -> i64 {
+    (sun_longitude(jdn as f64 - 0.5 - TIME_ZONE / 24.0, sin) / PI * 6.0).floor() as i64
 }
 
 /// The Julian day number on which month 11 (the month of the winter solstice) of `year` begins.
@@ -311,25 +313,23 @@ mod tests {
     #[test]
     fn the_compact_sine_changes_no_day() {
         let std_sin: fn(f64) -> f64 = f64::sin;
-        let day = |jd: f64| (jd + 0.5 + TIME_ZONE / 24.0).floor() as i64;
-        let first = lunation(julian_day(*YEARS.start() - 1, 1, 1)) - 1;
-        let last = lunation(julian_day(*YEARS.end() + 1, 12, 31)) + 1;
-        for k in first..=last {
-            assert_eq!(
-                day(new_moon_with(k, sin)),
-                day(new_moon_with(k, std_sin)),
-                "k {k}"
-            );
-        }
-        let sector = |jdn: i64, sin| {
-            (sun_longitude_with(jdn as f64 - 0.5 - TIME_ZONE / 24.0, sin) / PI * 6.0).floor() as i64
-        };
         let (start, end) = (
             julian_day(*YEARS.start() - 1, 1, 1),
             julian_day(*YEARS.end() + 1, 12, 31),
         );
+        for k in lunation(start) - 1..=lunation(end) + 1 {
+            assert_eq!(
+                new_moon_day_with(k, sin),
+                new_moon_day_with(k, std_sin),
+                "k {k}"
+            );
+        }
         for jdn in start..=end {
-            assert_eq!(sector(jdn, sin), sector(jdn, std_sin), "day {jdn}");
+            assert_eq!(
+                sun_sector_with(jdn, sin),
+                sun_sector_with(jdn, std_sin),
+                "day {jdn}"
+            );
         }
         let mut x = -300_000.0_f64;
         while x < 300_000.0 {

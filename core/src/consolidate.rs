@@ -249,19 +249,24 @@ impl<'v> Consolidator<'v> {
             CheckedOutcome::Report(s) => *s,
         };
         let profile = self.validator.profile();
-        let (Some(who), Some(kind)) = (
-            self.validator.reporter_position(&submission.reporter),
-            profile
-                .report_kinds
-                .iter()
-                .position(|k| k.id == submission.kind),
-        ) else {
-            // `check` sets such reports aside; one built by hand is set aside here.
+        let who = self.validator.reporter_position(&submission.reporter);
+        let kind = profile
+            .report_kinds
+            .iter()
+            .position(|k| k.id == submission.kind);
+        let (Some(who), Some(kind)) = (who, kind) else {
+            // `check` sets such reports aside; one built by hand is set aside here, with the
+            // same reason `check` would give.
+            let reason = if who.is_none() {
+                "unknown_reporter"
+            } else {
+                "unknown_report_kind"
+            };
             self.unassigned.push((
                 checked.index,
                 Unassigned {
                     source: checked.source,
-                    reason: "unknown_reporter".to_owned(),
+                    reason: reason.to_owned(),
                     reporter: Some(submission.reporter),
                     errors: submission.errors,
                 },

@@ -420,3 +420,42 @@ proptest! {
         prop_assert!(arithmetic.is_empty(), "{:?}", arithmetic);
     }
 }
+
+/// A submission built by hand (not through `check`) that the profile cannot place is set aside
+/// with the reason `check` would give: an unknown reporter, or a known reporter's unknown kind.
+#[test]
+fn hand_built_submissions_are_set_aside_for_the_right_reason() {
+    use treem::consolidate::{Checked, CheckedOutcome, Submission};
+    let v = validator();
+    let submission = |reporter: &str, kind: &str| Checked {
+        index: 0,
+        source: format!("{reporter}/{kind}"),
+        outcome: CheckedOutcome::Report(Box::new(Submission {
+            reporter: reporter.to_owned(),
+            kind: kind.to_owned(),
+            submitted_on: None,
+            errors: 0,
+            warnings: 0,
+            measures: Default::default(),
+            indicators: Vec::new(),
+        })),
+    };
+    let mut all = Consolidator::new(v, Some("annual"));
+    all.add(submission("999", "annual"));
+    all.add(submission("540", "quarterly"));
+    all.add(submission("540", "annual"));
+    let done = all.finish(None).unwrap();
+    let reasons: Vec<(&str, &str)> = done
+        .unassigned
+        .iter()
+        .map(|u| (u.source.as_str(), u.reason.as_str()))
+        .collect();
+    assert_eq!(
+        reasons,
+        [
+            ("999/annual", "unknown_reporter"),
+            ("540/quarterly", "unknown_report_kind")
+        ]
+    );
+    assert_eq!(done.completeness.received, 1);
+}

@@ -364,13 +364,13 @@ impl<'v> Consolidator<'v> {
             .map(|(_, u)| u)
             .collect();
 
-        // Summed: the valid, submitted reports (a draft without `submitted_on` is counted as
-        // received, not added to the official figures).
-        let winners: Vec<&Kept> = self
-            .kept
+        // Summed: the reports whose status says so (valid and submitted: a draft without
+        // `submitted_on` is counted as received, not added to the official figures).
+        let winners: Vec<&Kept> = reporters
             .iter()
-            .filter_map(|kinds| kinds[kind_at].as_ref())
-            .filter(|k| k.submission.errors == 0 && k.submission.submitted_on.is_some())
+            .zip(&self.kept)
+            .filter(|(r, _)| r.status.is_summed())
+            .filter_map(|(_, kinds)| kinds[kind_at].as_ref())
             .collect();
         let (mut measures, contributions, omitted_breakdowns) =
             sum_measures(&winners, &mut findings);

@@ -853,18 +853,14 @@ fn sum_measures(
     Map<String, Contributors>,
     Vec<OmittedBreakdown>,
 ) {
-    let zero = Quantity::new(0).unwrap_or_else(|| unreachable!("0 is a quantity"));
     let mut sums: Map<String, Measure> = Map::new();
     let mut who: Map<String, Collecting> = Map::new();
     let mut overflow: Vec<String> = Vec::new();
     for kept in winners {
         let reporter = &kept.submission.reporter;
         for (id, measure) in &kept.submission.measures {
-            let sum = sums.get_or_insert_with(id.clone(), || Measure {
-                total: zero,
-                by: Map::new(),
-            });
-            let names = who.get_or_insert_with(id.clone(), Collecting::default);
+            let sum = sums.get_or_default(id.as_str());
+            let names = who.get_or_default(id.as_str());
             match add(sum.total, measure.total) {
                 Some(total) => sum.total = total,
                 None if !overflow.contains(id) => overflow.push(id.clone()),
@@ -873,7 +869,7 @@ fn sum_measures(
             names.total.push((reporter.clone(), measure.total));
             for (dimension, members) in &measure.by {
                 for (member, value) in members {
-                    let cells = entry(&mut sum.by, dimension);
+                    let cells = sum.by.get_or_default(dimension.as_str());
                     match cells.get_mut(member) {
                         // A member that overflows cannot exceed its total, which overflows too.
                         Some(cell) => *cell = add(*cell, *value).unwrap_or(*cell),
@@ -881,7 +877,9 @@ fn sum_measures(
                             cells.insert(member.clone(), *value);
                         }
                     }
-                    entry(entry(&mut names.by, dimension), member).push((reporter.clone(), *value));
+                    let cell = names.by.get_or_default(dimension.as_str());
+                    cell.get_or_default(member.as_str())
+                        .push((reporter.clone(), *value));
                 }
             }
         }
@@ -975,14 +973,6 @@ fn sum_measures(
             .map_values(|members| members.map_values(Map::from_pairs)),
     });
     (sums, who, omitted)
-}
-
-fn entry<'m, V: Default>(map: &'m mut Map<String, V>, key: &str) -> &'m mut V {
-    if !map.contains_key(key) {
-        map.insert(key.to_owned(), V::default());
-    }
-    map.get_mut(key)
-        .unwrap_or_else(|| unreachable!("the key was just inserted"))
 }
 
 /// The consolidated indicators, those omitted, and each reporter's value per indicator.

@@ -104,6 +104,23 @@ impl<K: Ord, V> Map<K, V> {
         &mut self.entries[i].1
     }
 
+    /// The value of `key`, inserted as `V::default()` first when absent: like
+    /// [`Map::get_or_insert_with`], but the key is borrowed and copied only when it is new.
+    pub fn get_or_default<Q: Ord + ToOwned<Owned = K> + ?Sized>(&mut self, key: &Q) -> &mut V
+    where
+        K: Borrow<Q>,
+        V: Default,
+    {
+        let i = match self.find(key) {
+            Ok(i) => i,
+            Err(i) => {
+                self.entries.insert(i, (key.to_owned(), V::default()));
+                i
+            }
+        };
+        &mut self.entries[i].1
+    }
+
     /// Removes `key`; returns its value.
     pub fn remove<Q: Ord + ?Sized>(&mut self, key: &Q) -> Option<V>
     where
@@ -271,6 +288,9 @@ mod tests {
             let value = state >> 50;
             if state % 7 == 0 {
                 assert_eq!(ours.remove(&key), theirs.remove(&key));
+            } else if state % 11 == 0 {
+                *ours.get_or_default(&key) += 1;
+                *theirs.entry(key).or_default() += 1;
             } else {
                 assert_eq!(ours.insert(key, value), theirs.insert(key, value));
             }

@@ -60,8 +60,6 @@ enum ErrorKind {
     NotInBuild { en: String, vi: String },
 }
 
-/// The Vietnamese for the reader's description of a syntax error (see `crate::json`), which
-/// an official reads beside the line and column.
 /// Problems as an indented list, one per line.
 fn list(problems: &[Problem]) -> String {
     problems.iter().map(|p| format!("\n  - {p}")).collect()

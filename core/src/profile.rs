@@ -959,7 +959,6 @@ pub(crate) mod read {
         })
     }
 
-    /// A provenance: `confirmed`, `inferred` or `provisional`.
     fn reporter(v: &Value<'_>, at: &str) -> DResult<ReporterDef> {
         let known = [
             "id",

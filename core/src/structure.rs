@@ -37,7 +37,7 @@ pub(crate) struct Decoded {
 
 type Res<T> = Result<T, SyntaxError>;
 
-/// Decodes report JSON text (byte-order mark already stripped).
+/// Decodes report JSON text (a leading byte-order mark is skipped).
 pub(crate) fn decode(text: &str) -> Res<Decoded> {
     let mut d = Decoder {
         r: Reader::new(crate::text::strip_bom(text)),

@@ -686,7 +686,12 @@ fn duplicates(profile: &Profile, kept: &mut [Vec<Option<Kept>>]) -> Vec<Finding>
         }),
     };
     let mut findings = Vec::new();
-    for winner in kept.iter_mut().flatten().flatten() {
+    // Each reporter's winners are kept in the order of the profile's report kinds.
+    let winners = kept
+        .iter_mut()
+        .flat_map(|kinds| profile.report_kinds.iter().zip(kinds))
+        .filter_map(|(kind, winner)| Some((kind, winner.as_mut()?)));
+    for (kind, winner) in winners {
         let dropped = crate::util::merge_sort_by_key(std::mem::take(&mut winner.dropped));
         for (
             _,
@@ -701,13 +706,7 @@ fn duplicates(profile: &Profile, kept: &mut [Vec<Option<Kept>>]) -> Vec<Finding>
                 Finding::new("consolidation.duplicate", "/submitted_on".into())
                     .with("reporter", winner.submission.reporter.as_str())
                     .with("kind", winner.submission.kind.as_str())
-                    .with(
-                        "kind_name",
-                        profile.report_kind(&winner.submission.kind).map_or_else(
-                            || Param::from(winner.submission.kind.as_str()),
-                            |k| Param::from(&k.name),
-                        ),
-                    )
+                    .with("kind_name", &kind.name)
                     .with("kept_when", when(winner.submission.submitted_on))
                     .with("dropped_when", when(day))
                     .with("kept", winner.source.as_str())

@@ -231,11 +231,13 @@ fn status_detail(r: &treem::consolidate::ReporterStatus, lang: Lang) -> String {
     let mut s = status_label(r.status, lang).to_owned();
     match r.status {
         Status::Late => {
+            // core's one wording of a span of days (plurals included)
             let (d, w) = (r.days_late.unwrap_or(0), r.working_days_late.unwrap_or(0));
+            let days = treem::calendar::days_phrase(d, w);
             let _ = if vi {
-                write!(s, " {d} ngày ({w} ngày làm việc)")
+                write!(s, " {}", days.vi)
             } else {
-                write!(s, " by {d} days ({w} working days)")
+                write!(s, " by {}", days.en)
             };
         }
         Status::Invalid => {

@@ -557,6 +557,18 @@ fn consolidate_nine_of_eleven_districts_as_of_20_may() {
     assert!(text.contains("Đã nhận 9/23 đơn vị"), "{text}");
     assert!(text.contains("chưa nộp, đã quá hạn"), "{text}");
     assert!(text.contains("chậm 2 ngày (2 ngày làm việc)"), "{text}");
+    // English, in the one wording core gives a span of days: a day late is "1 day", not "1 days".
+    report["submitted_on"] = "2024-05-15".into();
+    std::fs::write(&late, report.to_string()).unwrap();
+    let text = stdout(&treem(&[
+        "consolidate",
+        dir_arg,
+        "--as-of",
+        "2024-05-20",
+        "--lang",
+        "en",
+    ]));
+    assert!(text.contains("late by 1 day (1 working day)"), "{text}");
 
     // CSV for Excel: a byte-order mark, Vietnamese intact, one column per contributing reporter.
     let csv = treem(&["consolidate", dir_arg, "--format", "csv"]);

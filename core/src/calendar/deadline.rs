@@ -298,8 +298,17 @@ pub fn deadlines(
         .collect()
 }
 
-/// `2 ngày (2 ngày làm việc)` / `1 day (1 working day)`: the one wording of a span of days.
-pub(crate) fn days_phrase(days: i64, working: i64) -> Label {
+/// `2 ngày (2 ngày làm việc)` / `1 day (1 working day)`: the one wording of a span of days,
+/// for every message that gives one (deadlines, timeliness, consolidation statuses).
+///
+/// # Example
+///
+/// ```
+/// let late = treem::calendar::days_phrase(1, 1);
+/// assert_eq!(late.en, "1 day (1 working day)");
+/// assert_eq!(treem::calendar::days_phrase(2, 0).vi, "2 ngày (0 ngày làm việc)");
+/// ```
+pub fn days_phrase(days: i64, working: i64) -> Label {
     let plural = |n: i64| if n == 1 { "" } else { "s" };
     Label {
         vi: format!("{days} ngày ({working} ngày làm việc)"),

@@ -18,7 +18,6 @@
 
 mod deadline;
 mod embedded;
-pub(crate) use deadline::days_phrase;
 pub mod lunar;
 
 use crate::map::Map;
@@ -28,7 +27,9 @@ use chrono::{Datelike, Days, Weekday};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-pub use deadline::{Deadline, DeadlineReport, Remaining, Timeliness, TimelinessStatus, deadlines};
+pub use deadline::{
+    Deadline, DeadlineReport, Remaining, Timeliness, TimelinessStatus, days_phrase, deadlines,
+};
 
 use crate::date::CivilDate;
 use crate::error::{Error, Problem};

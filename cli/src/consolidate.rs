@@ -8,9 +8,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc;
 use std::time::Instant;
 
-use treem::consolidate::{
-    Checked, CheckedOutcome, Consolidation, Consolidator, Status, Unassigned, check,
-};
+use treem::consolidate::{Checked, Consolidation, Consolidator, Status, check};
 use treem::{Lang, Profile, Validator};
 
 /// Inputs from this many files on show progress and a closing summary on standard error.
@@ -99,20 +97,9 @@ pub fn read_all(
                     let source = path.display().to_string();
                     let checked = match std::fs::read_to_string(path) {
                         Ok(text) => check(validator, i, &source, &text),
-                        Err(e) => Checked {
-                            index: i,
-                            source: source.clone(),
-                            outcome: CheckedOutcome::Unassigned(Unassigned {
-                                source,
-                                reason: if e.kind() == io::ErrorKind::InvalidData {
-                                    "not_utf8".to_owned()
-                                } else {
-                                    "io".to_owned()
-                                },
-                                reporter: None,
-                                errors: 1,
-                            }),
-                        },
+                        Err(e) => {
+                            Checked::unreadable(i, &source, e.kind() == io::ErrorKind::InvalidData)
+                        }
                     };
                     if send.send(checked).is_err() {
                         break;
@@ -325,8 +312,12 @@ fn omissions(c: &Consolidation, profile: &Profile, lang: Lang) -> Vec<String> {
         let why = match (o.reason.as_str(), vi) {
             ("zero_denominator", true) => "mẫu số cộng lại bằng 0",
             ("zero_denominator", false) => "the summed denominator is 0",
-            (_, true) => "có đơn vị chỉ ghi tỷ lệ, không ghi tử số và mẫu số",
-            (_, false) => "a reporter gave the share without its numerator and denominator",
+            ("no_parts", true) => "có đơn vị chỉ ghi tỷ lệ, không ghi tử số và mẫu số",
+            ("no_parts", false) => {
+                "a reporter gave the share without its numerator and denominator"
+            }
+            // A reason added to core later is shown by its code, never as another's sentence.
+            (other, _) => other,
         };
         lines.push(if vi {
             format!("Chỉ tiêu {}: {why}.", o.indicator)

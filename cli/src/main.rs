@@ -569,18 +569,11 @@ fn consolidate(
     for (n, (dir, error)) in walk.unreadable.iter().enumerate() {
         let source = dir.display().to_string();
         eprintln!("treem: {source}: {error}");
-        all.add(treem::consolidate::Checked {
-            index: walk.files.len() + n,
-            source: source.clone(),
-            outcome: treem::consolidate::CheckedOutcome::Unassigned(
-                treem::consolidate::Unassigned {
-                    source,
-                    reason: "io".to_owned(),
-                    reporter: None,
-                    errors: 1,
-                },
-            ),
-        });
+        all.add(treem::consolidate::Checked::unreadable(
+            walk.files.len() + n,
+            &source,
+            false,
+        ));
     }
     let done = all.finish(as_of)?;
     let profile = validator.profile();

@@ -63,6 +63,38 @@ pub struct Checked {
     pub outcome: CheckedOutcome,
 }
 
+impl Checked {
+    /// An input the caller could not read at all (core does no I/O: a file or folder that cannot
+    /// be opened, or text that is not UTF-8), set aside with the reason `not_utf8` or `io` so
+    /// that it is listed, not lost.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use treem::consolidate::{Checked, Consolidator};
+    /// let validator = treem::Validator::embedded("binh-dinh-2024").unwrap();
+    /// let mut all = Consolidator::new(validator, Some("annual"));
+    /// all.add(Checked::unreadable(0, "old-encoding.json", true));
+    /// all.add(Checked::unreadable(1, "locked-folder", false));
+    /// let done = all.finish(None).unwrap();
+    /// let reasons: Vec<&str> = done.unassigned.iter().map(|u| u.reason.as_str()).collect();
+    /// assert_eq!(reasons, ["not_utf8", "io"]);
+    /// assert_eq!(done.completeness.inputs, 2);
+    /// ```
+    pub fn unreadable(index: usize, source: &str, not_utf8: bool) -> Checked {
+        Checked {
+            index,
+            source: source.to_owned(),
+            outcome: CheckedOutcome::Unassigned(Unassigned {
+                source: source.to_owned(),
+                reason: if not_utf8 { "not_utf8" } else { "io" }.to_owned(),
+                reporter: None,
+                errors: 1,
+            }),
+        }
+    }
+}
+
 /// What a checked input turned out to be.
 #[derive(Clone, Debug)]
 pub enum CheckedOutcome {
@@ -100,7 +132,8 @@ pub struct Unassigned {
     /// Why: an error code (`json_syntax`, …); `report_structure` when the header could not be
     /// read; `unknown_reporter`; `other_profile` or `other_year` (a report of another regime or
     /// year); `unknown_report_kind`; `other_kind` (a report of the profile's other kind: not
-    /// summed, only compared with for cumulative figures).
+    /// summed, only compared with for cumulative figures); from callers that read the inputs
+    /// ([`Checked::unreadable`]), `not_utf8` or `io`.
     pub reason: String,
     /// The reporter id it names, when it names one.
     #[serde(skip_serializing_if = "Option::is_none")]

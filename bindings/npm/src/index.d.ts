@@ -139,11 +139,13 @@ export interface Consolidation {
   omitted_measures: { measure: string; whole: string; without: string[] }[];
   /** Per indicator (catalog id), each summed reporter's value. */
   indicator_contributions: { [indicator: string]: { [reporter: string]: number } };
-  omitted_indicators: { indicator: string; reason: string; reporters: string[] }[];
+  /** Indicators left out of the sums: `no_parts` (a reporter gave the share without its numerator and denominator) or `zero_denominator`. */
+  omitted_indicators: { indicator: string; reason: "no_parts" | "zero_denominator"; reporters: string[] }[];
   /**
    * Inputs not counted in this consolidation; `reason`: an error code (`json_syntax`, …),
    * `report_structure`, `unknown_reporter`, `other_profile`, `other_year`, `unknown_report_kind`,
-   * or `other_kind` (a report of the profile's other kind, only compared with).
+   * `other_kind` (a report of the profile's other kind, only compared with), or from the command
+   * line `not_utf8` or `io` (an input it could not read).
    */
   unassigned: { source: string; reason: string; reporter?: string; errors: number }[];
   /** Cross-report findings: `consolidation.duplicate`, `consolidation.cumulative_decrease`, `consolidation.overflow`. */

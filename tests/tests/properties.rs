@@ -7,8 +7,8 @@ use proptest::sample::Index;
 use proptest::test_runner::FileFailurePersistence;
 use treem_conformance::generate::{arb_report, arb_style};
 use treem_conformance::properties::{
-    arb_json, arb_mutation, arb_single_defect, blind_mutations, invariants, single_defect,
-    valid_in_every_style_and_round_trips,
+    any_text, arb_json, arb_mutation, arb_single_defect, arb_text, blind_mutations, invariants,
+    single_defect, valid_in_every_style_and_round_trips,
 };
 
 proptest! {
@@ -32,6 +32,11 @@ proptest! {
     #[test]
     fn arbitrary_json_never_panics_and_parsers_agree(value in arb_json()) {
         invariants(&value.to_string())?;
+    }
+
+    #[test]
+    fn arbitrary_text_never_panics(text in arb_text()) {
+        any_text(&text)?;
     }
 
     #[test]

@@ -150,13 +150,14 @@ fn options(json: &str, allowed: &[&str]) -> Result<Options, Error> {
             "as_of" => opts.as_of = Some(value),
             "kind" => opts.kind = Some(value),
             "lang" => opts.lang = value,
-            _ => {
+            "reading" => {
                 opts.reading = Some(Reading::parse(&value).ok_or_else(|| {
                     Error::invalid_options(&format!(
                         "unknown reading `{value}`, expected `before` or `by`"
                     ))
                 })?);
             }
+            other => unreachable!("`{other}` is in an allowed list but has no arm"),
         }
     }
     Ok(opts)

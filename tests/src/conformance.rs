@@ -225,19 +225,7 @@ pub fn run(opts: &Options, progress: &mut dyn FnMut(&str)) -> Result<Summary, Lo
                 }
             }
         }
-        let never = crate::mutate::NEVER_FIRES
-            .iter()
-            .any(|(code, _)| *code == rule.code);
-        let mut gaps = Vec::new();
-        if own_vectors && row.fires == 0 && !never {
-            gaps.push("no vector where it fires");
-        }
-        if own_vectors && row.holds == 0 {
-            gaps.push("no vector where it holds");
-        }
-        if exempt.is_none() && defect.is_none() {
-            gaps.push("no single-defect mutator");
-        }
+        let gaps = coverage_gaps(rule.code, row.fires, row.holds, own_vectors);
         if !gaps.is_empty() {
             row.uncovered = true;
             summary.failures.push(Failure {
@@ -436,4 +424,34 @@ fn as_vector(rule: &treem::Rule, opts: &Options, text: &str, raw: bool) -> Value
         _ => case["text"] = json!(text),
     }
     case
+}
+
+/// What keeps the rule `code` from being covered, given how many of its vectors expect it to
+/// fire and to hold: a vector where it fires (where a rule that cannot fire fires, that is the
+/// gap), one where it holds (both only for the repository's own vectors, `own_vectors`), and a
+/// single-defect mutator unless the rule is exempt. One judgement for `treem conformance` and
+/// the test suite.
+pub fn coverage_gaps(
+    code: &str,
+    fires: usize,
+    holds: usize,
+    own_vectors: bool,
+) -> Vec<&'static str> {
+    let never = crate::mutate::NEVER_FIRES.iter().any(|(c, _)| *c == code);
+    let mut gaps = Vec::new();
+    if own_vectors {
+        if fires == 0 && !never {
+            gaps.push("no vector where it fires");
+        }
+        if fires > 0 && never {
+            gaps.push("a vector where a rule that cannot fire fires");
+        }
+        if holds == 0 {
+            gaps.push("no vector where it holds");
+        }
+    }
+    if crate::mutate::without_mutator(code).is_none() && crate::mutate::defect(code).is_none() {
+        gaps.push("no single-defect mutator");
+    }
+    gaps
 }

@@ -249,6 +249,41 @@ fn status_detail(r: &treem::consolidate::ReporterStatus, lang: Lang) -> String {
     s
 }
 
+/// How many reports came in, of how many, and the day they were due: the first sentence of the
+/// text and HTML views.
+fn received(c: &Consolidation, lang: Lang) -> String {
+    let p = &c.completeness;
+    let (received, expected, valid, due) = (p.received, p.expected, p.valid, c.last_on_time_day);
+    match lang {
+        Lang::Vi => format!(
+            "Đã nhận {received}/{expected} đơn vị ({valid} hợp lệ, được tổng hợp); ngày cuối cùng đúng hạn {due}{}.",
+            c.as_of
+                .map(|d| format!("; tình hình đến ngày {d}"))
+                .unwrap_or_default()
+        ),
+        Lang::En => format!(
+            "Received {received}/{expected} reporters ({valid} valid, consolidated); last on-time day {due}{}.",
+            c.as_of.map(|d| format!("; as of {d}")).unwrap_or_default()
+        ),
+    }
+}
+
+/// The heading of the inputs set aside, in the text and HTML views.
+fn not_counted(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Vi => "Không tính vào tổng hợp này",
+        Lang::En => "Not counted in this consolidation",
+    }
+}
+
+/// The heading of what the sums leave out, in the text and HTML views.
+fn left_out_of_sums(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Vi => "Không tổng hợp được",
+        Lang::En => "Left out of the sums",
+    }
+}
+
 /// What the consolidated report leaves out, one sentence each, with the profile's names.
 fn omissions(c: &Consolidation, profile: &Profile, lang: Lang) -> Vec<String> {
     let vi = lang == Lang::Vi;
@@ -336,30 +371,7 @@ pub fn text(c: &Consolidation, profile: &Profile, lang: Lang) -> String {
         .report_kind(&c.kind)
         .map_or(c.kind.as_str(), |k| k.name.get(lang));
     let _ = writeln!(s, "{kind}");
-    let p = &c.completeness;
-    let _ = if vi {
-        writeln!(
-            s,
-            "Đã nhận {}/{} đơn vị ({} hợp lệ, được tổng hợp); ngày cuối cùng đúng hạn {}{}.\n",
-            p.received,
-            p.expected,
-            p.valid,
-            c.last_on_time_day,
-            c.as_of
-                .map(|d| format!("; tình hình đến ngày {d}"))
-                .unwrap_or_default()
-        )
-    } else {
-        writeln!(
-            s,
-            "Received {}/{} reporters ({} valid, consolidated); last on-time day {}{}.\n",
-            p.received,
-            p.expected,
-            p.valid,
-            c.last_on_time_day,
-            c.as_of.map(|d| format!("; as of {d}")).unwrap_or_default()
-        )
-    };
+    let _ = writeln!(s, "{}\n", received(c, lang));
     for r in &c.reporters {
         let _ = writeln!(
             s,
@@ -384,30 +396,14 @@ pub fn text(c: &Consolidation, profile: &Profile, lang: Lang) -> String {
         }
     }
     if !c.unassigned.is_empty() {
-        let _ = writeln!(
-            s,
-            "\n{}",
-            if vi {
-                "Không tính vào tổng hợp này:"
-            } else {
-                "Not counted in this consolidation:"
-            }
-        );
+        let _ = writeln!(s, "\n{}:", not_counted(lang));
         for u in &c.unassigned {
             let _ = writeln!(s, "  {}: {}", u.source, reason_label(&u.reason, lang));
         }
     }
     let left_out = omissions(c, profile, lang);
     if !left_out.is_empty() {
-        let _ = writeln!(
-            s,
-            "\n{}",
-            if vi {
-                "Không tổng hợp được:"
-            } else {
-                "Left out of the sums:"
-            }
-        );
+        let _ = writeln!(s, "\n{}:", left_out_of_sums(lang));
         for line in left_out {
             let _ = writeln!(s, "  {line}");
         }
@@ -528,32 +524,7 @@ pub fn html(c: &Consolidation, profile: &Profile, lang: Lang) -> String {
         STYLE,
         e(&title)
     );
-    let p = &c.completeness;
-    let _ = writeln!(
-        s,
-        "<p class=\"summary\">{}</p>",
-        if vi {
-            format!(
-                "Đã nhận <strong>{}/{}</strong> đơn vị ({} hợp lệ, được tổng hợp). Ngày cuối cùng đúng hạn: {}.{}",
-                p.received,
-                p.expected,
-                p.valid,
-                c.last_on_time_day,
-                c.as_of
-                    .map(|d| format!(" Tình hình đến ngày {d}."))
-                    .unwrap_or_default()
-            )
-        } else {
-            format!(
-                "Received <strong>{}/{}</strong> reporters ({} valid, consolidated). Last on-time day: {}.{}",
-                p.received,
-                p.expected,
-                p.valid,
-                c.last_on_time_day,
-                c.as_of.map(|d| format!(" As of {d}.")).unwrap_or_default()
-            )
-        }
-    );
+    let _ = writeln!(s, "<p class=\"summary\">{}</p>", e(&received(c, lang)));
     let (h_unit, h_status, h_submitted, h_file) = if vi {
         ("Đơn vị", "Tình trạng", "Ngày gửi", "Tệp")
     } else {
@@ -602,12 +573,8 @@ pub fn html(c: &Consolidation, profile: &Profile, lang: Lang) -> String {
         for u in &c.unassigned {
             let _ = writeln!(
                 s,
-                "<li>{} <code>{}</code>: {}</li>",
-                if vi {
-                    "Không tính vào tổng hợp này:"
-                } else {
-                    "Not counted in this consolidation:"
-                },
+                "<li>{}: <code>{}</code>: {}</li>",
+                not_counted(lang),
                 e(&u.source),
                 e(reason_label(&u.reason, lang))
             );
@@ -616,15 +583,7 @@ pub fn html(c: &Consolidation, profile: &Profile, lang: Lang) -> String {
     }
     let left_out = omissions(c, profile, lang);
     if !left_out.is_empty() {
-        let _ = writeln!(
-            s,
-            "<h2>{}</h2>\n<ul>",
-            if vi {
-                "Không tổng hợp được"
-            } else {
-                "Left out of the sums"
-            }
-        );
+        let _ = writeln!(s, "<h2>{}</h2>\n<ul>", left_out_of_sums(lang));
         for line in left_out {
             let _ = writeln!(s, "<li>{}</li>", e(&line));
         }

@@ -480,6 +480,26 @@ impl Profile {
         self.reporter_kinds.iter().find(|k| k.id == id)
     }
 
+    /// The tasks (sections) `reporter` must report on: every section when its kind reports on
+    /// all of them (district committees), its remit otherwise (departments); `None` when the
+    /// profile has no such reporter kind.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let profile = treem::Profile::default_profile();
+    /// let district = profile.reporter("540").unwrap(); // Quy Nhơn
+    /// assert_eq!(profile.required_tasks(district).unwrap().len(), 10);
+    /// let education = profile.reporter("so-gddt").unwrap();
+    /// assert_eq!(profile.required_tasks(education).unwrap(), education.remit);
+    /// ```
+    pub fn required_tasks(&self, reporter: &ReporterDef) -> Option<Vec<u8>> {
+        Some(match self.reporter_kind(&reporter.kind)?.sections {
+            SectionDuty::All => self.sections.iter().map(|s| s.task).collect(),
+            SectionDuty::Remit => reporter.remit.clone(),
+        })
+    }
+
     /// The reporter with this id.
     pub fn reporter(&self, id: &str) -> Option<&ReporterDef> {
         self.reporters.iter().find(|r| r.id == id)

@@ -11,8 +11,7 @@ use chrono::Days;
 use serde_json::{Map, Value, json};
 use treem::sample::SplitMix64;
 use treem::{
-    Annex, Bound, Calendar, Catalog, CivilDate, Deadline, IndicatorKind, Profile, Report,
-    SectionDuty, Severity,
+    Annex, Bound, Calendar, Catalog, CivilDate, Deadline, IndicatorKind, Profile, Report, Severity,
 };
 
 /// What a mutator works on.
@@ -313,14 +312,10 @@ fn kind_def<'p>(s: &Subject<'p>) -> Option<&'p treem::ReportKind> {
 
 /// Tasks the reporter must report on (all ten for a district, its remit for a department).
 fn required_tasks(s: &Subject<'_>) -> Vec<u8> {
-    let Some(who) = s.profile.reporter(&s.report.reporter.id) else {
-        return Vec::new();
-    };
-    match s.profile.reporter_kind(&who.kind).map(|k| k.sections) {
-        Some(SectionDuty::All) => s.profile.sections.iter().map(|d| d.task).collect(),
-        Some(SectionDuty::Remit) => who.remit.clone(),
-        None => Vec::new(),
-    }
+    s.profile
+        .reporter(&s.report.reporter.id)
+        .and_then(|who| s.profile.required_tasks(who))
+        .unwrap_or_default()
 }
 
 fn section_index(s: &Subject<'_>, task: u8) -> Option<usize> {

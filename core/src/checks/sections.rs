@@ -5,7 +5,6 @@ use crate::map::Map;
 use super::Context;
 use crate::finding::{Finding, Param, pointer_push};
 use crate::model::SectionStatus;
-use crate::profile::SectionDuty;
 
 /// A narrative shorter than this many characters (after trimming) says nothing.
 pub(crate) const MIN_NARRATIVE_CHARS: usize = 20;
@@ -85,13 +84,10 @@ fn required(
     mut misnumbered: Vec<Finding>,
     out: &mut Vec<Finding>,
 ) {
-    let duty = ctx.reporter.zip(ctx.reporter_kind).map(|(reporter, kind)| {
-        let tasks: Vec<u8> = match kind.sections {
-            SectionDuty::All => ctx.profile.sections.iter().map(|s| s.task).collect(),
-            SectionDuty::Remit => reporter.remit.clone(),
-        };
-        (tasks, kind)
-    });
+    let duty = ctx
+        .reporter
+        .zip(ctx.reporter_kind)
+        .and_then(|(reporter, kind)| Some((ctx.profile.required_tasks(reporter)?, kind)));
     let Some((required, kind)) = duty else {
         out.append(&mut misnumbered);
         return;

@@ -24,13 +24,18 @@ function text(value, name) {
   return value;
 }
 
-function deadlineOptions(options = {}) {
-  return JSON.stringify({
+/** The options every options-taking export shares, with their defaults, plus `extra`. */
+function commonOptions(options, extra) {
+  return {
     profile: options.profile ?? "",
     as_of: options.asOf ?? options.as_of,
-    reading: options.reading,
     lang: options.lang ?? "vi",
-  });
+    ...extra,
+  };
+}
+
+function deadlineOptions(options = {}) {
+  return JSON.stringify(commonOptions(options, { reading: options.reading }));
 }
 
 /** Builds the API over the wasm-bindgen exports. */
@@ -50,12 +55,7 @@ export function makeApi(wasm) {
         throw new TreemError("invalid_options", "reports must be an array of JSON texts");
       }
       reports.forEach((r, i) => text(r, `reports[${i}]`));
-      const opts = {
-        profile: options.profile ?? "",
-        kind: options.kind,
-        as_of: options.asOf ?? options.as_of,
-        lang: options.lang ?? "vi",
-      };
+      const opts = commonOptions(options, { kind: options.kind });
       if (!wasm.consolidate) {
         // The lean build (`treem`) leaves consolidation out; it says so in the language asked for.
         return unwrap(wasm.consolidate_not_in_build(opts.lang));

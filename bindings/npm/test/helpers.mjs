@@ -207,6 +207,14 @@ export function nativeCli() {
 }
 
 /** `obj` without its undefined members (the package's options reader takes strings only). */
+/**
+ * Whether a profile option is a profile given as JSON text, which only the full build
+ * (`treem/full`) reads: the lean build answers `not_in_build`.
+ */
+export function isProfileText(profile) {
+  return typeof profile === "string" && profile.trimStart().startsWith("{");
+}
+
 export function defined(obj) {
   return Object.fromEntries(Object.entries(obj).filter(([, v]) => v !== undefined));
 }

@@ -17,6 +17,7 @@ import {
   vectorsDir,
   jsonFiles,
   readText,
+  isProfileText,
 } from "./helpers.mjs";
 
 const { validate, deadlines, timeliness, calendar, consolidate } = full;
@@ -128,8 +129,6 @@ test("structural fixtures give the same findings as natively", async () => {
   }
 });
 
-/** Whether a profile option is a profile given as JSON text, which only the full build reads. */
-const runtimeProfile = (profile) => typeof profile === "string" && profile.trimStart().startsWith("{");
 
 test("the lean build answers as the full one on every vector it carries, and not_in_build on the rest", () => {
   let compared = 0;
@@ -147,14 +146,14 @@ test("the lean build answers as the full one on every vector it carries, and not
   for (const c of cases) {
     if (c.loadError) continue;
     for (const lang of ["vi", "en"]) {
-      same(c.name, runtimeProfile(c.profile), (b) => b.validate(c.text, defined({ profile: c.profile, lang })));
+      same(c.name, isProfileText(c.profile), (b) => b.validate(c.text, defined({ profile: c.profile, lang })));
     }
   }
   for (const c of vectorCases("deadlines")) {
     if (c.loadError) continue;
     const { kind, reading, as_of, submitted } = c.raw;
     const options = defined({ profile: profileOption(c), reading, as_of, lang: "en" });
-    same(c.name, runtimeProfile(options.profile), (b) =>
+    same(c.name, isProfileText(options.profile), (b) =>
       submitted === undefined ? b.deadlines(options) : b.timeliness(kind, submitted, options),
     );
   }

@@ -13,6 +13,7 @@ export class TreemError extends Error {
   readonly code: string;
 }
 
+/** Options of `validate`. */
 export interface ValidateOptions {
   /** Language of messages; Vietnamese by default. */
   lang?: Lang;
@@ -23,12 +24,14 @@ export interface ValidateOptions {
   profile?: string;
 }
 
+/** What `validate` returns: whether no finding is an error, and every finding. */
 export interface Validation {
   /** Whether no finding is an error. */
   valid: boolean;
   findings: FindingOutput[];
 }
 
+/** Options of `deadlines` and `timeliness`. */
 export interface DeadlineOptions {
   /** An embedded profile id, or a profile as JSON text (`treem/full` only); by default the embedded default. */
   profile?: string;
@@ -38,8 +41,10 @@ export interface DeadlineOptions {
   lang?: Lang;
 }
 
+/** A text in Vietnamese and English. */
 export interface Label { vi: string; en: string }
 
+/** A report kind's deadline: the due date as the directive words it, the last on-time day, and why. */
 export interface Deadline {
   kind: string;
   name: Label;
@@ -62,6 +67,7 @@ export interface Deadline {
   };
 }
 
+/** Whether a report was on time, and if late by how many calendar and working days. */
 export interface Timeliness {
   status: "on_time" | "late";
   submitted_on: string;
@@ -72,6 +78,7 @@ export interface Timeliness {
   summary: Label;
 }
 
+/** A day that is not an ordinary Monday–Friday working day (or a Saturday worked), with its reason. */
 export interface CalendarEntry {
   date: string;
   working: boolean;
@@ -81,6 +88,7 @@ export interface CalendarEntry {
   source: "official" | "projected";
 }
 
+/** A validation rule: its stable code, severity, what it checks, its legal source, and what it does when values are missing. */
 export interface Rule {
   code: string;
   severity: "error" | "warning";
@@ -89,6 +97,7 @@ export interface Rule {
   when_missing: Label;
 }
 
+/** Options of `consolidate`. */
 export interface ConsolidateOptions {
   /** An embedded profile id, or a profile as JSON text (`treem/full` only); by default the embedded default. */
   profile?: string;
@@ -96,25 +105,36 @@ export interface ConsolidateOptions {
   kind?: string;
   /** Statuses as of this day (YYYY-MM-DD): whether missing reports are overdue. */
   asOf?: string;
+  /** Language of messages; Vietnamese by default. */
   lang?: Lang;
 }
 
 /** Where an expected reporter stands. */
 export type ReporterStatusKind = "on_time" | "late" | "undated" | "invalid" | "missing";
 
+/** One expected reporter in a consolidation, and how its report stands. */
 export interface ReporterStatus {
+  /** Reporter id from the profile. */
   id: string;
+  /** Reporter name from the profile. */
   name: string;
+  /** Its reporter kind (district committee, department). */
   reporter_kind: string;
+  /** `on_time` and `late` are summed; `undated` (a draft) and `invalid` are received, not summed. */
   status: ReporterStatusKind;
   /** The report counted for it: `#1`, `#2`, … (position in the array given, from 1). */
   source?: string;
+  /** The report's `submitted_on`. */
   submitted_on?: string;
+  /** For a late report: calendar days after the last on-time day. */
   days_late?: number;
+  /** For a late report: working days after the last on-time day. */
   working_days_late?: number;
   /** For a missing report, with `asOf`: whether the last on-time day has passed. */
   overdue?: boolean;
+  /** Error findings of the report counted. */
   errors: number;
+  /** Warning findings of the report counted. */
   warnings: number;
 }
 
@@ -124,14 +144,21 @@ export interface Contributors {
   by?: { [dimension: string]: { [member: string]: { [reporter: string]: number } } };
 }
 
+/** The receiving department's view of many reports (`consolidate`). */
 export interface Consolidation {
+  /** The report kind consolidated. */
   kind: string;
+  /** The kind's last on-time day (YYYY-MM-DD). */
   last_on_time_day: string;
+  /** The day statuses are given as of, when asked. */
   as_of?: string;
   /** The sums of the valid, submitted reports, in the report wire format, from the recipient. */
   consolidated: TreemReport;
+  /** Every reporter the profile expects, in the profile's order. */
   reporters: ReporterStatus[];
+  /** Reporters expected, reports received and summed, and inputs given. */
   completeness: { expected: number; received: number; valid: number; inputs: number };
+  /** Per measure id, each summed reporter's figures. */
   contributions: { [measure: string]: Contributors };
   /** Breakdowns (or members) left out because not every reporter that gave the total gave them. */
   omitted_breakdowns: { measure: string; dimension: string; member?: string; without: string[] }[];
@@ -154,15 +181,23 @@ export interface Consolidation {
 
 /** Loads the WebAssembly module (browser: fetches the .wasm; Node: already loaded). */
 export function ready(input?: string | URL | Response | BufferSource): Promise<void>;
+/** Validates report JSON text: every finding, with messages; throws only when it cannot (not JSON, unknown profile). */
 export function validate(reportJson: string, options?: ValidateOptions): Validation;
+/** Each report kind's deadline, with days remaining as of `asOf` when given. */
 export function deadlines(options?: DeadlineOptions): Deadline[];
+/** Whether a report of `kind` submitted on `submitted` (YYYY-MM-DD) is on time, and by how much it is late. */
 export function timeliness(kind: string, submitted: string, options?: DeadlineOptions): Timeliness;
 /** Consolidates reports. In `treem/full` only: the lean `treem` throws a `TreemError` with code `not_in_build`. */
 export function consolidate(reportsJson: string[], options?: ConsolidateOptions): Consolidation;
+/** Every exception to Monday–Friday for civil servants in `year`, official or projected. */
 export function calendar(year: number, options?: { lang?: Lang }): CalendarEntry[];
+/** The indicator catalog of Circular 13/2021/TT-BLĐTBXH, as embedded. */
 export function catalog(): TreemIndicatorCatalog;
 /** A profile: the default, an embedded id, or JSON text (checked and returned; `treem/full` only). */
 export function profile(id?: string): TreemProfile;
+/** Every rule: code, severity, what it checks and its source, in both languages. */
 export function rules(): Rule[];
+/** The report's JSON Schema (draft 2020-12). */
 export function schema(): object;
+/** The version of treem. */
 export function version(): string;

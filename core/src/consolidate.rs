@@ -42,7 +42,7 @@
 use serde::Serialize;
 
 use crate::calendar::{Deadline, TimelinessStatus};
-use crate::catalog::{Catalog, Indicator, IndicatorKind};
+use crate::catalog::{Catalog, IndicatorKind};
 use crate::date::CivilDate;
 use crate::error::Error;
 use crate::finding::{Finding, FindingOutput, Param, pointer_push};
@@ -1023,25 +1023,28 @@ fn sum_indicators(catalog: &Catalog, winners: &[&Kept]) -> IndicatorSums {
         (_, _, Some(id)) => catalog.by_id(id),
         _ => None,
     };
-    let given: Vec<(&Indicator, Vec<(&str, &IndicatorValue)>)> = catalog
+    // One pass over the values given: each identified once and filed under its indicator.
+    let mut given: Vec<Vec<(&str, &IndicatorValue)>> =
+        catalog.indicators.iter().map(|_| Vec::new()).collect();
+    for kept in winners {
+        let reporter = kept.submission.reporter.as_str();
+        for value in &kept.submission.indicators {
+            let at = identified(value).and_then(|found| {
+                catalog
+                    .indicators
+                    .iter()
+                    .position(|i| std::ptr::eq(i, found))
+            });
+            if let Some(at) = at {
+                given[at].push((reporter, value));
+            }
+        }
+    }
+    let given = catalog
         .indicators
         .iter()
-        .map(|indicator| {
-            let values = winners
-                .iter()
-                .flat_map(|kept| {
-                    let reporter = kept.submission.reporter.as_str();
-                    kept.submission
-                        .indicators
-                        .iter()
-                        .map(move |v| (reporter, v))
-                })
-                .filter(|(_, v)| identified(v).is_some_and(|i| i.id == indicator.id))
-                .collect();
-            (indicator, values)
-        })
-        .filter(|(_, values): &(_, Vec<_>)| !values.is_empty())
-        .collect();
+        .zip(given)
+        .filter(|(_, values)| !values.is_empty());
     let mut out = Vec::new();
     let mut omitted = Vec::new();
     let mut who = Vec::new();

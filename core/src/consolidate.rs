@@ -49,7 +49,7 @@ use crate::finding::{Finding, FindingOutput, Param, pointer_push};
 use crate::i18n::Lang;
 use crate::map::Map;
 use crate::model::{IndicatorValue, Measure, Quantity, Report, Reporter};
-use crate::profile::{Profile, ReportKind};
+use crate::profile::{MeasureDef, Profile};
 use crate::validate::Validator;
 
 /// One report, validated, reduced to what consolidation needs.
@@ -754,48 +754,53 @@ fn duplicates(profile: &Profile, kept: &mut [Vec<Option<Kept>>]) -> Vec<Finding>
     findings
 }
 
+/// The report kept, if it has no error (only valid reports are compared).
+fn valid(report: &Option<Kept>) -> Option<&Kept> {
+    report.as_ref().filter(|r| r.submission.errors == 0)
+}
+
 /// A cumulative measure lower in a reporter's report for a longer period than in its report for
 /// an earlier, nested one (the annual report below the six-month one).
 fn cumulative_checks(profile: &Profile, kept: &[Vec<Option<Kept>>], findings: &mut Vec<Finding>) {
-    for (def, kinds) in profile.reporters.iter().zip(kept) {
-        let mine: Vec<(&ReportKind, &Kept)> = profile
-            .report_kinds
-            .iter()
-            .zip(kinds)
-            .filter_map(|(k, r)| r.as_ref().map(|r| (k, r)))
-            .filter(|(_, r)| r.submission.errors == 0)
-            .collect();
-        for (short_kind, short) in &mine {
-            for (long_kind, long) in &mine {
-                let nested = short_kind.period.start == long_kind.period.start
-                    && short_kind.period.end < long_kind.period.end;
-                if !nested {
+    // From the profile alone: the pairs of kinds whose periods nest (same start, the first ends
+    // sooner), and the cumulative measures.
+    let kinds = &profile.report_kinds;
+    let nested: Vec<(usize, usize)> = (0..kinds.len())
+        .flat_map(|short| (0..kinds.len()).map(move |long| (short, long)))
+        .filter(|&(short, long)| {
+            kinds[short].period.start == kinds[long].period.start
+                && kinds[short].period.end < kinds[long].period.end
+        })
+        .collect();
+    let cumulative: Vec<&MeasureDef> = profile.measures.iter().filter(|m| m.cumulative).collect();
+    for (def, reports) in profile.reporters.iter().zip(kept) {
+        for &(s, l) in &nested {
+            let (Some(short), Some(long)) = (valid(&reports[s]), valid(&reports[l])) else {
+                continue;
+            };
+            for measure in &cumulative {
+                let (Some(earlier), Some(later)) = (
+                    short.submission.measures.get(&measure.id),
+                    long.submission.measures.get(&measure.id),
+                ) else {
                     continue;
-                }
-                for measure in profile.measures.iter().filter(|m| m.cumulative) {
-                    let (Some(earlier), Some(later)) = (
-                        short.submission.measures.get(&measure.id),
-                        long.submission.measures.get(&measure.id),
-                    ) else {
-                        continue;
-                    };
-                    if later.total < earlier.total {
-                        findings.push(
-                            Finding::new(
-                                "consolidation.cumulative_decrease",
-                                pointer_push(&pointer_push("/measures", &measure.id), "total"),
-                            )
-                            .with("reporter", def.id.as_str())
-                            .with("measure", measure.id.as_str())
-                            .with("measure_name", &measure.name)
-                            .with("earlier_kind", short_kind.id.as_str())
-                            .with("earlier", short.source.as_str())
-                            .with("earlier_value", earlier.total.get())
-                            .with("later_kind", long_kind.id.as_str())
-                            .with("later", long.source.as_str())
-                            .with("later_value", later.total.get()),
-                        );
-                    }
+                };
+                if later.total < earlier.total {
+                    findings.push(
+                        Finding::new(
+                            "consolidation.cumulative_decrease",
+                            pointer_push(&pointer_push("/measures", &measure.id), "total"),
+                        )
+                        .with("reporter", def.id.as_str())
+                        .with("measure", measure.id.as_str())
+                        .with("measure_name", &measure.name)
+                        .with("earlier_kind", kinds[s].id.as_str())
+                        .with("earlier", short.source.as_str())
+                        .with("earlier_value", earlier.total.get())
+                        .with("later_kind", kinds[l].id.as_str())
+                        .with("later", long.source.as_str())
+                        .with("later_value", later.total.get()),
+                    );
                 }
             }
         }

@@ -6,6 +6,17 @@ use serde_json::{Value, json};
 use treem::consolidate::{Consolidator, Status, check};
 use treem::{Profile, Validator};
 
+/// `cases` cases a property, failing seeds kept with the other consolidation seeds.
+fn config(cases: u32) -> ProptestConfig {
+    ProptestConfig {
+        cases,
+        failure_persistence: Some(Box::new(FileFailurePersistence::Direct(
+            "proptest-regressions/consolidation.txt",
+        ))),
+        ..ProptestConfig::default()
+    }
+}
+
 fn validator() -> &'static Validator {
     Validator::embedded("binh-dinh-2024").unwrap()
 }
@@ -300,11 +311,7 @@ fn of_two_reports_the_later_submission_wins_whatever_the_order() {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig {
-        cases: 24,
-        failure_persistence: Some(Box::new(FileFailurePersistence::Direct("proptest-regressions/consolidation.txt"))),
-        ..ProptestConfig::default()
-    })]
+    #![proptest_config(config(24))]
 
     /// The order of the inputs never changes the result.
     #[test]
@@ -323,14 +330,6 @@ proptest! {
         );
         prop_assert_eq!(&first.contributions.keys().collect::<Vec<_>>(), &again.contributions.keys().collect::<Vec<_>>());
     }
-}
-
-proptest! {
-    #![proptest_config(ProptestConfig {
-        cases: 24,
-        failure_persistence: Some(Box::new(FileFailurePersistence::Direct("proptest-regressions/consolidation.txt"))),
-        ..ProptestConfig::default()
-    })]
 
     /// Files read on several threads arrive in any order: with their positions fixed, the order
     /// of arrival never changes anything, duplicates and ties included.
@@ -367,11 +366,7 @@ proptest! {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig {
-        cases: 16,
-        failure_persistence: Some(Box::new(FileFailurePersistence::Direct("proptest-regressions/consolidation.txt"))),
-        ..ProptestConfig::default()
-    })]
+    #![proptest_config(config(16))]
 
     /// Whatever optional breakdowns and measures each reporter leaves out, the consolidated
     /// report adds up: validated against the profile, no breakdown contradicts its total and no

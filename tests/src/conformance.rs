@@ -119,18 +119,56 @@ impl Summary {
     }
 }
 
-/// The general properties, by name.
-pub const GENERAL: [&str; 6] = [
-    "valid reports: every style, round trip",
-    "blind mutations: no panic",
-    "arbitrary JSON: no panic",
-    "arbitrary text: no panic",
-    "calendar arithmetic",
-    "deadlines and lateness",
-];
-
 /// A property run over its generated cases: `Err` says how it failed.
-type Property = dyn Fn(&mut TestRunner) -> Result<(), String>;
+type Property = fn(&mut TestRunner) -> Result<(), String>;
+
+/// The properties over everything, by name, in the order they run.
+pub const GENERAL: [(&str, Property); 6] = [
+    (
+        "valid reports: every style, round trip",
+        |r: &mut TestRunner| {
+            r.run(&(arb_report(), arb_style()), |(report, style)| {
+                properties::valid_in_every_style_and_round_trips(&report, style)
+            })
+            .map_err(|e| e.to_string())
+        },
+    ),
+    ("blind mutations: no panic", |r: &mut TestRunner| {
+        let strategy = (
+            arb_report(),
+            any::<Index>(),
+            prop::collection::vec(properties::arb_mutation(), 1..4),
+        );
+        r.run(&strategy, |(report, at, mutations)| {
+            properties::blind_mutations(&report, at, &mutations)
+        })
+        .map_err(|e| e.to_string())
+    }),
+    ("arbitrary JSON: no panic", |r: &mut TestRunner| {
+        r.run(&properties::arb_json(), |value| {
+            properties::invariants(&value.to_string())
+        })
+        .map_err(|e| e.to_string())
+    }),
+    ("arbitrary text: no panic", |r: &mut TestRunner| {
+        r.run(&properties::arb_text(), |text| properties::any_text(&text))
+            .map_err(|e| e.to_string())
+    }),
+    ("calendar arithmetic", |r: &mut TestRunner| {
+        let d = properties::arb_date;
+        r.run(&(d(), d(), d(), 0u32..40), |(a, b, c, n)| {
+            properties::working_day_arithmetic(a, b, c, n)
+        })
+        .map_err(|e| e.to_string())
+    }),
+    ("deadlines and lateness", |r: &mut TestRunner| {
+        r.run(
+            &(properties::arb_date(), any::<bool>(), -20i64..20),
+            |(due, by, offset)| properties::deadline_laws(due, by, offset),
+        )
+        .map_err(|e| e.to_string())
+    }),
+];
 
 fn fnv1a(text: &str) -> u64 {
     text.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
@@ -182,7 +220,7 @@ pub fn run(opts: &Options, progress: &mut dyn FnMut(&str)) -> Result<Summary, Lo
             || Suite::ALL.iter().any(|s| s.name() == only)
             || GENERAL
                 .iter()
-                .any(|g| g == only || format!("property: {g}") == *only)
+                .any(|(g, _)| g == only || format!("property: {g}") == *only)
             || cases
                 .iter()
                 .any(|c| c.rule.as_deref() == Some(only.as_str()));
@@ -316,55 +354,8 @@ pub fn run(opts: &Options, progress: &mut dyn FnMut(&str)) -> Result<Summary, Lo
         summary.rows.push(row);
     }
 
-    // Properties over everything (named in GENERAL, in this order).
-    let general: [(&str, &Property); 6] = [
-        (
-            "valid reports: every style, round trip",
-            &|r: &mut TestRunner| {
-                r.run(&(arb_report(), arb_style()), |(report, style)| {
-                    properties::valid_in_every_style_and_round_trips(&report, style)
-                })
-                .map_err(|e| e.to_string())
-            },
-        ),
-        ("blind mutations: no panic", &|r: &mut TestRunner| {
-            let strategy = (
-                arb_report(),
-                any::<Index>(),
-                prop::collection::vec(properties::arb_mutation(), 1..4),
-            );
-            r.run(&strategy, |(report, at, mutations)| {
-                properties::blind_mutations(&report, at, &mutations)
-            })
-            .map_err(|e| e.to_string())
-        }),
-        ("arbitrary JSON: no panic", &|r: &mut TestRunner| {
-            r.run(&properties::arb_json(), |value| {
-                properties::invariants(&value.to_string())
-            })
-            .map_err(|e| e.to_string())
-        }),
-        ("arbitrary text: no panic", &|r: &mut TestRunner| {
-            r.run(&properties::arb_text(), |text| properties::any_text(&text))
-                .map_err(|e| e.to_string())
-        }),
-        ("calendar arithmetic", &|r: &mut TestRunner| {
-            let d = properties::arb_date;
-            r.run(&(d(), d(), d(), 0u32..40), |(a, b, c, n)| {
-                properties::working_day_arithmetic(a, b, c, n)
-            })
-            .map_err(|e| e.to_string())
-        }),
-        ("deadlines and lateness", &|r: &mut TestRunner| {
-            r.run(
-                &(properties::arb_date(), any::<bool>(), -20i64..20),
-                |(due, by, offset)| properties::deadline_laws(due, by, offset),
-            )
-            .map_err(|e| e.to_string())
-        }),
-    ];
-    assert!(general.iter().map(|(n, _)| *n).eq(GENERAL.iter().copied()));
-    for (name, check) in general {
+    // Properties over everything.
+    for (name, check) in GENERAL {
         let key = format!("property: {name}");
         if !wanted(opts, name) && !wanted(opts, &key) {
             continue;

@@ -548,38 +548,9 @@ pub fn conformance_text(
 
 /// `treem conformance --format json`: `{ rows, failures, passed, failed }`.
 pub fn conformance_json(summary: &treem_conformance::conformance::Summary) -> String {
-    let rows: Vec<serde_json::Value> = summary
-        .rows
-        .iter()
-        .map(|r| {
-            serde_json::json!({
-                "name": r.name,
-                "vectors_passed": r.vectors_passed,
-                "vectors_failed": r.vectors_failed,
-                "fires": r.fires,
-                "holds": r.holds,
-                "generated": r.generated,
-                "generated_failed": r.generated_failed,
-                "uncovered": r.uncovered,
-                "note": r.note,
-            })
-        })
-        .collect();
-    let failures: Vec<serde_json::Value> = summary
-        .failures
-        .iter()
-        .map(|f| {
-            serde_json::json!({
-                "check": f.check,
-                "detail": f.detail,
-                "reproduce": f.reproduce,
-                "vector": f.vector,
-            })
-        })
-        .collect();
     json(&serde_json::json!({
-        "rows": rows,
-        "failures": failures,
+        "rows": summary.rows,
+        "failures": summary.failures,
         "passed": summary.passed(),
         "failed": summary.failed(),
         "support_files": summary.support_files,

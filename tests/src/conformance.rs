@@ -50,7 +50,7 @@ pub fn default_vectors() -> PathBuf {
 }
 
 /// One line of the table: a rule, a vector suite or a property.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize)]
 pub struct Row {
     /// Rule code, `deadlines`, `calendar`, or `property: …`.
     pub name: String,
@@ -73,7 +73,7 @@ pub struct Row {
 }
 
 /// A failed check: what, why, and how to see it again.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
 pub struct Failure {
     /// The vector (`validation/header.year.json#2`) or property and rule.
     pub check: String,

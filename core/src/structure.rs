@@ -117,8 +117,29 @@ struct Decoder<'a> {
     bad: bool,
 }
 
-/// How many keys of one object are compared one by one before they move to a set.
+/// How many keys of one object, not in ascending order, are compared one by one before they
+/// move to a set.
 const FEW_KEYS: usize = 32;
+
+/// The keys read so far of one object (see [`Decoder::first_time`]).
+struct Keys<'a> {
+    /// Where the object's keys start in the shared buffer ([`Decoder::seen`]).
+    mark: usize,
+    /// Whether they arrived in ascending order (and so lie sorted in the buffer).
+    ascending: bool,
+    /// The keys, once they are many and out of order.
+    set: Option<BTreeSet<Cow<'a, str>>>,
+}
+
+impl Keys<'_> {
+    fn new(mark: usize) -> Self {
+        Keys {
+            mark,
+            ascending: true,
+            set: None,
+        }
+    }
+}
 
 impl<'a> Decoder<'a> {
     /// Records a problem at the current path; it poisons the unit being read.
@@ -142,29 +163,34 @@ impl<'a> Decoder<'a> {
         out
     }
 
-    /// Whether `key` is new in the object whose keys start at `mark` in the shared buffer. Past
-    /// [`FEW_KEYS`] keys the object's keys move to a sorted set, so that an object with very many
-    /// keys costs n log n rather than n².
+    /// Whether `key` is new in the object whose keys are `keys`. While the keys arrive in
+    /// ascending order (the usual case: writers sort them) a new key costs one comparison and a
+    /// repeat is found by binary search; otherwise, past [`FEW_KEYS`] keys, the object's keys
+    /// move to a sorted set. Either way an object with very many keys costs n log n, never n².
     #[allow(clippy::ptr_arg)] // the `Cow` is cloned: a borrowed key stays borrowed
-    fn first_time(
-        &mut self,
-        mark: usize,
-        many: &mut Option<BTreeSet<Cow<'a, str>>>,
-        key: &Cow<'a, str>,
-    ) -> bool {
-        if let Some(set) = many {
+    fn first_time(&mut self, keys: &mut Keys<'a>, key: &Cow<'a, str>) -> bool {
+        if let Some(set) = &mut keys.set {
             return set.insert(key.clone());
         }
-        if self.seen[mark..].contains(key) {
+        let seen = &self.seen[keys.mark..];
+        if keys.ascending {
+            if seen.last().is_some_and(|last| last >= key) {
+                if seen.binary_search(key).is_ok() {
+                    return false;
+                }
+                keys.ascending = false;
+            }
+        } else if seen.contains(key) {
             return false;
         }
         self.seen.push(key.clone());
-        if self.seen.len() - mark > FEW_KEYS {
+        if !keys.ascending && self.seen.len() - keys.mark > FEW_KEYS {
+            // Inserted one by one: `collect` would bring the standard sort into the module.
             let mut set = BTreeSet::new();
-            for key in self.seen.drain(mark..) {
+            for key in self.seen.drain(keys.mark..) {
                 set.insert(key);
             }
-            *many = Some(set);
+            keys.set = Some(set);
         }
         true
     }
@@ -223,13 +249,13 @@ impl<'a> Decoder<'a> {
         self.r.begin_object()?;
         let mut seen = 0u32;
         // Unknown keys are remembered too, so that one repeated is also reported as repeated.
-        let (mark, mut many) = (self.seen.len(), None);
+        let mut keys = Keys::new(self.seen.len());
         let mut first = true;
         while let Some(key) = self.r.key(&mut first)? {
             // An unknown key is named in NFC like every other text, whatever form it came in.
             let key = self.r.composed(key);
             let index = known.iter().position(|k| *k == key);
-            let repeated_unknown = index.is_none() && !self.first_time(mark, &mut many, &key);
+            let repeated_unknown = index.is_none() && !self.first_time(&mut keys, &key);
             let root = self.path.is_empty();
             self.at(Seg::Key(key.clone()), |d| -> Res<()> {
                 let finding = match index {
@@ -262,7 +288,7 @@ impl<'a> Decoder<'a> {
                 Ok(())
             })?;
         }
-        self.seen.truncate(mark);
+        self.seen.truncate(keys.mark);
         for (i, key) in known.iter().enumerate() {
             if required & (1 << i) != 0 && seen & (1 << i) == 0 {
                 let finding = self.at(Seg::Key(Cow::Borrowed(key)), |d| {
@@ -283,14 +309,13 @@ impl<'a> Decoder<'a> {
             return Ok(false);
         }
         self.r.begin_object()?;
-        let mark = self.seen.len();
-        let mut many = None;
+        let mut keys = Keys::new(self.seen.len());
         let mut first = true;
         while let Some(key) = self.r.key(&mut first)? {
             // Keys are names too: two spellings of one name in different normalisation forms
             // are one key.
             let key = self.r.composed(key);
-            if !self.first_time(mark, &mut many, &key) {
+            if !self.first_time(&mut keys, &key) {
                 self.at(Seg::Key(key.clone()), |d| -> Res<()> {
                     let finding =
                         Finding::new("structure.duplicate_key", d.pointer()).with("key", &*key);
@@ -302,7 +327,7 @@ impl<'a> Decoder<'a> {
             }
             self.at(Seg::Key(key.clone()), |d| entry(d, key))?;
         }
-        self.seen.truncate(mark);
+        self.seen.truncate(keys.mark);
         Ok(true)
     }
 
@@ -773,6 +798,27 @@ mod tests {
                     "/measures/m/by/d/k150".to_owned()
                 ),
             ]
+        );
+    }
+
+    #[test]
+    fn repeated_keys_are_found_while_keys_ascend_and_after_they_stop() {
+        let key = |k: &str| format!(r#""{k}": 1"#);
+        let mut keys: Vec<String> = (0..100).map(|i| key(&format!("a{i:03}"))).collect();
+        // A repeat while the keys still ascend, then more ascending keys.
+        keys.push(key("a050"));
+        keys.extend((100..200).map(|i| key(&format!("a{i:03}"))));
+        // A repeat of the first key; a new key out of order (the keys move to a set); repeats.
+        keys.extend(["a000", "a0505", "a0505", "a150", "a199"].map(key));
+        let text = format!(
+            r#"{{ {HEAD}, "reporter": {{ "id": "540", "name": "x" }},
+              "measures": {{ "m": {{ "total": 3, "by": {{ "d": {{ {} }} }} }} }} }}"#,
+            keys.join(", ")
+        );
+        let at = |k: &str| ("structure.duplicate_key", format!("/measures/m/by/d/{k}"));
+        assert_eq!(
+            found(&text),
+            ["a050", "a000", "a0505", "a150", "a199"].map(at)
         );
     }
 }

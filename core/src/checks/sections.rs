@@ -158,14 +158,32 @@ pub(crate) fn is_document_number(number: &str) -> bool {
         return false;
     };
     let (digits, kind) = head.split_once('-').unwrap_or((head, ""));
-    let word = |w: &str| !w.is_empty() && w.chars().all(crate::text::case::is_letter_or_digit);
-    let head_ok = !digits.is_empty()
+    !digits.is_empty()
         && digits.bytes().all(|b| b.is_ascii_digit())
-        && (kind.is_empty() || (word(kind) && kind.chars().any(crate::text::case::is_letter)));
-    let mut groups = tail.split(['/', '-']);
-    head_ok
-        && groups.clone().all(word)
-        && groups.any(|g| g.chars().any(crate::text::case::is_letter))
+        && (kind.is_empty() || symbol(kind, &[]))
+        && symbol(tail, &['/', '-'])
+}
+
+/// Whether `text` is groups of Latin letters and digits separated by one of `separators`, no
+/// group empty, and at least one letter. One pass over the characters (this runs for every
+/// document of every report).
+fn symbol(text: &str, separators: &[char]) -> bool {
+    let (mut group, mut letter) = (0, false);
+    for c in text.chars() {
+        if separators.contains(&c) {
+            if group == 0 {
+                return false;
+            }
+            group = 0;
+        } else if crate::text::case::is_letter(c) {
+            (group, letter) = (group + 1, true);
+        } else if c.is_ascii_digit() {
+            group += 1;
+        } else {
+            return false;
+        }
+    }
+    group > 0 && letter
 }
 
 #[cfg(test)]
@@ -179,6 +197,46 @@ mod tests {
         assert!(said_length(&"dài ".repeat(1000), 20) >= 20);
     }
 
+    /// The rule as first written, split by split: the one-pass version must agree with it.
+    fn document_number_by_splits(number: &str) -> bool {
+        let Some((head, tail)) = number.split_once('/') else {
+            return false;
+        };
+        let (digits, kind) = head.split_once('-').unwrap_or((head, ""));
+        let letter_or_digit = |c: char| c.is_ascii_digit() || crate::text::case::is_letter(c);
+        let word = |w: &str| !w.is_empty() && w.chars().all(letter_or_digit);
+        let head_ok = !digits.is_empty()
+            && digits.bytes().all(|b| b.is_ascii_digit())
+            && (kind.is_empty() || (word(kind) && kind.chars().any(crate::text::case::is_letter)));
+        let mut groups = tail.split(['/', '-']);
+        head_ok
+            && groups.clone().all(word)
+            && groups.any(|g| g.chars().any(crate::text::case::is_letter))
+    }
+
+    #[test]
+    fn document_numbers_agree_with_the_rule_split_by_split() {
+        // Every text of up to six characters over an alphabet with each kind of character.
+        let alphabet = ['1', 'K', 'Đ', '/', '-', ' '];
+        let mut texts = vec![String::new()];
+        for _ in 0..6 {
+            let longer: Vec<String> = texts
+                .iter()
+                .filter(|t| t.chars().count() == texts.last().map_or(0, |l| l.chars().count()))
+                .flat_map(|t| alphabet.iter().map(move |c| format!("{t}{c}")))
+                .collect();
+            texts.extend(longer);
+        }
+        assert!(texts.len() > 50_000);
+        for text in &texts {
+            assert_eq!(
+                is_document_number(text),
+                document_number_by_splits(text),
+                "{text:?}"
+            );
+        }
+    }
+
     #[test]
     fn document_numbers() {
         for ok in [
@@ -189,6 +247,8 @@ mod tests {
             "06/QĐ-TTg",
             "34/TTr-SLĐTBXH",
             "202/2025/QH15",
+            "5/2024/NĐ-CP",
+            "1-NQ/TW",
         ] {
             assert!(is_document_number(ok), "{ok}");
         }
@@ -203,6 +263,12 @@ mod tests {
             "12/KH--UBND",
             "12/2024",
             "a1/KH",
+            "12-3/KH",
+            "12-C-T/TW",
+            "12/KH-",
+            "12/-KH",
+            "12/KH//UB",
+            "12/KH UBND",
         ] {
             assert!(!is_document_number(bad), "{bad}");
         }

@@ -9,11 +9,6 @@ pub(crate) fn is_letter(c: char) -> bool {
         || matches!(c, 'ª' | 'µ' | 'º' | 'À'..='Ö' | 'Ø'..='ö' | 'ø'..='ɏ' | 'Ḁ'..='ỿ')
 }
 
-/// Whether `c` is a Latin letter or an ASCII digit.
-pub(crate) fn is_letter_or_digit(c: char) -> bool {
-    c.is_ascii_digit() || is_letter(c)
-}
-
 /// The lower-case form of a Latin letter of one character; `c` itself otherwise.
 pub(crate) fn lower(c: char) -> char {
     if c.is_ascii() {

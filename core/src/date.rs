@@ -96,24 +96,20 @@ impl FromStr for CivilDate {
     type Err = DateError;
 
     fn from_str(text: &str) -> Result<Self, DateError> {
-        let bytes = text.as_bytes();
-        let shaped = bytes.len() == 10
-            && bytes[4] == b'-'
-            && bytes[7] == b'-'
-            && bytes
-                .iter()
-                .enumerate()
-                .all(|(i, b)| i == 4 || i == 7 || b.is_ascii_digit());
-        if !shaped {
+        let Ok(bytes) = <&[u8; 10]>::try_from(text.as_bytes()) else {
+            return Err(DateError::Shape);
+        };
+        // Each digit's value; a byte that is not a digit wraps to more than 9.
+        let digit = |i: usize| u32::from(bytes[i].wrapping_sub(b'0'));
+        const DIGITS: [usize; 8] = [0, 1, 2, 3, 5, 6, 8, 9];
+        if bytes[4] != b'-' || bytes[7] != b'-' || DIGITS.iter().any(|&i| digit(i) > 9) {
             return Err(DateError::Shape);
         }
-        let number = |range: std::ops::Range<usize>| -> u32 {
-            bytes[range]
-                .iter()
-                .fold(0, |n, b| n * 10 + u32::from(b - b'0'))
-        };
-        let year = i32::try_from(number(0..4)).map_err(|_| DateError::Shape)?;
-        CivilDate::from_ymd(year, number(5..7), number(8..10)).ok_or(DateError::NoSuchDay)
+        let year = digit(0) * 1000 + digit(1) * 100 + digit(2) * 10 + digit(3);
+        let (month, day) = (digit(5) * 10 + digit(6), digit(8) * 10 + digit(9));
+        // A four-digit year always fits.
+        let year = i32::try_from(year).map_err(|_| DateError::Shape)?;
+        CivilDate::from_ymd(year, month, day).ok_or(DateError::NoSuchDay)
     }
 }
 
@@ -187,6 +183,12 @@ mod tests {
             "2024-05-15T00:00",
             "",
             "２０２４-05-15",
+            "2024-05-1a",
+            "20a4-05-15",
+            "2024-05-1:",
+            "2024-05-1/",
+            "2024-05-15 ",
+            "2024-05 15",
         ] {
             assert_eq!(bad.parse::<CivilDate>(), Err(DateError::Shape), "{bad}");
         }

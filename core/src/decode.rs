@@ -18,8 +18,9 @@ use crate::i18n::Label;
 use crate::json::{Kind, Number, Reader, SyntaxError};
 use crate::wire::Named;
 
-/// The first problem of a data file.
-pub(crate) type DResult<T> = Result<T, Problem>;
+/// The first problem of a data file, boxed: the error side of every reader's `Result` is then
+/// one pointer, which keeps each `?` small in the WebAssembly module.
+pub(crate) type DResult<T> = Result<T, Box<Problem>>;
 
 /// A function that reads one value of a data file at a pointer.
 pub(crate) type Read<T> = fn(&Value<'_>, &str) -> DResult<T>;
@@ -39,7 +40,7 @@ fn syntax(e: &SyntaxError) -> Problem {
     Problem::new(String::new(), e.to_string())
 }
 
-fn parse<'a>(r: &mut Reader<'a>) -> Result<Value<'a>, SyntaxError> {
+fn parse<'a>(r: &mut Reader<'a>) -> Result<Value<'a>, Box<SyntaxError>> {
     Ok(match r.peek()? {
         Kind::Object => {
             r.begin_object()?;
@@ -69,11 +70,16 @@ fn parse<'a>(r: &mut Reader<'a>) -> Result<Value<'a>, SyntaxError> {
 }
 
 /// Decodes a whole document with `read`.
-pub(crate) fn from_text<T>(text: &str, read: Read<T>) -> DResult<T> {
+pub(crate) fn from_text<T>(text: &str, read: Read<T>) -> Result<T, Problem> {
     let mut r = Reader::new(crate::text::strip_bom(text));
     let value = parse(&mut r).map_err(|e| syntax(&e))?;
     r.end().map_err(|e| syntax(&e))?;
-    read(&value, "")
+    read(&value, "").map_err(|problem| *problem)
+}
+
+/// A problem at `at`, boxed for [`DResult`].
+fn problem(at: impl Into<String>, message: String) -> Box<Problem> {
+    Box::new(Problem::new(at, message))
 }
 
 fn type_name(v: &Value<'_>) -> &'static str {
@@ -87,8 +93,8 @@ fn type_name(v: &Value<'_>) -> &'static str {
     }
 }
 
-fn wrong(v: &Value<'_>, at: &str, expected: &str) -> Problem {
-    Problem::new(
+fn wrong(v: &Value<'_>, at: &str, expected: &str) -> Box<Problem> {
+    problem(
         at,
         format!("invalid type: {}, expected {expected}", type_name(v)),
     )
@@ -108,7 +114,7 @@ fn whole(v: &Value<'_>, at: &str, min: i64, max: u64) -> DResult<i128> {
         Value::Number(Number::Uint(n)) => i128::from(*n),
         Value::Number(Number::Int(n)) => i128::from(*n),
         Value::Number(Number::Float(x)) => {
-            return Err(Problem::new(
+            return Err(problem(
                 at,
                 format!(
                     "invalid type: {}, expected a whole number",
@@ -125,7 +131,7 @@ fn whole(v: &Value<'_>, at: &str, min: i64, max: u64) -> DResult<i128> {
             Value::Number(Number::Uint(n)) => n.to_string(),
             _ => String::new(),
         };
-        return Err(Problem::new(
+        return Err(problem(
             at,
             format!("{written} is out of range {min}..={max}"),
         ));
@@ -153,7 +159,7 @@ pub(crate) fn float(v: &Value<'_>, at: &str) -> DResult<f64> {
 pub(crate) fn date(v: &Value<'_>, at: &str) -> DResult<CivilDate> {
     let text = string(v, at)?;
     text.parse()
-        .map_err(|e| Problem::new(at, format!("`{text}`: {e}")))
+        .map_err(|e| problem(at, format!("`{text}`: {e}")))
 }
 
 /// A label `{ "vi", "en" }`.
@@ -175,7 +181,7 @@ fn name_index(v: &Value<'_>, at: &str, names: &[&str]) -> DResult<usize> {
     let text = string(v, at)?;
     names.iter().position(|n| *n == text).ok_or_else(|| {
         let expected: Vec<String> = names.iter().map(|n| format!("`{n}`")).collect();
-        Problem::new(
+        problem(
             at,
             format!(
                 "unknown variant `{text}`, expected one of {}",
@@ -212,7 +218,7 @@ impl<'v, 'a> Obj<'v, 'a> {
         for (i, (key, _)) in entries.iter().enumerate() {
             if !known.iter().any(|k| *k == key) {
                 let expected: Vec<String> = known.iter().map(|k| format!("`{k}`")).collect();
-                return Err(Problem::new(
+                return Err(problem(
                     crate::finding::pointer_push(at, key),
                     format!(
                         "unknown field `{key}`, expected one of {}",
@@ -221,7 +227,7 @@ impl<'v, 'a> Obj<'v, 'a> {
                 ));
             }
             if entries[..i].iter().any(|(k, _)| k == key) {
-                return Err(Problem::new(
+                return Err(problem(
                     crate::finding::pointer_push(at, key),
                     format!("duplicate field `{key}`"),
                 ));
@@ -251,10 +257,7 @@ impl<'v, 'a> Obj<'v, 'a> {
     fn field(&self, key: &str) -> DResult<(&'v Value<'a>, String)> {
         match self.entries.iter().find(|(k, _)| k == key) {
             Some((_, v)) => Ok((v, self.at(key))),
-            None => Err(Problem::new(
-                self.path.clone(),
-                format!("missing field `{key}`"),
-            )),
+            None => Err(problem(self.path.clone(), format!("missing field `{key}`"))),
         }
     }
 

@@ -110,7 +110,7 @@ impl Error {
         }
     }
 
-    pub(crate) fn json_syntax(error: crate::json::SyntaxError) -> Self {
+    pub(crate) fn json_syntax(error: &crate::json::SyntaxError) -> Self {
         Error::new(ErrorKind::JsonSyntax {
             line: error.line,
             column: error.column,

@@ -188,7 +188,9 @@ pub(crate) struct Reader<'a> {
     marks: bool,
 }
 
-type Result<T> = std::result::Result<T, SyntaxError>;
+/// Boxed: the error side is then one pointer, so every read's `Result` stays small (its value
+/// is moved on each call; an error ends the reading).
+type Result<T> = std::result::Result<T, Box<SyntaxError>>;
 
 impl<'a> Reader<'a> {
     /// A reader at the start of `text`.
@@ -217,7 +219,7 @@ impl<'a> Reader<'a> {
     }
 
     /// A syntax error at the current position.
-    pub fn error(&self, detail: Syntax) -> SyntaxError {
+    pub fn error(&self, detail: Syntax) -> Box<SyntaxError> {
         let before = &self.text.as_bytes()[..self.pos.min(self.text.len())];
         let line = 1 + before.iter().filter(|&&b| b == b'\n').count();
         let line_start = before
@@ -229,11 +231,11 @@ impl<'a> Reader<'a> {
             .iter()
             .filter(|&&b| (b & 0xC0) != 0x80)
             .count();
-        SyntaxError {
+        Box::new(SyntaxError {
             line,
             column,
             detail,
-        }
+        })
     }
 
     #[inline]

@@ -403,7 +403,7 @@ impl Report {
     /// `report_structure` when it is JSON but not a report (wrong type, unknown key, missing
     /// field, impossible date, negative or too large figure, duplicate key).
     pub fn from_json(text: &str) -> Result<Report, crate::Error> {
-        let decoded = crate::structure::decode(text).map_err(crate::Error::json_syntax)?;
+        let decoded = crate::structure::decode(text).map_err(|e| crate::Error::json_syntax(&e))?;
         match (decoded.findings.first(), decoded.report) {
             (None, Some(report)) => Ok(report),
             (first, _) => Err(crate::Error::report_structure(first.map_or_else(

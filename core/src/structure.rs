@@ -35,7 +35,7 @@ pub(crate) struct Decoded {
     pub profile: Option<String>,
 }
 
-type Res<T> = Result<T, SyntaxError>;
+type Res<T> = Result<T, Box<SyntaxError>>;
 
 /// Decodes report JSON text (a leading byte-order mark is skipped).
 pub(crate) fn decode(text: &str) -> Res<Decoded> {

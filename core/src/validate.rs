@@ -111,7 +111,7 @@ enum Parsed {
 
 impl Parsed {
     fn from_text(text: &str) -> Result<Parsed, Error> {
-        let decoded = structure::decode(text).map_err(Error::json_syntax)?;
+        let decoded = structure::decode(text).map_err(|e| Error::json_syntax(&e))?;
         if decoded.findings.is_empty() {
             if let Some(report) = decoded.report {
                 return Ok(Parsed::Sound(report));
@@ -358,6 +358,6 @@ pub fn validate_json(text: &str) -> Result<Validation, Error> {
 /// assert_eq!(got.len(), 4); // kind and year are missing too
 /// ```
 pub fn check_structure(text: &str) -> Result<Vec<Finding>, Error> {
-    let decoded = structure::decode(text).map_err(Error::json_syntax)?;
+    let decoded = structure::decode(text).map_err(|e| Error::json_syntax(&e))?;
     Ok(decoded.findings)
 }

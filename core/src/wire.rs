@@ -47,7 +47,7 @@ pub trait ToJson {
 pub fn string_fields(text: &str) -> Result<Vec<(String, String)>, String> {
     use crate::json::{Kind, Reader};
     let mut r = Reader::new(crate::text::strip_bom(text));
-    let syntax = |e: crate::json::SyntaxError| e.to_string();
+    let syntax = |e: Box<crate::json::SyntaxError>| e.to_string();
     if r.peek().map_err(syntax)? != Kind::Object {
         return Err("expected an object".to_owned());
     }

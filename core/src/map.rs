@@ -132,6 +132,11 @@ impl<K: Ord, V> Map<K, V> {
     /// A map of `pairs` in any order; of equal keys the last wins. O(n log n), whatever the
     /// order (a merge sort: inserting out-of-order keys one by one would be quadratic).
     pub fn from_pairs(pairs: Vec<(K, V)>) -> Self {
+        // Keys already strictly ascending (the usual case: writers sort them, and a decoder
+        // leaves no repeats) are the map as they are.
+        if pairs.windows(2).all(|w| w[0].0 < w[1].0) {
+            return Map { entries: pairs };
+        }
         let mut entries = crate::util::merge_sort_by_key(pairs);
         // Equal keys are adjacent and in input order: keep the last of each run.
         let mut kept: Vec<(K, V)> = Vec::with_capacity(entries.len());

@@ -193,14 +193,28 @@ fn name_index(v: &Value<'_>, at: &str, names: &[&str]) -> DResult<usize> {
 
 /// An array, each item read by `read`.
 pub(crate) fn list<T>(v: &Value<'_>, at: &str, read: Read<T>) -> DResult<Vec<T>> {
+    let mut out = Vec::new();
+    each(v, at, &mut |item, at| {
+        out.push(read(item, at)?);
+        Ok(())
+    })?;
+    Ok(out)
+}
+
+/// Calls `f` with each item of the array `v` and its pointer: the part of [`list`] that does
+/// not depend on the item type, compiled once rather than once per type read.
+fn each(
+    v: &Value<'_>,
+    at: &str,
+    f: &mut dyn FnMut(&Value<'_>, &str) -> DResult<()>,
+) -> DResult<()> {
     let Value::Array(items) = v else {
         return Err(wrong(v, at, "an array"));
     };
-    let mut out = Vec::with_capacity(items.len());
     for (i, item) in items.iter().enumerate() {
-        out.push(read(item, &format!("{at}/{i}"))?);
+        f(item, &format!("{at}/{i}"))?;
     }
-    Ok(out)
+    Ok(())
 }
 
 /// An object whose keys have been checked: only known keys, none twice.

@@ -132,21 +132,17 @@ impl<K: Ord, V> Map<K, V> {
     /// A map of `pairs` in any order; of equal keys the last wins. O(n log n), whatever the
     /// order (a merge sort: inserting out-of-order keys one by one would be quadratic).
     pub fn from_pairs(pairs: Vec<(K, V)>) -> Self {
-        // Keys already strictly ascending (the usual case: writers sort them, and a decoder
-        // leaves no repeats) are the map as they are.
-        if pairs.windows(2).all(|w| w[0].0 < w[1].0) {
-            return Map { entries: pairs };
-        }
         let mut entries = crate::util::merge_sort_by_key(pairs);
-        // Equal keys are adjacent and in input order: keep the last of each run.
-        let mut kept: Vec<(K, V)> = Vec::with_capacity(entries.len());
-        for (k, v) in entries.drain(..) {
-            match kept.last_mut() {
-                Some(last) if last.0 == k => last.1 = v,
-                _ => kept.push((k, v)),
+        // Equal keys are adjacent and in input order: the last of each run is kept (moved into
+        // the place of the first, which `dedup_by` keeps).
+        entries.dedup_by(|later, kept| {
+            let same = later.0 == kept.0;
+            if same {
+                std::mem::swap(later, kept);
             }
-        }
-        Map { entries: kept }
+            same
+        });
+        Map { entries }
     }
 }
 
@@ -308,5 +304,22 @@ mod tests {
             map.into_iter().collect::<Vec<_>>(),
             [(1, 'b'), (2, 'd'), (3, 'c')]
         );
+    }
+
+    #[test]
+    fn from_pairs_keeps_the_last_of_equal_keys_like_a_btree_map() {
+        let mut state = 987_654_321u64;
+        for n in 0..60 {
+            let pairs: Vec<(u64, u64)> = (0..n)
+                .map(|i| {
+                    state = state
+                        .wrapping_mul(6364136223846793005)
+                        .wrapping_add(1442695040888963407);
+                    ((state >> 33) % 5, i)
+                })
+                .collect();
+            let theirs: std::collections::BTreeMap<u64, u64> = pairs.iter().copied().collect();
+            assert!(Map::from_pairs(pairs).iter().eq(theirs.iter()));
+        }
     }
 }

@@ -25,6 +25,15 @@ const EMBEDDED: &[(&str, &str)] = &[(
     include_str!("../data/profiles/binh-dinh-2024.json"),
 )];
 
+/// How many profiles are embedded.
+pub(crate) const EMBEDDED_COUNT: usize = EMBEDDED.len();
+
+/// The position of the embedded profile `id` among the embedded ones: caches of what is
+/// derived from each embedded profile are arrays in this order.
+pub(crate) fn embedded_index(id: &str) -> Option<usize> {
+    EMBEDDED.iter().position(|(known, _)| *known == id)
+}
+
 /// The id of the default profile.
 pub const DEFAULT_PROFILE: &str = "binh-dinh-2024";
 
@@ -412,9 +421,9 @@ impl Profile {
 
     /// The embedded profile with this id, if any.
     pub fn embedded(id: &str) -> Option<&'static Profile> {
-        static CACHE: [OnceLock<Profile>; EMBEDDED.len()] =
-            [const { OnceLock::new() }; EMBEDDED.len()];
-        let index = EMBEDDED.iter().position(|(known, _)| *known == id)?;
+        static CACHE: [OnceLock<Profile>; EMBEDDED_COUNT] =
+            [const { OnceLock::new() }; EMBEDDED_COUNT];
+        let index = embedded_index(id)?;
         // Read, not checked again: embedded data is fixed when treem is built, and a test
         // checks every embedded profile exactly as `from_json` would. A build that never reads
         // a profile given at run time then carries no checking code.

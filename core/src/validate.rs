@@ -204,16 +204,11 @@ impl Validator {
     ///
     /// Code `unknown_profile` when no embedded profile has this id.
     pub fn embedded(id: &str) -> Result<&'static Validator, Error> {
-        static CACHE: OnceLock<Vec<(&'static str, OnceLock<Validator>)>> = OnceLock::new();
+        static CACHE: [OnceLock<Validator>; crate::profile::EMBEDDED_COUNT] =
+            [const { OnceLock::new() }; crate::profile::EMBEDDED_COUNT];
         let profile = Profile::find_embedded(id)?;
-        let cache = CACHE.get_or_init(|| {
-            Profile::embedded_ids()
-                .map(|id| (id, OnceLock::new()))
-                .collect()
-        });
-        let (_, slot) = cache
-            .iter()
-            .find(|(known, _)| *known == id)
+        let slot = crate::profile::embedded_index(id)
+            .map(|i| &CACHE[i])
             .ok_or_else(|| Error::unknown_profile(id))?;
         Ok(slot.get_or_init(|| {
             Validator::with_embedded_catalog(Cow::Borrowed(profile))

@@ -254,41 +254,59 @@ impl<'a> Decoder<'a> {
         while let Some(key) = self.r.key(&mut first)? {
             // An unknown key is named in NFC like every other text, whatever form it came in.
             let key = self.r.composed(key);
-            let index = known.iter().position(|k| *k == key);
-            let repeated_unknown = index.is_none() && !self.first_time(&mut keys, &key);
-            let root = self.path.is_empty();
-            self.at(Seg::Key(key.clone()), |d| -> Res<()> {
-                let finding = match index {
-                    Some(i) if seen & (1 << i) == 0 => {
-                        seen |= 1 << i;
-                        return field(d, i);
-                    }
-                    Some(_) => {
-                        Finding::new("structure.duplicate_key", d.pointer()).with("key", &*key)
-                    }
-                    None if repeated_unknown => {
-                        Finding::new("structure.duplicate_key", d.pointer()).with("key", &*key)
-                    }
-                    None => {
-                        let allowed = Param::List(known.iter().map(|k| Param::from(*k)).collect());
-                        Finding::new("structure.unknown_key", d.pointer())
-                            .with("key", &*key)
-                            .with("allowed", allowed)
-                    }
-                };
-                d.r.skip()?;
-                // At the root the key itself is the broken unit, so the rest of the report can
-                // still be checked; deeper down, the enclosing unit is.
-                if root {
-                    d.findings.push(finding);
-                    d.poisoned.push(d.pointer());
-                } else {
-                    d.fail(finding);
+            match known.iter().position(|k| *k == key) {
+                Some(i) if seen & (1 << i) == 0 => {
+                    seen |= 1 << i;
+                    self.at(Seg::Key(key), |d| field(d, i))?;
                 }
-                Ok(())
-            })?;
+                index => self.stray_key(key, index.is_some(), known, &mut keys)?,
+            }
         }
         self.seen.truncate(keys.mark);
+        self.missing_keys(known, required, seen);
+        Ok(true)
+    }
+
+    /// A key that an object or map does not read: one read already (`repeated`) or, in an
+    /// object, one it does not know (a key never seen before among its `known` ones). Records
+    /// the problem and skips the value. Out of line: every object shape shares this one copy
+    /// of its error paths.
+    #[inline(never)]
+    fn stray_key(
+        &mut self,
+        key: Cow<'a, str>,
+        repeated: bool,
+        known: &[&'static str],
+        keys: &mut Keys<'a>,
+    ) -> Res<()> {
+        // Unknown keys are remembered too, so that one repeated is also reported as repeated.
+        let repeated = repeated || !self.first_time(keys, &key);
+        let root = self.path.is_empty();
+        self.at(Seg::Key(key.clone()), |d| -> Res<()> {
+            let finding = if repeated {
+                Finding::new("structure.duplicate_key", d.pointer()).with("key", &*key)
+            } else {
+                let allowed = Param::List(known.iter().map(|k| Param::from(*k)).collect());
+                Finding::new("structure.unknown_key", d.pointer())
+                    .with("key", &*key)
+                    .with("allowed", allowed)
+            };
+            d.r.skip()?;
+            // At the root the key itself is the broken unit, so the rest of the report can
+            // still be checked; deeper down, the enclosing unit is.
+            if root {
+                d.findings.push(finding);
+                d.poisoned.push(d.pointer());
+            } else {
+                d.fail(finding);
+            }
+            Ok(())
+        })
+    }
+
+    /// Records each of the `required` keys (bits of `known`) that is not among those `seen`.
+    #[inline(never)]
+    fn missing_keys(&mut self, known: &[&'static str], required: u32, seen: u32) {
         for (i, key) in known.iter().enumerate() {
             if required & (1 << i) != 0 && seen & (1 << i) == 0 {
                 let finding = self.at(Seg::Key(Cow::Borrowed(key)), |d| {
@@ -297,7 +315,6 @@ impl<'a> Decoder<'a> {
                 self.fail(finding);
             }
         }
-        Ok(true)
     }
 
     /// A map with free keys (measures, breakdowns): `entry` reads each value, given its key.
@@ -315,17 +332,11 @@ impl<'a> Decoder<'a> {
             // Keys are names too: two spellings of one name in different normalisation forms
             // are one key.
             let key = self.r.composed(key);
-            if !self.first_time(&mut keys, &key) {
-                self.at(Seg::Key(key.clone()), |d| -> Res<()> {
-                    let finding =
-                        Finding::new("structure.duplicate_key", d.pointer()).with("key", &*key);
-                    d.r.skip()?;
-                    d.fail(finding);
-                    Ok(())
-                })?;
-                continue;
+            if self.first_time(&mut keys, &key) {
+                self.at(Seg::Key(key.clone()), |d| entry(d, key))?;
+            } else {
+                self.stray_key(key, true, &[], &mut keys)?;
             }
-            self.at(Seg::Key(key.clone()), |d| entry(d, key))?;
         }
         self.seen.truncate(keys.mark);
         Ok(true)

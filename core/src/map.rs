@@ -133,12 +133,12 @@ impl<K: Ord, V> Map<K, V> {
     /// order (a merge sort: inserting out-of-order keys one by one would be quadratic).
     pub fn from_pairs(pairs: Vec<(K, V)>) -> Self {
         let mut entries = crate::util::merge_sort_by_key(pairs);
-        // Equal keys are adjacent and in input order: the last of each run is kept (moved into
-        // the place of the first, which `dedup_by` keeps).
+        // Equal keys are adjacent and in input order: the first key of each run stays, with the
+        // last value (moved into its place), as `insert` would leave them.
         entries.dedup_by(|later, kept| {
             let same = later.0 == kept.0;
             if same {
-                std::mem::swap(later, kept);
+                std::mem::swap(&mut later.1, &mut kept.1);
             }
             same
         });
@@ -307,7 +307,7 @@ mod tests {
     }
 
     #[test]
-    fn from_pairs_keeps_the_last_of_equal_keys_like_a_btree_map() {
+    fn from_pairs_keeps_the_first_key_and_the_last_value_of_equal_keys() {
         let mut state = 987_654_321u64;
         for n in 0..60 {
             let pairs: Vec<(u64, u64)> = (0..n)
@@ -321,5 +321,43 @@ mod tests {
             let theirs: std::collections::BTreeMap<u64, u64> = pairs.iter().copied().collect();
             assert!(Map::from_pairs(pairs).iter().eq(theirs.iter()));
         }
+        // Keys that compare equal without being identical: the first key stays with the last
+        // value, as inserting them one by one leaves it (as it was before `dedup_by`).
+        #[derive(Debug, Clone, Copy)]
+        struct Key(u8, &'static str);
+        impl PartialEq for Key {
+            fn eq(&self, other: &Self) -> bool {
+                self.0 == other.0
+            }
+        }
+        impl Eq for Key {}
+        impl PartialOrd for Key {
+            fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+                Some(self.cmp(other))
+            }
+        }
+        impl Ord for Key {
+            fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+                self.0.cmp(&other.0)
+            }
+        }
+        let pairs = vec![
+            (Key(1, "first"), 'a'),
+            (Key(0, "z"), 'z'),
+            (Key(1, "second"), 'b'),
+        ];
+        let mut inserted = Map::new();
+        for (k, v) in pairs.iter().copied() {
+            inserted.insert(k, v);
+        }
+        let ours = Map::from_pairs(pairs);
+        let written = |it: Vec<(&Key, &char)>| -> Vec<(&str, char)> {
+            it.into_iter().map(|(k, v)| (k.1, *v)).collect()
+        };
+        assert_eq!(written(ours.iter().collect()), [("z", 'z'), ("first", 'b')]);
+        assert_eq!(
+            written(ours.iter().collect()),
+            written(inserted.iter().collect())
+        );
     }
 }

@@ -99,7 +99,7 @@ impl FromStr for CivilDate {
         let Ok(bytes) = <&[u8; 10]>::try_from(text.as_bytes()) else {
             return Err(DateError::Shape);
         };
-        // Each digit's value; a byte that is not a digit wraps to more than 9.
+        // Each digit's value: any other byte gives more than 9 (those below `0` by wrapping).
         let digit = |i: usize| u32::from(bytes[i].wrapping_sub(b'0'));
         const DIGITS: [usize; 8] = [0, 1, 2, 3, 5, 6, 8, 9];
         if bytes[4] != b'-' || bytes[7] != b'-' || DIGITS.iter().any(|&i| digit(i) > 9) {
@@ -107,8 +107,8 @@ impl FromStr for CivilDate {
         }
         let year = digit(0) * 1000 + digit(1) * 100 + digit(2) * 10 + digit(3);
         let (month, day) = (digit(5) * 10 + digit(6), digit(8) * 10 + digit(9));
-        // A four-digit year always fits.
-        let year = i32::try_from(year).map_err(|_| DateError::Shape)?;
+        // A four-digit year always fits: the conversion cannot fail.
+        let year = i32::try_from(year).unwrap_or(i32::MAX);
         CivilDate::from_ymd(year, month, day).ok_or(DateError::NoSuchDay)
     }
 }

@@ -267,10 +267,11 @@ impl<'a> Decoder<'a> {
         Ok(true)
     }
 
-    /// A key that an object or map does not read: one read already (`repeated`) or, in an
-    /// object, one it does not know (a key never seen before among its `known` ones). Records
-    /// the problem and skips the value. Out of line: every object shape shares this one copy
-    /// of its error paths.
+    /// A key that an object or map does not read: one read already (`repeated`), or in an
+    /// object one that is not among its `known` keys (reported as repeated when the same unknown
+    /// key came before). Records the problem and skips the value; at the root (only the report
+    /// object is read there) the key alone is poisoned. Out of line: every object shape shares
+    /// this one copy of its error paths.
     #[inline(never)]
     fn stray_key(
         &mut self,
@@ -320,6 +321,8 @@ impl<'a> Decoder<'a> {
     /// A map with free keys (measures, breakdowns): `entry` reads each value, given its key.
     /// A duplicate key is a problem. `None` when the value is not an object.
     fn map(&mut self, mut entry: impl FnMut(&mut Self, Cow<'a, str>) -> Res<()>) -> Res<bool> {
+        // Never the root: a repeated key poisons the enclosing unit (see `stray_key`).
+        debug_assert!(!self.path.is_empty(), "a map is read below the root");
         let kind = self.r.peek()?;
         if kind != Kind::Object {
             self.wrong_type(kind, label("đối tượng", "an object"))?;

@@ -157,8 +157,8 @@ fn sun_longitude(jd: f64, sin: fn(f64) -> f64) -> f64 {
 }
 
 /// `angle` reduced to one turn, `[0, 2π)`, by a floored division rather than the standard
-/// library's remainder (whose `fmod` brings 128-bit division, 2 KB, into the WebAssembly
-/// module); a test shows that no solar sector changes.
+/// library's remainder (whose `fmod` brings 128-bit division into the WebAssembly module: about
+/// 2 KB of code, 1.1 KiB gzipped); a test shows that no solar sector changes.
 fn one_turn(angle: f64) -> f64 {
     let turn = 2.0 * PI;
     let reduced = angle - (angle / turn).floor() * turn;

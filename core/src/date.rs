@@ -100,16 +100,16 @@ impl FromStr for CivilDate {
             return Err(DateError::Shape);
         };
         // Each digit's value: any other byte gives more than 9 (those below `0` by wrapping).
-        let digit = |i: usize| u32::from(bytes[i].wrapping_sub(b'0'));
+        let digit = |i: usize| bytes[i].wrapping_sub(b'0');
         const DIGITS: [usize; 8] = [0, 1, 2, 3, 5, 6, 8, 9];
         if bytes[4] != b'-' || bytes[7] != b'-' || DIGITS.iter().any(|&i| digit(i) > 9) {
             return Err(DateError::Shape);
         }
-        let year = digit(0) * 1000 + digit(1) * 100 + digit(2) * 10 + digit(3);
-        let (month, day) = (digit(5) * 10 + digit(6), digit(8) * 10 + digit(9));
-        // A four-digit year always fits: the conversion cannot fail.
-        let year = i32::try_from(year).unwrap_or(i32::MAX);
-        CivilDate::from_ymd(year, month, day).ok_or(DateError::NoSuchDay)
+        let number = |first: usize, last: usize| -> u16 {
+            (first..=last).fold(0, |n, i| n * 10 + u16::from(digit(i)))
+        };
+        let (year, month, day) = (number(0, 3), number(5, 6), number(8, 9));
+        CivilDate::from_ymd(year.into(), month.into(), day.into()).ok_or(DateError::NoSuchDay)
     }
 }
 

@@ -62,14 +62,23 @@ const ajv = new Ajv2020({ strict: true, allErrors: true });
 const ajvValidate = ajv.compile(JSON.parse(readFileSync(new URL("schema/report.schema.json", root), "utf8")));
 if (!ajvValidate(JSON.parse(text))) throw new Error("ajv rejects the benchmark report");
 
-const [parseTimes, ajvTimes, treemTimes] = interleaved([
+// The same report typed without diacritics, every character ASCII: how the text is handed to
+// WebAssembly depends on its characters (not budgeted; printed to keep that path in view).
+const ascii = text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/đ/g, "d").replace(/Đ/g, "D");
+if (!/^[\x00-\x7f]*$/.test(ascii)) throw new Error("the ASCII variant of the report is not ASCII");
+if (!treem.validate(ascii).valid || !ajvValidate(JSON.parse(ascii))) throw new Error("the ASCII variant is not valid");
+
+const [parseTimes, ajvTimes, treemTimes, asciiAjvTimes, asciiTreemTimes] = interleaved([
   () => JSON.parse(text),
   () => ajvValidate(JSON.parse(text)),
   () => treem.validate(text),
+  () => ajvValidate(JSON.parse(ascii)),
+  () => treem.validate(ascii),
 ]);
 const [parseMs, ajvMs, treemMs] = [parseTimes, ajvTimes, treemTimes].map(middle);
 // The ratio of each round's two times, then the median: robust to the machine's drift.
 const ratio = middle(treemTimes.map((t, i) => t / ajvTimes[i]));
+const asciiRatio = middle(asciiTreemTimes.map((t, i) => t / asciiAjvTimes[i]));
 
 // The budget is the module a portal form loads: the lean validator (`treem`). The full build
 // (`treem/full`, with consolidation and profiles as JSON text) is printed beside it.
@@ -89,6 +98,10 @@ console.log(`ajv 8 JSON.parse + validate: ${ajvMs.toFixed(3)} ms`);
 console.log(`treem validate(text):        ${treemMs.toFixed(3)} ms`);
 console.log(`ratio treem / ajv:           ${ratio.toFixed(2)} (median of per-round ratios)`);
 console.log(`ratio treem / JSON.parse:    ${(treemMs / parseMs).toFixed(2)}`);
+console.log(
+  `ASCII-only variant (no diacritics): treem ${middle(asciiTreemTimes).toFixed(3)} ms, ` +
+    `ajv ${middle(asciiAjvTimes).toFixed(3)} ms, ratio ${asciiRatio.toFixed(2)} (not budgeted)`,
+);
 console.log(`size, lean validator (treem): .wasm ${kib(wasmGz)} KiB + JS glue ${kib(glueGz)} KiB = ${kib(wasmGz + glueGz)} KiB gzip -9`);
 console.log(
   `size, full build (treem/full):  .wasm ${kib(fullWasmGz)} KiB + JS glue ${kib(fullGlueGz)} KiB = ` +
@@ -96,6 +109,11 @@ console.log(
 );
 console.log(`instantiation (Node, sync, incl. reading the file): ${instantiateMs.toFixed(1)} ms`);
 console.log("budgets:");
-console.log(`  size <= 100 KiB gzip -9:               ${verdict(wasmGz + glueGz <= 100 * 1024)} (${kib(wasmGz + glueGz)} KiB)`);
+// "100 KB" read strictly: 100,000 bytes (97.7 KiB).
+const leanBytes = wasmGz + glueGz;
+console.log(
+  `  size <= 100 KB gzip -9:                ${verdict(leanBytes <= 100_000)} ` +
+    `(${(leanBytes / 1000).toFixed(1)} KB = ${kib(leanBytes)} KiB)`,
+);
 console.log(`  validate <= 1.0 x ajv parse+validate:  ${verdict(ratio <= 1)} (${ratio.toFixed(2)} x)`);
 console.log("  instantiation in Chromium <= 30 ms:    measured by the browser test, not here");

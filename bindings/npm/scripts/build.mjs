@@ -2,7 +2,7 @@
 // by wasm-bindgen (the CLI must be exactly the version in Cargo.lock), wasm-opt from the npm
 // `binaryen` package (never whatever wasm-opt is on PATH), then the JS entries and types.
 import { execFileSync } from "node:child_process";
-import { cpSync, mkdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { cpSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 import { fileURLToPath } from "node:url";
 import { dirname, join } from "node:path";
@@ -31,6 +31,43 @@ if (installed !== pinned) {
 
 rmSync(dist, { recursive: true, force: true });
 
+/**
+ * Rewrites wasm-bindgen's `passStringToWasm0` in the glue at `file` so that every string is
+ * written by one `TextEncoder.encodeInto` into a buffer of the worst-case length, then the
+ * buffer is shrunk to what was written. The generated version first copies the string's ASCII
+ * prefix with a JavaScript loop, one `charCodeAt` at a time, and calls `encodeInto` only from
+ * the first other character: a report in plain ASCII (names typed without diacritics) took
+ * about three times as long to hand over as one in Vietnamese (see BENCHMARKS.md). The bytes
+ * handed over are the same (`encodeInto` writes ASCII as itself), and the allocator calls keep
+ * the contract the Rust side expects: never a reallocation to or from zero bytes.
+ */
+function handOverStringsInOneStep(file) {
+  const glue = readFileSync(file, "utf8");
+  const generated = /function passStringToWasm0\(arg, malloc, realloc\) \{\n[\s\S]*?\n\}\n/;
+  const found = glue.match(generated)?.[0] ?? "";
+  if (!found.includes("if (code > 0x7F) break;") || !glue.includes("const cachedTextEncoder = ")) {
+    console.error(
+      `${file}: wasm-bindgen ${installed} no longer writes passStringToWasm0 as this build expects; ` +
+        "review handOverStringsInOneStep in scripts/build.mjs",
+    );
+    process.exit(1);
+  }
+  const oneStep = `function passStringToWasm0(arg, malloc, realloc) {
+    // Rewritten by treem's scripts/build.mjs: one encodeInto for the whole string.
+    if (arg.length === 0) {
+        WASM_VECTOR_LEN = 0;
+        return malloc(0, 1) >>> 0;
+    }
+    const capacity = arg.length * 3;
+    const ptr = malloc(capacity, 1) >>> 0;
+    const { written } = cachedTextEncoder.encodeInto(arg, getUint8ArrayMemory0().subarray(ptr, ptr + capacity));
+    WASM_VECTOR_LEN = written;
+    return realloc(ptr, capacity, written, 1) >>> 0;
+}
+`;
+  writeFileSync(file, glue.replace(found, oneStep));
+}
+
 // Two builds of the one adapter: the lean validator that `treem` loads (every export against the
 // embedded profiles) and the full one that `treem/full` loads (plus consolidation and profiles
 // given as JSON text). Each: cargo, wasm-bindgen, then wasm-opt from the npm `binaryen` package.
@@ -51,6 +88,7 @@ for (const b of builds) {
     "--target", "web", "--no-typescript", "--out-dir", out,
     join(root, "target", "wasm32-unknown-unknown", "wasm", "treem_wasm.wasm"),
   ]);
+  handOverStringsInOneStep(join(out, "treem_wasm.js"));
   const wasmFile = join(out, "treem_wasm_bg.wasm");
   // -Oz inlines every function that has one caller, however large: capping that at 150 bytes
   // keeps shared shapes apart for gzip and binaryen's merging (about 5 KiB less gzipped, no

@@ -87,3 +87,29 @@ test("catalog, profile, rules, schema, version", () => {
   assert.equal(treem.schema().$schema, "https://json-schema.org/draft/2020-12/schema");
   assert.match(treem.version(), /^\d+\.\d+\.\d+/);
 });
+
+test("every kind of text reaches the module intact: empty, ASCII, two-, three- and four-byte UTF-8, NFD, a lone surrogate", () => {
+  // An unknown key at the root is named in its finding, so the key shows what the module read.
+  const keys = {
+    ascii: "Uy ban nhan dan",
+    two: "Đà Nẵng ©",
+    three: "ệệệ",
+    four: "trẻ em 🧒",
+    nfd: "Quy Nhơn".normalize("NFD"),
+    surrogate: "a\uD800b",
+  };
+  for (const build of [treem, full]) {
+    for (const [name, key] of Object.entries(keys)) {
+      const report = JSON.parse(example);
+      report.KEY = 1;
+      // Written into the text as it is (JSON.stringify would escape a lone surrogate).
+      const text = JSON.stringify(report).replace('"KEY"', `"${key}"`);
+      const found = build.validate(text, { lang: "en" }).findings;
+      const unknown = found.filter((f) => f.code === "structure.unknown_key");
+      assert.equal(unknown.length, 1, name);
+      // What TextEncoder writes for a lone surrogate: U+FFFD. Names are composed to NFC.
+      assert.equal(unknown[0].params.key, key.toWellFormed().normalize("NFC"), name);
+    }
+    assert.throws(() => build.validate(""), { code: "json_syntax" });
+  }
+});

@@ -5,6 +5,7 @@ import { readFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 import { performance } from "node:perf_hooks";
 import Ajv2020 from "ajv/dist/2020.js";
+import { provincialReport } from "./provincial-report.mjs";
 
 const root = new URL("../../../", import.meta.url);
 const dist = new URL("../dist/", import.meta.url);
@@ -16,23 +17,6 @@ wasm.initSync({ module: readFileSync(new URL("pkg/treem_wasm_bg.wasm", dist)) })
 const instantiateMs = performance.now() - t0;
 const { makeApi } = await import("../dist/api.js");
 const treem = makeApi(wasm);
-
-/** A provincial-size report (~50 KB), generated reproducibly from the Quy Nhơn example. */
-function provincialReport() {
-  const report = JSON.parse(readFileSync(new URL("examples/quy-nhon-half-year-2024.json", root), "utf8"));
-  const paragraph =
-    "Ủy ban nhân dân tỉnh đã chỉ đạo các sở, ban, ngành và Ủy ban nhân dân các huyện, thị xã, thành phố " +
-    "triển khai đồng bộ các giải pháp bảo vệ, chăm sóc trẻ em; kiểm tra, đôn đốc việc thực hiện và tổng hợp kết quả. ";
-  for (const section of report.sections) {
-    section.narrative = paragraph.repeat(6);
-    section.documents = Array.from({ length: 14 }, (_, i) => ({
-      number: `${100 + i * 7 + section.task}/KH-UBND`,
-      date: `2024-0${1 + (i % 4)}-${String(10 + i).padStart(2, "0")}`,
-      title: `Kế hoạch số ${i + 1} về triển khai nhiệm vụ ${section.task} công tác trẻ em năm 2024 trên địa bàn tỉnh`,
-    }));
-  }
-  return JSON.stringify(report, null, 2);
-}
 
 const middle = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
@@ -54,7 +38,7 @@ function interleaved(fns, { warmup = 30, rounds = 401 } = {}) {
   return times;
 }
 
-const text = provincialReport();
+const text = provincialReport(readFileSync(new URL("examples/quy-nhon-half-year-2024.json", root), "utf8"));
 const result = treem.validate(text);
 if (!result.valid) throw new Error(`benchmark report is not valid: ${JSON.stringify(result.findings[0])}`);
 

@@ -7,11 +7,12 @@ import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
 import { serve } from "../serve.mjs";
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, writeFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { validationCases, nativeCli, root, isProfileText } from "../../npm/test/helpers.mjs";
+import { provincialReport } from "../../npm/scripts/provincial-report.mjs";
 
 const executablePath = process.env.CHROMIUM ?? "/usr/bin/chromium";
 const example = fileURLToPath(new URL("../../../examples/quy-nhon-half-year-2024.json", import.meta.url));
@@ -146,6 +147,34 @@ test("no page error and no Content-Security-Policy violation", async () => {
   console.log(
     `# treem module instantiation in Chromium (compile + instantiate from bytes): median ` +
       `${mid.toFixed(1)} ms of ${instantiation.length} (${instantiation.map((t) => t.toFixed(1)).join(", ")})`,
+  );
+  // validate(text) on the benchmark's provincial report, beside JSON.parse and the hand-over
+  // alone (TextEncoder.encodeInto), in this browser: printed, never asserted. Chromium reports
+  // time in steps of 0.1 ms here, so each sample times 25 calls.
+  const text = provincialReport(readFileSync(example, "utf8"));
+  const speed = await page.evaluate(async (text) => {
+    const treem = await import(new URL("../npm/dist/web.js", document.baseURI).href);
+    await treem.ready();
+    if (!treem.validate(text).valid) throw new Error("the provincial report is not valid");
+    const encoder = new TextEncoder();
+    const buffer = new Uint8Array(text.length * 3);
+    const fns = [() => treem.validate(text), () => JSON.parse(text), () => encoder.encodeInto(text, buffer)];
+    const times = fns.map(() => []);
+    for (let round = -10; round < 101; round++) {
+      fns.forEach((_, k) => {
+        const i = (round + 10 + k) % fns.length;
+        const started = performance.now();
+        for (let n = 0; n < 25; n++) fns[i]();
+        if (round >= 0) times[i].push((performance.now() - started) / 25);
+      });
+    }
+    return times.map((t) => t.sort((a, b) => a - b)[t.length >> 1]);
+  }, text);
+  const [validateMs, parseMs, handOverMs] = speed;
+  console.log(
+    `# treem validate(text) in Chromium, provincial report: ${validateMs.toFixed(3)} ms; ` +
+      `JSON.parse ${parseMs.toFixed(3)} ms (ratio ${(validateMs / parseMs).toFixed(2)}); ` +
+      `hand-over alone (encodeInto) ${handOverMs.toFixed(3)} ms`,
   );
   assert.deepEqual(problems, []);
 });

@@ -54,6 +54,7 @@ function handOverStringsInOneStep(file) {
   }
   const oneStep = `function passStringToWasm0(arg, malloc, realloc) {
     // Rewritten by treem's scripts/build.mjs: one encodeInto for the whole string.
+    if (typeof arg !== "string") throw new TypeError(\`expected a string, not \${typeof arg}\`);
     if (arg.length === 0) {
         WASM_VECTOR_LEN = 0;
         return malloc(0, 1) >>> 0;
@@ -65,7 +66,7 @@ function handOverStringsInOneStep(file) {
     return realloc(ptr, capacity, written, 1) >>> 0;
 }
 `;
-  writeFileSync(file, glue.replace(found, oneStep));
+  writeFileSync(file, glue.replace(found, () => oneStep));
 }
 
 // Two builds of the one adapter: the lean validator that `treem` loads (every export against the

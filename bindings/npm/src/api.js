@@ -24,6 +24,15 @@ function text(value, name) {
   return value;
 }
 
+/** An optional text option (`lang`, `profile`, an id): `fallback` when absent, else a string. */
+function optionText(value, fallback, name) {
+  if (value === undefined || value === null) return fallback;
+  if (typeof value !== "string") {
+    throw new TreemError("invalid_options", `${name} must be a string, not ${typeof value}`);
+  }
+  return value;
+}
+
 /** The options every options-taking export shares, with their defaults, plus `extra`. */
 function commonOptions(options, extra) {
   return {
@@ -42,7 +51,13 @@ function deadlineOptions(options = {}) {
 export function makeApi(wasm) {
   return {
     validate(reportJson, options = {}) {
-      return unwrap(wasm.validate(text(reportJson, "reportJson"), options.lang ?? "vi", options.profile ?? ""));
+      return unwrap(
+        wasm.validate(
+          text(reportJson, "reportJson"),
+          optionText(options.lang, "vi", "lang"),
+          optionText(options.profile, "", "profile"),
+        ),
+      );
     },
     deadlines(options = {}) {
       return unwrap(wasm.deadlines(deadlineOptions(options)));
@@ -58,19 +73,19 @@ export function makeApi(wasm) {
       const opts = commonOptions(options, { kind: options.kind });
       if (!wasm.consolidate) {
         // The lean build (`treem`) leaves consolidation out; it says so in the language asked for.
-        return unwrap(wasm.consolidate_not_in_build(opts.lang));
+        return unwrap(wasm.consolidate_not_in_build(optionText(opts.lang, "vi", "lang")));
       }
       return unwrap(wasm.consolidate(reports, JSON.stringify(opts)));
     },
     calendar(year, options = {}) {
       if (!Number.isInteger(year)) throw new TreemError("invalid_options", "year must be an integer");
-      return unwrap(wasm.calendar(year, options.lang ?? "vi"));
+      return unwrap(wasm.calendar(year, optionText(options.lang, "vi", "lang")));
     },
     catalog() {
       return unwrap(wasm.catalog());
     },
-    profile(id = "") {
-      return unwrap(wasm.profile(id, "vi"));
+    profile(id) {
+      return unwrap(wasm.profile(optionText(id, "", "id"), "vi"));
     },
     rules() {
       return unwrap(wasm.rules());

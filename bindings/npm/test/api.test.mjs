@@ -35,6 +35,12 @@ test("operational failures throw an Error with a stable code", () => {
   assert.equal(code(() => treem.calendar(2019)), "year_not_covered");
   assert.equal(code(() => treem.timeliness("quarterly", "2024-05-16")), "unknown_report_kind");
   assert.equal(code(() => treem.deadlines({ asOf: "2024-02-30" })), "invalid_date");
+  // Text options that are not strings are refused before they reach the module.
+  assert.equal(code(() => treem.validate(example, { lang: 5 })), "invalid_options");
+  assert.equal(code(() => treem.validate(example, { profile: {} })), "invalid_options");
+  assert.equal(code(() => treem.calendar(2024, { lang: ["en"] })), "invalid_options");
+  assert.equal(code(() => treem.profile(5)), "invalid_options");
+  assert.equal(code(() => treem.consolidate([example], { lang: 5 })), "invalid_options");
 });
 
 test("a profile given as JSON text validates like the embedded one (treem/full)", () => {
@@ -108,7 +114,8 @@ test("every kind of text reaches the module intact: empty, ASCII, two-, three- a
       const unknown = found.filter((f) => f.code === "structure.unknown_key");
       assert.equal(unknown.length, 1, name);
       // What TextEncoder writes for a lone surrogate: U+FFFD. Names are composed to NFC.
-      assert.equal(unknown[0].params.key, key.toWellFormed().normalize("NFC"), name);
+      const wellFormed = key.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, "\uFFFD");
+      assert.equal(unknown[0].params.key, wellFormed.normalize("NFC"), name);
     }
     assert.throws(() => build.validate(""), { code: "json_syntax" });
   }

@@ -421,16 +421,22 @@ impl Profile {
 
     /// The embedded profile with this id, if any.
     pub fn embedded(id: &str) -> Option<&'static Profile> {
+        embedded_index(id).map(Profile::embedded_at)
+    }
+
+    /// The embedded profile at `index` of the embedded ones (see [`embedded_index`]), read on
+    /// first use.
+    pub(crate) fn embedded_at(index: usize) -> &'static Profile {
         static CACHE: [OnceLock<Profile>; EMBEDDED_COUNT] =
             [const { OnceLock::new() }; EMBEDDED_COUNT];
-        let index = embedded_index(id)?;
         // Read, not checked again: embedded data is fixed when treem is built, and a test
         // checks every embedded profile exactly as `from_json` would. A build that never reads
         // a profile given at run time then carries no checking code.
-        Some(CACHE[index].get_or_init(|| {
-            crate::decode::from_text(EMBEDDED[index].1, read::profile)
+        CACHE[index].get_or_init(|| {
+            let (id, text) = EMBEDDED[index];
+            crate::decode::from_text(text, read::profile)
                 .unwrap_or_else(|e| unreachable!("embedded profile {id} is checked by tests: {e}"))
-        }))
+        })
     }
 
     /// The default profile, `binh-dinh-2024`.
@@ -446,10 +452,8 @@ impl Profile {
     ///
     /// Code `unknown_profile` when no embedded profile has this id.
     pub fn embedded_json(id: &str) -> Result<&'static str, Error> {
-        EMBEDDED
-            .iter()
-            .find(|(known, _)| *known == id)
-            .map(|(_, text)| *text)
+        embedded_index(id)
+            .map(|index| EMBEDDED[index].1)
             .ok_or_else(|| Error::unknown_profile(id))
     }
 

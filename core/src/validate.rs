@@ -203,15 +203,20 @@ impl Validator {
     /// # Errors
     ///
     /// Code `unknown_profile` when no embedded profile has this id.
+    ///
+    /// ```
+    /// let validator = treem::Validator::embedded("binh-dinh-2024").unwrap();
+    /// assert!(std::ptr::eq(validator, treem::Validator::embedded("binh-dinh-2024").unwrap()));
+    /// assert_eq!(validator.profile().id, "binh-dinh-2024");
+    /// let err = treem::Validator::embedded("gia-lai-2026").unwrap_err();
+    /// assert_eq!(err.code(), "unknown_profile");
+    /// ```
     pub fn embedded(id: &str) -> Result<&'static Validator, Error> {
         static CACHE: [OnceLock<Validator>; crate::profile::EMBEDDED_COUNT] =
             [const { OnceLock::new() }; crate::profile::EMBEDDED_COUNT];
-        let profile = Profile::find_embedded(id)?;
-        let slot = crate::profile::embedded_index(id)
-            .map(|i| &CACHE[i])
-            .ok_or_else(|| Error::unknown_profile(id))?;
-        Ok(slot.get_or_init(|| {
-            Validator::with_embedded_catalog(Cow::Borrowed(profile))
+        let index = crate::profile::embedded_index(id).ok_or_else(|| Error::unknown_profile(id))?;
+        Ok(CACHE[index].get_or_init(|| {
+            Validator::with_embedded_catalog(Cow::Borrowed(Profile::embedded_at(index)))
                 .unwrap_or_else(|e| unreachable!("embedded profile names an embedded catalog: {e}"))
         }))
     }

@@ -17,20 +17,21 @@ function unwrap(text) {
   return result.ok;
 }
 
-function text(value, name) {
+/** `value` when it is a string: strings are all the module takes (anything else is refused here). */
+function string(value, name, what = "a string") {
   if (typeof value !== "string") {
-    throw new TreemError("invalid_options", `${name} must be a string of JSON text, not ${typeof value}`);
+    throw new TreemError("invalid_options", `${name} must be ${what}, not ${typeof value}`);
   }
   return value;
 }
 
+function text(value, name) {
+  return string(value, name, "a string of JSON text");
+}
+
 /** An optional text option (`lang`, `profile`, an id): `fallback` when absent, else a string. */
 function optionText(value, fallback, name) {
-  if (value === undefined || value === null) return fallback;
-  if (typeof value !== "string") {
-    throw new TreemError("invalid_options", `${name} must be a string, not ${typeof value}`);
-  }
-  return value;
+  return value === undefined || value === null ? fallback : string(value, name);
 }
 
 /** The options every options-taking export shares, with their defaults, plus `extra`. */
@@ -63,7 +64,7 @@ export function makeApi(wasm) {
       return unwrap(wasm.deadlines(deadlineOptions(options)));
     },
     timeliness(kind, submitted, options = {}) {
-      return unwrap(wasm.timeliness(text(kind, "kind"), text(submitted, "submitted"), deadlineOptions(options)));
+      return unwrap(wasm.timeliness(string(kind, "kind"), string(submitted, "submitted"), deadlineOptions(options)));
     },
     consolidate(reports, options = {}) {
       if (!Array.isArray(reports)) {

@@ -40,6 +40,7 @@ test("operational failures throw an Error with a stable code", () => {
   assert.equal(code(() => treem.validate(example, { profile: {} })), "invalid_options");
   assert.equal(code(() => treem.calendar(2024, { lang: ["en"] })), "invalid_options");
   assert.equal(code(() => treem.profile(5)), "invalid_options");
+  assert.equal(code(() => treem.timeliness(5, "2024-05-16")), "invalid_options");
   assert.equal(code(() => treem.consolidate([example], { lang: 5 })), "invalid_options");
 });
 

@@ -248,7 +248,6 @@ impl<'a> Decoder<'a> {
         }
         self.r.begin_object()?;
         let mut seen = 0u32;
-        // Unknown keys are remembered too, so that one repeated is also reported as repeated.
         let mut keys = Keys::new(self.seen.len());
         let mut first = true;
         while let Some(key) = self.r.key(&mut first)? {

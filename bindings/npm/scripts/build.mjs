@@ -77,6 +77,13 @@ const builds = [
   { name: "lean", dir: "pkg", features: [] },
   { name: "full", dir: "pkg-full", features: ["--features", "full"] },
 ];
+// `.cargo/config.toml` holds LLVM's inline threshold for WebAssembly; cargo drops it when any of
+// these is set, and the module then comes out larger than the one measured and published.
+const replacing = ["RUSTFLAGS", "CARGO_ENCODED_RUSTFLAGS", "CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS"]
+  .filter((name) => process.env[name] !== undefined);
+if (replacing.length > 0) {
+  console.warn(`warning: ${replacing.join(", ")} set: the rustflags of .cargo/config.toml are not applied`);
+}
 for (const b of builds) {
   console.log(`==> cargo build (wasm32, profile wasm, ${b.name})`);
   run("cargo", [

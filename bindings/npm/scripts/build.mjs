@@ -13,6 +13,17 @@ const root = join(pkg, "..", "..");
 const dist = join(pkg, "dist");
 const run = (cmd, args, opts = {}) => execFileSync(cmd, args, { stdio: "inherit", cwd: root, ...opts });
 
+// `.cargo/config.toml` caps LLVM's inlining for WebAssembly; cargo drops its rustflags when either
+// of these is set, and the module would differ from the one measured (larger, or slower).
+const replacing = ["RUSTFLAGS", "CARGO_ENCODED_RUSTFLAGS"].filter((name) => process.env[name] !== undefined);
+if (replacing.length > 0) {
+  console.error(
+    `${replacing.join(" and ")} set: cargo would ignore the rustflags of .cargo/config.toml and build ` +
+      `a different module from the one measured. Unset ${replacing.length > 1 ? "them" : "it"} to build the package.`,
+  );
+  process.exit(1);
+}
+
 const lock = readFileSync(join(root, "Cargo.lock"), "utf8");
 const pinned = lock.match(/name = "wasm-bindgen"\nversion = "([^"]+)"/)?.[1];
 let installed = "";
@@ -77,16 +88,6 @@ const builds = [
   { name: "lean", dir: "pkg", features: [] },
   { name: "full", dir: "pkg-full", features: ["--features", "full"] },
 ];
-// `.cargo/config.toml` caps LLVM's inlining for WebAssembly; cargo drops its rustflags when either
-// of these is set, and the module would come out larger and slower than the one measured.
-const replacing = ["RUSTFLAGS", "CARGO_ENCODED_RUSTFLAGS"].filter((name) => process.env[name] !== undefined);
-if (replacing.length > 0) {
-  console.error(
-    `error: ${replacing.join(" and ")} set: cargo would ignore the rustflags of .cargo/config.toml ` +
-      "and build another module than the one published; unset it to build the package",
-  );
-  process.exit(1);
-}
 for (const b of builds) {
   console.log(`==> cargo build (wasm32, profile wasm, ${b.name})`);
   run("cargo", [

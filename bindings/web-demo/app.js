@@ -5,7 +5,9 @@ import { ready, validate, profile as loadProfile, deadlines } from "../npm/dist/
 
 const started = performance.now();
 await ready();
+// Printed by the browser test: from this script's start, and from navigation start.
 window.__treemReadyMs = performance.now() - started;
+window.__treemReadyAt = performance.now();
 
 const profile = loadProfile();
 const form = document.getElementById("report");

@@ -111,20 +111,23 @@ test("it works offline once loaded", async () => {
 test("no page error and no Content-Security-Policy violation", async () => {
   // The module's start-up, over several fresh loads (one is too noisy on a shared machine);
   // printed, never asserted (timings are not tests).
+  // Every sample list is printed the same way: its median, how many, and each one in order.
+  const show = (xs, what) => {
+    const sorted = [...xs].sort((a, b) => a - b);
+    const list = sorted.map((t) => t.toFixed(1)).join(", ");
+    return `median ${sorted[sorted.length >> 1].toFixed(1)} ms of ${sorted.length} ${what} (${list})`;
+  };
   const times = [];
   const since = [];
   for (let i = 0; i < 7; i++) {
     await page.reload();
     await page.waitForSelector('body[data-ready="1"]');
-    times.push(await page.evaluate(() => window.__treemReadyMs));
-    since.push(await page.evaluate(() => window.__treemReadyAt));
+    const ready = await page.evaluate(() => [window.__treemReadyMs, window.__treemReadyAt]);
+    times.push(ready[0]);
+    since.push(ready[1]);
   }
-  const show = (xs) => {
-    xs.sort((a, b) => a - b);
-    return `median ${xs[Math.floor(xs.length / 2)].toFixed(1)} ms of ${xs.length} loads (${xs.map((t) => t.toFixed(1)).join(", ")})`;
-  };
-  console.log(`# treem module ready in Chromium, from the page's script: ${show(times)}; the .wasm is preloaded`);
-  console.log(`# treem module ready in Chromium, from navigation start (what a user waits): ${show(since)}`);
+  console.log(`# treem module ready in Chromium, from the page's script: ${show(times, "loads")}; the .wasm is preloaded`);
+  console.log(`# treem module ready in Chromium, from navigation start (what a user waits): ${show(since, "loads")}`);
   // Instantiation alone: the bytes fetched first, then compiled and instantiated by a fresh
   // copy of the glue (a new module URL). Each copy of the bytes ends in a custom section with
   // its own name, so that V8 cannot reuse code it compiled before: every compile is cold.
@@ -143,13 +146,9 @@ test("no page error and no Content-Security-Policy violation", async () => {
       await glue.default({ module_or_path: cold });
       out.push(performance.now() - started);
     }
-    return out.sort((a, b) => a - b);
+    return out;
   });
-  const mid = instantiation[Math.floor(instantiation.length / 2)];
-  console.log(
-    `# treem module instantiation in Chromium (compile + instantiate from bytes): median ` +
-      `${mid.toFixed(1)} ms of ${instantiation.length} (${instantiation.map((t) => t.toFixed(1)).join(", ")})`,
-  );
+  console.log(`# treem module instantiation in Chromium (compile + instantiate from bytes): ${show(instantiation, "cold compiles")}`);
   // validate(text) on the benchmark's provincial report, beside JSON.parse and the hand-over
   // alone (TextEncoder.encodeInto), in this browser: printed, never asserted. Chromium reports
   // time in steps of 0.1 ms here, so each sample times 25 calls.

@@ -74,7 +74,7 @@ export function makeApi(wasm) {
       const opts = commonOptions(options, { kind: options.kind });
       if (!wasm.consolidate) {
         // The lean build (`treem`) leaves consolidation out; it says so in the language asked for.
-        return unwrap(wasm.consolidate_not_in_build(optionText(opts.lang, "vi", "lang")));
+        return unwrap(wasm.consolidate_not_in_build(string(opts.lang, "lang")));
       }
       return unwrap(wasm.consolidate(reports, JSON.stringify(opts)));
     },

@@ -37,9 +37,9 @@ function optionText(value, fallback, name) {
 /** The options every options-taking export shares, with their defaults, plus `extra`. */
 function commonOptions(options, extra) {
   return {
-    profile: options.profile ?? "",
+    profile: optionText(options.profile, "", "profile"),
     as_of: options.asOf ?? options.as_of,
-    lang: options.lang ?? "vi",
+    lang: optionText(options.lang, "vi", "lang"),
     ...extra,
   };
 }
@@ -74,7 +74,7 @@ export function makeApi(wasm) {
       const opts = commonOptions(options, { kind: options.kind });
       if (!wasm.consolidate) {
         // The lean build (`treem`) leaves consolidation out; it says so in the language asked for.
-        return unwrap(wasm.consolidate_not_in_build(string(opts.lang, "lang")));
+        return unwrap(wasm.consolidate_not_in_build(opts.lang));
       }
       return unwrap(wasm.consolidate(reports, JSON.stringify(opts)));
     },

@@ -42,6 +42,7 @@ test("operational failures throw an Error with a stable code", () => {
   assert.equal(code(() => treem.profile(5)), "invalid_options");
   assert.equal(code(() => treem.timeliness(5, "2024-05-16")), "invalid_options");
   assert.equal(code(() => treem.consolidate([example], { lang: 5 })), "invalid_options");
+  assert.equal(code(() => treem.deadlines({ profile: 5 })), "invalid_options");
 });
 
 test("a profile given as JSON text validates like the embedded one (treem/full)", () => {

@@ -19,6 +19,7 @@ const targets = {
   "report.schema.json": jsonIn("examples"),
   "profile.schema.json": jsonIn("core/data/profiles"),
   "catalog.schema.json": jsonIn("core/data/catalogs"),
+  "schedule.schema.json": [...jsonIn("core/data/calendar"), "tests/vectors/calendar/schedules/swap-2026-11.json"],
   "finding.schema.json": [],
 };
 

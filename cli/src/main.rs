@@ -39,6 +39,8 @@ enum Command {
         /// embedded profile the report names.
         #[arg(long)]
         profile: Option<String>,
+        #[command(flatten)]
+        calendar: CalendarArg,
     },
     /// Show a profile: the embedded default, an embedded id, or a profile JSON file.
     Profile {
@@ -71,9 +73,12 @@ enum Command {
     Calendar {
         /// The year, e.g. 2025.
         year: i32,
-        /// Output format.
+        /// Output format: text, or json (the year as a schedule file: print it, edit it, load
+        /// it back with --calendar).
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
+        #[command(flatten)]
+        calendar: CalendarArg,
     },
     /// Show each report kind's deadline: the due date as written, how it is read, the last
     /// on-time day and why; with --as-of, the working days remaining.
@@ -91,6 +96,8 @@ enum Command {
         /// Output format.
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
+        #[command(flatten)]
+        calendar: CalendarArg,
     },
     /// Say whether a report submitted on a day was on time, or how late.
     Timeliness {
@@ -109,32 +116,13 @@ enum Command {
         /// Output format.
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
+        #[command(flatten)]
+        calendar: CalendarArg,
     },
     /// Consolidate reports for the receiving department: sum the valid ones, give every
     /// expected reporter its status (on time, late, missing, invalid) and the completeness.
     /// Reads folders recursively and uses every core.
-    Consolidate {
-        /// Report files or folders (all `*.json` inside, recursively).
-        #[arg(required = true)]
-        paths: Vec<String>,
-        /// Report kind to consolidate (default: the kind with the latest period among the
-        /// reports, e.g. annual when both are given).
-        #[arg(long)]
-        kind: Option<String>,
-        /// Statuses as of this day (YYYY-MM-DD): whether missing reports are overdue.
-        #[arg(long)]
-        as_of: Option<String>,
-        /// Embedded profile id or path to a profile JSON file (default: the embedded default).
-        #[arg(long)]
-        profile: Option<String>,
-        /// Output: text, json (`{ consolidated, reporters, completeness, … }`), csv (for Excel,
-        /// UTF-8 with a byte-order mark) or html (one page to open or print).
-        #[arg(long, value_enum, default_value_t = ConsolidateFormat::Text)]
-        format: ConsolidateFormat,
-        /// Threads reading and checking files (default: every core).
-        #[arg(long)]
-        jobs: Option<usize>,
-    },
+    Consolidate(ConsolidateArgs),
     /// Run the conformance suite: every test vector, then every property over generated
     /// reports (one defect per rule, styles, round trips, arbitrary input, calendar laws);
     /// print a table per rule and `N passed, M failed` (exit 0: none failed; 1: a check failed;
@@ -172,6 +160,57 @@ enum Command {
         #[arg(long)]
         profile: Option<String>,
     },
+}
+
+/// The arguments of `treem consolidate`.
+#[derive(clap::Args)]
+struct ConsolidateArgs {
+    /// Report files or folders (all `*.json` inside, recursively).
+    #[arg(required = true)]
+    paths: Vec<String>,
+    /// Report kind to consolidate (default: the kind with the latest period among the
+    /// reports, e.g. annual when both are given).
+    #[arg(long)]
+    kind: Option<String>,
+    /// Statuses as of this day (YYYY-MM-DD): whether missing reports are overdue.
+    #[arg(long)]
+    as_of: Option<String>,
+    /// Embedded profile id or path to a profile JSON file (default: the embedded default).
+    #[arg(long)]
+    profile: Option<String>,
+    /// Output: text, json (`{ consolidated, reporters, completeness, … }`), csv (for Excel,
+    /// UTF-8 with a byte-order mark) or html (one page to open or print).
+    #[arg(long, value_enum, default_value_t = ConsolidateFormat::Text)]
+    format: ConsolidateFormat,
+    /// Threads reading and checking files (default: every core).
+    #[arg(long)]
+    jobs: Option<usize>,
+    #[command(flatten)]
+    calendar: CalendarArg,
+}
+
+/// `--calendar FILE`, on every command that counts days.
+#[derive(clap::Args)]
+struct CalendarArg {
+    /// A schedule file (JSON) laid over the embedded calendar: a newly announced year, a swap of
+    /// working days, a province's own days off (see docs/calendar.md).
+    #[arg(long = "calendar", value_name = "FILE")]
+    file: Option<String>,
+}
+
+impl CalendarArg {
+    /// The embedded calendar, with the schedule file laid over it when one is given.
+    fn load(&self) -> Result<std::borrow::Cow<'static, Calendar>, Failure> {
+        match &self.file {
+            None => Ok(std::borrow::Cow::Borrowed(Calendar::embedded())),
+            Some(path) => {
+                let text = read(path)?;
+                Ok(std::borrow::Cow::Owned(
+                    Calendar::embedded().with_schedule_json(&text)?,
+                ))
+            }
+        }
+    }
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -230,6 +269,7 @@ enum SchemaName {
     Report,
     Profile,
     Catalog,
+    Schedule,
     Finding,
 }
 
@@ -282,8 +322,20 @@ fn main() -> ExitCode {
             files,
             format,
             profile,
+            calendar,
         } => {
-            return validate(&mut out, &files, format, lang, profile.as_deref());
+            let calendar = match calendar.load() {
+                Ok(c) => c,
+                Err(failure) => return fail(failure, lang),
+            };
+            return validate(
+                &mut out,
+                &files,
+                format,
+                lang,
+                profile.as_deref(),
+                &calendar,
+            );
         }
         Command::Profile { profile, format } => {
             load_profile(profile.as_deref()).map(|p| match format {
@@ -308,28 +360,32 @@ fn main() -> ExitCode {
             SchemaName::Report => treem::schema::report(),
             SchemaName::Profile => treem::schema::profile(),
             SchemaName::Catalog => treem::schema::catalog(),
+            SchemaName::Schedule => treem::schema::schedule(),
             SchemaName::Finding => treem::schema::finding(),
         })),
-        Command::Calendar { year, format } => Calendar::embedded()
-            .year(year)
-            .map_err(Failure::from)
-            .map(|y| match format {
-                Format::Json => output::json(&y.entries()),
-                Format::Text => output::calendar_text(y, lang),
-            }),
+        Command::Calendar {
+            year,
+            format,
+            calendar,
+        } => calendar.load().and_then(|cal| {
+            let y = cal.year(year)?;
+            Ok(match format {
+                Format::Json => y
+                    .to_file(cal.description().clone(), cal.province().cloned())
+                    .to_json_pretty(Some(lang)),
+                Format::Text => output::calendar_text(&cal, y, lang),
+            })
+        }),
         Command::Deadlines {
             profile,
             as_of,
             reading,
             format,
+            calendar,
         } => load_profile(profile.as_deref()).and_then(|p| {
             let as_of = as_of.as_deref().map(date).transpose()?;
-            let all = treem::calendar::deadlines(
-                &p,
-                Calendar::embedded(),
-                reading.map(Reading::from),
-                as_of,
-            )?;
+            let calendar = calendar.load()?;
+            let all = treem::calendar::deadlines(&p, &calendar, reading.map(Reading::from), as_of)?;
             Ok(match format {
                 Format::Json => output::json(&all),
                 Format::Text => output::deadlines_text(&p, &all, lang),
@@ -341,35 +397,22 @@ fn main() -> ExitCode {
             profile,
             reading,
             format,
+            calendar,
         } => load_profile(profile.as_deref()).and_then(|p| {
             let submitted = date(&submitted)?;
+            let calendar = calendar.load()?;
             let deadline = Deadline::compute(
-                Calendar::embedded(),
+                &calendar,
                 p.find_report_kind(&kind)?,
                 reading.map(Reading::from),
             )?;
-            let t = deadline.timeliness(Calendar::embedded(), submitted)?;
+            let t = deadline.timeliness(&calendar, submitted)?;
             Ok(match format {
                 Format::Json => output::json(&t),
                 Format::Text => output::timeliness_text(&deadline, &t, lang),
             })
         }),
-        Command::Consolidate {
-            paths,
-            kind,
-            as_of,
-            profile,
-            format,
-            jobs,
-        } => consolidate(
-            &paths,
-            kind.as_deref(),
-            as_of.as_deref(),
-            profile.as_deref(),
-            format,
-            jobs,
-            lang,
-        ),
+        Command::Consolidate(args) => consolidate(&args, lang),
         Command::Conformance {
             vectors,
             cases,
@@ -453,6 +496,7 @@ fn validate(
     format: Format,
     lang: Lang,
     profile: Option<&str>,
+    calendar: &Calendar,
 ) -> ExitCode {
     let validator = match profile.map(|p| load_profile(Some(p))).transpose() {
         Ok(p) => match p.map(Validator::new).transpose() {
@@ -466,8 +510,8 @@ fn validate(
         .map(|file| {
             let outcome = read(file).and_then(|text| {
                 match &validator {
-                    Some(v) => v.validate_json(&text),
-                    None => treem::validate_json(&text),
+                    Some(v) => v.validate_json_with(&text, calendar),
+                    None => treem::validate_json_with(&text, calendar),
                 }
                 .map_err(Failure::from)
             });
@@ -543,23 +587,25 @@ fn conformance(
     }
 }
 
-fn consolidate(
-    paths: &[String],
-    kind: Option<&str>,
-    as_of: Option<&str>,
-    profile: Option<&str>,
-    format: ConsolidateFormat,
-    jobs: Option<usize>,
-    lang: Lang,
-) -> Result<String, Failure> {
-    let as_of = as_of.map(date).transpose()?;
-    let owned;
-    let validator: &Validator = match profile {
-        None => Validator::embedded(treem::DEFAULT_PROFILE)?,
-        Some(p) => {
-            owned = Validator::new(load_profile(Some(p))?)?;
-            &owned
-        }
+fn consolidate(args: &ConsolidateArgs, lang: Lang) -> Result<String, Failure> {
+    let ConsolidateArgs {
+        paths,
+        kind,
+        as_of,
+        profile,
+        format,
+        jobs,
+        calendar,
+    } = args;
+    let (kind, format) = (kind.as_deref(), *format);
+    let as_of = as_of.as_deref().map(date).transpose()?;
+    let validator = match profile.as_deref() {
+        None => Validator::embedded(treem::DEFAULT_PROFILE)?.clone(),
+        Some(p) => Validator::new(load_profile(Some(p))?)?,
+    };
+    let validator = &match calendar.file {
+        None => validator,
+        Some(_) => validator.with_calendar(calendar.load()?.into_owned()),
     };
     let walk = consolidate::files(paths).map_err(|(path, error)| Failure::Io { path, error })?;
     let jobs = jobs.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));

@@ -3,6 +3,7 @@
 use std::fmt::Write as _;
 
 use serde::Serialize;
+use treem::Calendar;
 use treem::calendar::{DeadlineReport, Source, YearSchedule};
 use treem::{Catalog, Deadline, FindingOutput, Lang, Profile, Provenance, RULES, Timeliness};
 
@@ -332,8 +333,8 @@ pub fn rules_text(lang: Lang) -> String {
     s
 }
 
-/// `treem calendar YEAR`: the year's exceptions to Monday–Friday.
-pub fn calendar_text(year: &YearSchedule, lang: Lang) -> String {
+/// `treem calendar YEAR`: the year's exceptions to Monday–Friday, each with why and its basis.
+pub fn calendar_text(cal: &Calendar, year: &YearSchedule, lang: Lang) -> String {
     let vi = lang == Lang::Vi;
     let status = match (year.status, vi) {
         (Source::Official, true) => "lịch chính thức",
@@ -342,11 +343,38 @@ pub fn calendar_text(year: &YearSchedule, lang: Lang) -> String {
         (Source::Projected, false) => "PROJECTED (not announced)",
     };
     let mut s = format!(
-        "{} {} — {status}\n{}\n\n",
+        "{} {} — {status}\n",
         if vi { "Năm" } else { "Year" },
-        year.year,
-        year.source
+        year.year
     );
+    if let Some(province) = cal.province() {
+        let _ = writeln!(
+            s,
+            "{} {} ({})",
+            if vi {
+                "Lịch riêng của tỉnh"
+            } else {
+                "Own schedule of the province of"
+            },
+            province.name,
+            province.code
+        );
+    }
+    let _ = writeln!(
+        s,
+        "{}: {}",
+        if vi { "Căn cứ" } else { "Basis" },
+        year.basis.get(lang)
+    );
+    for note in &year.notes {
+        let _ = writeln!(
+            s,
+            "{}: {}",
+            if vi { "Lưu ý" } else { "Note" },
+            note.get(lang)
+        );
+    }
+    s.push('\n');
     for e in year.entries() {
         let mark = match (e.working, vi) {
             (true, true) => "làm việc",
@@ -354,7 +382,17 @@ pub fn calendar_text(year: &YearSchedule, lang: Lang) -> String {
             (false, true) => "nghỉ",
             (false, false) => "off",
         };
-        let _ = writeln!(s, "  {}  {:<9} {}", e.date, mark, e.reason.get(lang));
+        let _ = writeln!(
+            s,
+            "  {:<19} {:<9} {}\n  {:<19} {:<9} {}: {}",
+            e.date.spoken().get(lang),
+            mark,
+            e.reason.get(lang),
+            "",
+            "",
+            if vi { "căn cứ" } else { "basis" },
+            e.basis.get(lang)
+        );
     }
     s
 }

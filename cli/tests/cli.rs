@@ -271,6 +271,7 @@ const OFF: &[(i32, &[(&str, &str)])] = &[
             ("04-26", "04-27"),
             ("04-30", "05-03"),
             ("08-29", "09-02"),
+            ("11-24", "11-24"),
         ],
     ),
 ];
@@ -280,19 +281,40 @@ const MAKE_UP: &[(i32, &[&str])] = &[
     (2026, &["01-10", "08-22"]),
 ];
 
+/// The days of `treem calendar YEAR --format json` (a schedule file of that year): date, working,
+/// role, basis.
+fn schedule_days(file: &Value, year: i32) -> Vec<(String, bool, String, String)> {
+    let year = &file["years"][year.to_string()];
+    year["days"]
+        .as_object()
+        .unwrap()
+        .iter()
+        .map(|(date, day)| {
+            (
+                date.clone(),
+                day["role"] == "make_up_day",
+                day["role"].as_str().unwrap().to_owned(),
+                day["basis"].as_str().unwrap_or_default().to_owned(),
+            )
+        })
+        .collect()
+}
+
 #[test]
 fn calendar_reproduces_the_official_schedules() {
     for ((year, ranges), (_, make_up)) in OFF.iter().zip(MAKE_UP) {
         let out = treem(&["calendar", &year.to_string(), "--format", "json"]);
         assert_eq!(out.status.code(), Some(0));
-        let entries = json(&out);
+        let file = json(&out);
+        assert_eq!(file["format"], 2);
+        assert_eq!(file["years"][year.to_string()]["status"], "official");
         let mut off_got: Vec<String> = Vec::new();
         let mut on_got: Vec<String> = Vec::new();
-        for e in entries.as_array().unwrap() {
-            assert_eq!(e["source"], "official", "{e}");
-            assert!(e["reason"]["vi"].is_string() && e["reason"]["en"].is_string());
-            let date = e["date"].as_str().unwrap().to_owned();
-            if e["working"] == true {
+        for (date, working, _, basis) in schedule_days(&file, *year) {
+            // Every day names its basis, in the output language (Vietnamese by default).
+            assert!(!basis.is_empty(), "{date}");
+            assert!(!basis.contains("Labour Code"), "{date}: {basis}");
+            if working {
                 on_got.push(date)
             } else {
                 off_got.push(date)
@@ -315,13 +337,93 @@ fn calendar_reproduces_the_official_schedules() {
     }
     assert_eq!(treem(&["calendar", "2023"]).status.code(), Some(2));
     let projected = json(&treem(&["calendar", "2031", "--format", "json"]));
-    assert!(
-        projected
-            .as_array()
-            .unwrap()
-            .iter()
-            .all(|e| e["source"] == "projected")
+    assert_eq!(projected["years"]["2031"]["status"], "projected");
+    let culture = &projected["years"]["2031"]["days"]["2031-11-24"];
+    assert_eq!(culture["occasion"], "culture_day", "{projected}");
+    assert_eq!(
+        culture["basis"],
+        "Dự tính theo Nghị quyết 28/2026/QH16 của Quốc hội"
     );
+}
+
+/// Print a year, add the swap proposed for 24/11/2026, load it back: the days change exactly as
+/// the file says, in `calendar`, `deadlines`, `timeliness` and `validate`.
+#[test]
+fn a_printed_and_edited_schedule_loads_back() {
+    let dir = std::env::temp_dir().join(format!("treem-calendar-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let printed = treem(&["calendar", "2026", "--format", "json"]);
+    let mut file = json(&printed);
+    let same = dir.join("same.json");
+    std::fs::write(&same, &printed.stdout).unwrap();
+    let again = treem(&["calendar", "2026", "--calendar", same.to_str().unwrap()]);
+    assert_eq!(stdout(&again), stdout(&treem(&["calendar", "2026"])));
+    let days = &mut file["years"]["2026"]["days"];
+    days["2026-11-23"] = serde_json::json!({ "occasion": "culture_day", "role": "swapped_day_off",
+        "basis": "Thông báo (để thử)" });
+    days["2026-11-28"] = serde_json::json!({ "occasion": "culture_day", "role": "make_up_day",
+        "replaces": "2026-11-23", "basis": "Thông báo (để thử)" });
+    let swapped = dir.join("swap.json");
+    std::fs::write(&swapped, file.to_string()).unwrap();
+    let cal = swapped.to_str().unwrap();
+    let with = schedule_days(
+        &json(&treem(&[
+            "calendar",
+            "2026",
+            "--format",
+            "json",
+            "--calendar",
+            cal,
+        ])),
+        2026,
+    );
+    let without = schedule_days(&file, 2026);
+    assert_eq!(with.len(), without.len());
+    let late = |extra: &[&str]| {
+        let mut args = vec![
+            "timeliness",
+            "--profile",
+            "tests/vectors/deadlines/profiles/due-around-24-11-2026.json",
+            "--kind",
+            "annual",
+            "--submitted",
+            "2026-11-30",
+            "--format",
+            "json",
+        ];
+        args.extend_from_slice(extra);
+        json(&treem(&args))["working_days_late"].clone()
+    };
+    assert_eq!(late(&[]), 3);
+    assert_eq!(late(&["--calendar", cal]), 4);
+    // A broken file: every problem at once, each at its pointer, in Vietnamese.
+    let broken = dir.join("broken.json");
+    std::fs::write(
+        &broken,
+        include_str!("../../tests/vectors/calendar/schedules/five-mistakes.json"),
+    )
+    .unwrap();
+    let out = treem(&[
+        "deadlines",
+        "--calendar",
+        broken.to_str().unwrap(),
+        "--lang",
+        "vi",
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8(out.stderr).unwrap();
+    for at in [
+        "/years/2027/days/2028-01-03",
+        "/years/2027/days/2027-03-08/occasion",
+        "/years/2027/days/2027-11-26/role",
+        "/years/2027/days/2027-11-28/role",
+        "/years/2027/days/2027-11-29/role",
+    ] {
+        assert!(err.contains(at), "{at} in {err}");
+    }
+    assert!(err.contains("Tệp lịch nghỉ không hợp lệ"), "{err}");
+    assert!(!err.contains("expected"), "{err}");
+    std::fs::remove_dir_all(&dir).unwrap();
 }
 
 #[test]

@@ -204,14 +204,9 @@ impl Catalog {
     /// or duplicate ids or codes, a code not of four digits or not matching its group, a rate
     /// without `per`, a formula whose multiplier disagrees with the unit.
     pub fn from_json(text: &str) -> Result<Catalog, Error> {
-        let catalog = crate::decode::from_text(text, read::catalog)
-            .map_err(|problem| Error::invalid_catalog(vec![problem]))?;
-        let problems = catalog.check();
-        if problems.is_empty() {
-            Ok(catalog)
-        } else {
-            Err(Error::invalid_catalog(problems))
-        }
+        crate::decode::from_text(text, read::catalog)
+            .check(Catalog::check)
+            .map_err(Error::invalid_catalog)
     }
 
     /// The embedded catalog with this id, if any (`circular-13-2021`).
@@ -221,8 +216,7 @@ impl Catalog {
         let index = EMBEDDED.iter().position(|(known, _)| *known == id)?;
         // Read, not checked again: a test checks every embedded catalog as `from_json` would.
         Some(CACHE[index].get_or_init(|| {
-            crate::decode::from_text(EMBEDDED[index].1, read::catalog)
-                .unwrap_or_else(|e| unreachable!("embedded catalog {id} is checked by tests: {e}"))
+            crate::decode::from_text(EMBEDDED[index].1, read::catalog).embedded(id)
         }))
     }
 
@@ -268,35 +262,41 @@ impl Catalog {
 
     fn check(&self) -> Vec<Problem> {
         let mut problems = Vec::new();
-        problems.extend(Problem::unsupported_format(self.format));
+        problems.extend(Problem::unsupported_format(self.format, &[1]));
         let mut ids = Map::new();
         let mut codes = Map::new();
         for (i, ind) in self.indicators.iter().enumerate() {
             let at = |field: &str| format!("/indicators/{i}/{field}");
-            if ind.id.is_empty() || ids.insert(ind.id.as_str(), ()).is_some() {
+            let id = &ind.id;
+            if id.is_empty() || ids.insert(id.as_str(), ()).is_some() {
                 problems.push(Problem::new(
                     at("id"),
-                    format!("indicator id `{}` is empty or given twice", ind.id),
+                    format!("Mã chỉ tiêu “{id}” để trống hoặc bị ghi hai lần"),
+                    format!("indicator id “{id}” is empty or given twice"),
                 ));
             }
+            let annex = ind.annex.as_str();
             if let Some(code) = &ind.code {
                 if code.len() != 4 || !code.bytes().all(|b| b.is_ascii_digit()) {
                     problems.push(Problem::new(
                         at("code"),
-                        format!("code `{code}` is not four digits GGNN"),
+                        format!("Mã số “{code}” phải gồm bốn chữ số GGNN"),
+                        format!("code “{code}” is not four digits GGNN"),
                     ));
                 } else if let Some(group) = &ind.group {
                     if !code.starts_with(group.as_str()) {
                         problems.push(Problem::new(
                             at("group"),
-                            format!("group `{group}` does not match code `{code}`"),
+                            format!("Nhóm “{group}” không khớp với mã số “{code}”"),
+                            format!("group “{group}” does not match code “{code}”"),
                         ));
                     }
                 }
                 if codes.insert((ind.annex, code.as_str()), ()).is_some() {
                     problems.push(Problem::new(
                         at("code"),
-                        format!("annex {} code {code} is given twice", ind.annex.as_str()),
+                        format!("Mã số {code} của phụ lục {annex} bị ghi hai lần"),
+                        format!("annex {annex} code {code} is given twice"),
                     ));
                 }
             }
@@ -308,17 +308,16 @@ impl Catalog {
                 {
                     problems.push(Problem::new(
                         at("group"),
-                        format!(
-                            "group `{group}` is not declared for annex {}",
-                            ind.annex.as_str()
-                        ),
+                        format!("Nhóm “{group}” chưa được khai báo cho phụ lục {annex}"),
+                        format!("group “{group}” is not declared for annex {annex}"),
                     ));
                 }
             }
             if ind.unit.kind == IndicatorKind::Rate && ind.unit.per.is_none() {
                 problems.push(Problem::new(
                     at("unit/per"),
-                    "a rate needs `per`".to_owned(),
+                    "Chỉ tiêu tỷ suất cần ghi “per” (tính trên bao nhiêu)".to_owned(),
+                    "a rate needs “per”".to_owned(),
                 ));
             }
             if let Some(formula) = &ind.formula {
@@ -327,10 +326,12 @@ impl Catalog {
                     IndicatorKind::Rate => ind.unit.per,
                     IndicatorKind::Count => None,
                 };
-                if expected != Some(formula.multiplier) {
+                let multiplier = formula.multiplier;
+                if expected != Some(multiplier) {
                     problems.push(Problem::new(
                         at("formula/multiplier"),
-                        format!("multiplier {} does not fit the unit", formula.multiplier),
+                        format!("Hệ số nhân {multiplier} không phù hợp với đơn vị của chỉ tiêu"),
+                        format!("multiplier {multiplier} does not fit the unit"),
                     ));
                 }
             }
@@ -382,9 +383,9 @@ mod tests {
 /// Reading a catalog file (see [`crate::decode`]).
 pub(crate) mod read {
     use super::*;
-    use crate::decode::{DResult, Obj, Value, float, string, u32_};
+    use crate::decode::{Obj, Problems, Value, float, string, u32_};
 
-    pub(crate) fn catalog(v: &Value<'_>, at: &str) -> DResult<Catalog> {
+    pub(crate) fn catalog(v: &Value<'_>, at: &str, cx: &Problems) -> Option<Catalog> {
         let known = [
             "format",
             "id",
@@ -395,37 +396,37 @@ pub(crate) mod read {
             "groups",
             "indicators",
         ];
-        let o = Obj::new(v, at, &known)?;
-        Ok(Catalog {
-            format: o.req("format", u32_)?,
-            id: o.string("id")?,
-            instrument: o.string("instrument")?,
-            title: o.label("title")?,
-            coverage: o.string("coverage")?,
-            annexes: o.list("annexes", annex_info)?,
-            groups: o.list("groups", group)?,
-            indicators: o.list("indicators", indicator)?,
+        let o = Obj::new(v, at, &known, cx)?;
+        Some(Catalog {
+            format: o.req("format", u32_).unwrap_or(1),
+            id: o.string("id"),
+            instrument: o.string("instrument"),
+            title: o.label("title"),
+            coverage: o.string("coverage"),
+            annexes: o.list("annexes", annex_info),
+            groups: o.list("groups", group),
+            indicators: o.list("indicators", indicator),
         })
     }
 
-    fn annex_info(v: &Value<'_>, at: &str) -> DResult<AnnexInfo> {
-        let o = Obj::new(v, at, &["annex", "name"])?;
-        Ok(AnnexInfo {
-            annex: o.named("annex")?,
-            name: o.label("name")?,
+    fn annex_info(v: &Value<'_>, at: &str, cx: &Problems) -> Option<AnnexInfo> {
+        let o = Obj::new(v, at, &["annex", "name"], cx)?;
+        Some(AnnexInfo {
+            annex: o.named("annex"),
+            name: o.label("name"),
         })
     }
 
-    fn group(v: &Value<'_>, at: &str) -> DResult<Group> {
-        let o = Obj::new(v, at, &["annex", "group", "name"])?;
-        Ok(Group {
-            annex: o.named("annex")?,
-            group: o.string("group")?,
-            name: o.label("name")?,
+    fn group(v: &Value<'_>, at: &str, cx: &Problems) -> Option<Group> {
+        let o = Obj::new(v, at, &["annex", "group", "name"], cx)?;
+        Some(Group {
+            annex: o.named("annex"),
+            group: o.string("group"),
+            name: o.label("name"),
         })
     }
 
-    fn indicator(v: &Value<'_>, at: &str) -> DResult<Indicator> {
+    fn indicator(v: &Value<'_>, at: &str, cx: &Problems) -> Option<Indicator> {
         let known = [
             "id",
             "annex",
@@ -442,55 +443,60 @@ pub(crate) mod read {
             "targets",
             "notes",
         ];
-        let o = Obj::new(v, at, &known)?;
-        Ok(Indicator {
-            id: o.string("id")?,
-            annex: o.named("annex")?,
-            code: o.opt_string("code")?,
-            group: o.opt_string("group")?,
-            provenance: o.named("provenance")?,
-            name: o.label("name")?,
-            unit: o.req("unit", indicator_unit)?,
-            formula: o.opt("formula", formula)?,
-            disaggregation: o.opt_list("disaggregation", string)?,
-            periodicity: o.opt_string("periodicity")?,
-            source: o.opt_string("source")?,
-            lead: o.opt_string("lead")?,
-            targets: o.opt_list("targets", target)?,
-            notes: o.opt_string("notes")?,
+        let o = Obj::new(v, at, &known, cx)?;
+        Some(Indicator {
+            id: o.string("id"),
+            annex: o.named("annex"),
+            code: o.opt_string("code"),
+            group: o.opt_string("group"),
+            provenance: o.named("provenance"),
+            name: o.label("name"),
+            unit: o.req("unit", indicator_unit).unwrap_or(IndicatorUnit {
+                kind: IndicatorKind::Count,
+                per: None,
+                name: Label::default(),
+            }),
+            formula: o.opt("formula", formula),
+            disaggregation: o.opt_list("disaggregation", string),
+            periodicity: o.opt_string("periodicity"),
+            source: o.opt_string("source"),
+            lead: o.opt_string("lead"),
+            targets: o.opt_list("targets", target),
+            notes: o.opt_string("notes"),
         })
     }
 
-    fn indicator_unit(v: &Value<'_>, at: &str) -> DResult<IndicatorUnit> {
-        let o = Obj::new(v, at, &["kind", "per", "name"])?;
-        Ok(IndicatorUnit {
-            kind: o.named("kind")?,
-            per: o.opt("per", u32_)?,
-            name: o.label("name")?,
+    fn indicator_unit(v: &Value<'_>, at: &str, cx: &Problems) -> Option<IndicatorUnit> {
+        let o = Obj::new(v, at, &["kind", "per", "name"], cx)?;
+        Some(IndicatorUnit {
+            kind: o.named("kind"),
+            per: o.opt("per", u32_),
+            name: o.label("name"),
         })
     }
 
-    fn target(v: &Value<'_>, at: &str) -> DResult<Target> {
-        let o = Obj::new(v, at, &["year", "bound", "value", "source"])?;
-        Ok(Target {
-            year: u16::try_from(o.uint("year", u64::from(u16::MAX))?).unwrap_or_default(),
-            bound: o.named("bound")?,
-            value: o.req("value", float)?,
-            source: o.string("source")?,
+    fn target(v: &Value<'_>, at: &str, cx: &Problems) -> Option<Target> {
+        let o = Obj::new(v, at, &["year", "bound", "value", "source"], cx)?;
+        Some(Target {
+            year: u16::try_from(o.uint("year", u64::from(u16::MAX))).unwrap_or_default(),
+            bound: o.named("bound"),
+            value: o.req("value", float).unwrap_or_default(),
+            source: o.string("source"),
         })
     }
 
-    fn formula(v: &Value<'_>, at: &str) -> DResult<Formula> {
+    fn formula(v: &Value<'_>, at: &str, cx: &Problems) -> Option<Formula> {
         let o = Obj::new(
             v,
             at,
             &["numerator", "denominator", "multiplier", "provenance"],
+            cx,
         )?;
-        Ok(Formula {
-            numerator: o.label("numerator")?,
-            denominator: o.label("denominator")?,
-            multiplier: o.req("multiplier", u32_)?,
-            provenance: o.named("provenance")?,
+        Some(Formula {
+            numerator: o.label("numerator"),
+            denominator: o.label("denominator"),
+            multiplier: o.req("multiplier", u32_).unwrap_or(100),
+            provenance: o.named("provenance"),
         })
     }
 }

@@ -71,6 +71,12 @@ impl CivilDate {
         }
     }
 
+    /// A date that stands in for one that could not be read, while every problem of a data file
+    /// is collected; never part of a value that is returned.
+    pub(crate) fn placeholder() -> Self {
+        CivilDate(NaiveDate::default())
+    }
+
     /// The chrono date, for calendar arithmetic.
     pub fn naive(self) -> NaiveDate {
         self.0
@@ -89,6 +95,39 @@ impl CivilDate {
     /// The day of the month, 1–31.
     pub fn day(self) -> u32 {
         self.0.day()
+    }
+
+    /// The date as a person says it, with its weekday: *thứ Ba 24/11/2026*, *Tuesday
+    /// 24/11/2026* (day/month/year, as Vietnamese forms write dates).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let day: treem::CivilDate = "2026-11-24".parse().unwrap();
+    /// assert_eq!(day.spoken().vi, "thứ Ba 24/11/2026");
+    /// assert_eq!(day.spoken().en, "Tuesday 24/11/2026");
+    /// ```
+    pub fn spoken(self) -> crate::Label {
+        let (vi, en) = weekday_names(self.0.weekday());
+        let dmy = format!("{}/{}/{}", self.day(), self.month(), self.year());
+        crate::Label {
+            vi: format!("{vi} {dmy}"),
+            en: format!("{en} {dmy}"),
+        }
+    }
+}
+
+/// The names of a weekday: `thứ Ba`, `Tuesday`.
+pub(crate) fn weekday_names(weekday: chrono::Weekday) -> (&'static str, &'static str) {
+    use chrono::Weekday;
+    match weekday {
+        Weekday::Mon => ("thứ Hai", "Monday"),
+        Weekday::Tue => ("thứ Ba", "Tuesday"),
+        Weekday::Wed => ("thứ Tư", "Wednesday"),
+        Weekday::Thu => ("thứ Năm", "Thursday"),
+        Weekday::Fri => ("thứ Sáu", "Friday"),
+        Weekday::Sat => ("thứ Bảy", "Saturday"),
+        Weekday::Sun => ("Chủ nhật", "Sunday"),
     }
 }
 

@@ -7,7 +7,7 @@
 
 use std::fmt;
 
-use crate::i18n::Lang;
+use crate::i18n::{Label, Lang};
 
 /// An operational failure: treem could not do what was asked.
 ///
@@ -36,11 +36,11 @@ enum ErrorKind {
     ReportStructure { detail: String },
     #[error("unknown profile `{id}`; embedded profiles: {}", crate::Profile::embedded_ids().collect::<Vec<_>>().join(", "))]
     UnknownProfile { id: String },
-    #[error("invalid profile:{}", list(problems))]
+    #[error("invalid profile:{}", list_en(problems))]
     InvalidProfile { problems: Vec<Problem> },
     #[error("unknown indicator catalog `{id}`")]
     UnknownCatalog { id: String },
-    #[error("invalid indicator catalog:{}", list(problems))]
+    #[error("invalid indicator catalog:{}", list_en(problems))]
     InvalidCatalog { problems: Vec<Problem> },
     #[error("unknown report kind `{id}`; known kinds: {}", known.join(", "))]
     UnknownReportKind { id: String, known: Vec<String> },
@@ -50,7 +50,7 @@ enum ErrorKind {
         "the calendar does not cover {year}: it answers for {first}–{last} (official schedules, then projection)"
     )]
     YearNotCovered { year: i32, first: i32, last: i32 },
-    #[error("invalid calendar schedule:{}", list(problems))]
+    #[error("invalid calendar schedule:{}", list_en(problems))]
     InvalidCalendar { problems: Vec<Problem> },
     #[error("invalid date `{text}`: expected YYYY-MM-DD, a day that exists")]
     InvalidDate { text: String },
@@ -60,46 +60,67 @@ enum ErrorKind {
     NotInBuild { en: String, vi: String },
 }
 
-/// Problems as an indented list, one per line.
-fn list(problems: &[Problem]) -> String {
-    problems.iter().map(|p| format!("\n  - {p}")).collect()
+/// Problems as an indented list, one per line, in `lang`.
+fn list(problems: &[Problem], lang: Lang) -> String {
+    problems
+        .iter()
+        .map(|p| format!("\n  - {}", p.display(lang)))
+        .collect()
 }
 
-/// One problem in a data file (profile or catalog), located by a JSON Pointer.
+/// [`list`] in English, for the `Display` of errors.
+fn list_en(problems: &[Problem]) -> String {
+    list(problems, Lang::En)
+}
+
+/// One problem in a data file (profile, catalog or calendar schedule), located by a JSON
+/// Pointer and said in Vietnamese and English.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Problem {
     /// JSON Pointer of the offending value (empty for the whole document).
     pub path: String,
-    /// What is wrong, in English (data files are written by developers).
-    pub message: String,
+    /// What is wrong.
+    pub message: Label,
 }
 
 impl Problem {
-    pub(crate) fn new(path: impl Into<String>, message: String) -> Self {
+    pub(crate) fn new(path: impl Into<String>, vi: String, en: String) -> Self {
         Problem {
             path: path.into(),
-            message,
+            message: Label { vi, en },
         }
     }
 
     /// The problem of a data file whose `format` this build does not read, if it is one.
-    pub(crate) fn unsupported_format(format: u32) -> Option<Self> {
-        (format != 1).then(|| {
+    pub(crate) fn unsupported_format(format: u32, read: &[u32]) -> Option<Self> {
+        (!read.contains(&format)).then(|| {
+            let read = read
+                .iter()
+                .map(u32::to_string)
+                .collect::<Vec<_>>()
+                .join(", ");
             Problem::new(
                 "/format",
-                format!("unsupported format {format}; this build reads format 1"),
+                format!("Định dạng {format} không đọc được; bản này đọc định dạng {read}"),
+                format!("unsupported format {format}; this build reads format {read}"),
             )
         })
+    }
+
+    /// The problem in `lang`, with its place: `/years/2026/days/2026-11-23/role: …`.
+    pub fn display(&self, lang: Lang) -> String {
+        let message = self.message.get(lang);
+        if self.path.is_empty() {
+            message.to_owned()
+        } else {
+            format!("{}: {message}", self.path)
+        }
     }
 }
 
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.path.is_empty() {
-            f.write_str(&self.message)
-        } else {
-            write!(f, "{}: {}", self.path, self.message)
-        }
+        f.write_str(&self.display(Lang::En))
     }
 }
 
@@ -217,12 +238,13 @@ impl Error {
         }
     }
 
-    /// The problems of an `invalid_profile` or `invalid_catalog` error; empty otherwise.
+    /// The problems of an `invalid_profile`, `invalid_catalog` or `invalid_calendar` error;
+    /// empty otherwise.
     pub fn problems(&self) -> &[Problem] {
         match &*self.kind {
-            ErrorKind::InvalidProfile { problems } | ErrorKind::InvalidCatalog { problems } => {
-                problems
-            }
+            ErrorKind::InvalidProfile { problems }
+            | ErrorKind::InvalidCatalog { problems }
+            | ErrorKind::InvalidCalendar { problems } => problems,
             _ => &[],
         }
     }
@@ -253,11 +275,14 @@ impl Error {
                 )
             }
             ErrorKind::InvalidProfile { problems } => {
-                format!("Tệp profile không hợp lệ:{}", list(problems))
+                format!("Tệp profile không hợp lệ:{}", list(problems, lang))
             }
             ErrorKind::UnknownCatalog { id } => format!("Không có danh mục chỉ tiêu `{id}`"),
             ErrorKind::InvalidCatalog { problems } => {
-                format!("Tệp danh mục chỉ tiêu không hợp lệ:{}", list(problems))
+                format!(
+                    "Tệp danh mục chỉ tiêu không hợp lệ:{}",
+                    list(problems, lang)
+                )
             }
             ErrorKind::UnknownReportKind { id, known } => {
                 format!(
@@ -272,7 +297,7 @@ impl Error {
                 "Lịch ngày làm việc không có năm {year}: chỉ tính được các năm {first}–{last} (lịch chính thức, sau đó là lịch dự tính)"
             ),
             ErrorKind::InvalidCalendar { problems } => {
-                format!("Tệp lịch nghỉ không hợp lệ:{}", list(problems))
+                format!("Tệp lịch nghỉ không hợp lệ:{}", list(problems, lang))
             }
             ErrorKind::InvalidDate { text } => {
                 format!("`{text}` không phải ngày hợp lệ (viết YYYY-MM-DD, là ngày có thật)")

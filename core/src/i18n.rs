@@ -37,7 +37,7 @@ impl Lang {
 }
 
 /// A text in Vietnamese and English.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Label {
     /// Vietnamese (NFC).

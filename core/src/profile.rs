@@ -409,14 +409,9 @@ impl Profile {
     /// assert!(err.to_string().contains("missing field"));
     /// ```
     pub fn from_json(text: &str) -> Result<Profile, Error> {
-        let profile = crate::decode::from_text(text, read::profile)
-            .map_err(|problem| Error::invalid_profile(vec![problem]))?;
-        let problems = profile.check();
-        if problems.is_empty() {
-            Ok(profile)
-        } else {
-            Err(Error::invalid_profile(problems))
-        }
+        crate::decode::from_text(text, read::profile)
+            .check(Profile::check)
+            .map_err(Error::invalid_profile)
     }
 
     /// The embedded profile with this id, if any.
@@ -434,8 +429,7 @@ impl Profile {
         // a profile given at run time then carries no checking code.
         CACHE[index].get_or_init(|| {
             let (id, text) = EMBEDDED[index];
-            crate::decode::from_text(text, read::profile)
-                .unwrap_or_else(|e| unreachable!("embedded profile {id} is checked by tests: {e}"))
+            crate::decode::from_text(text, read::profile).embedded(id)
         })
     }
 
@@ -541,7 +535,7 @@ impl Profile {
     /// Every problem of the profile's references and ids.
     pub(crate) fn check(&self) -> Vec<Problem> {
         let mut p = Vec::new();
-        p.extend(Problem::unsupported_format(self.format));
+        p.extend(Problem::unsupported_format(self.format, &[1]));
         unique(
             &mut p,
             "/report_kinds",
@@ -582,6 +576,7 @@ impl Profile {
             if d.members.is_empty() {
                 p.push(Problem::new(
                     format!("/dimensions/{i}/members"),
+                    "Phân tổ cần có ít nhất một nhóm".into(),
                     "a dimension needs members".into(),
                 ));
             }
@@ -590,6 +585,7 @@ impl Profile {
             if k.period.end < k.period.start {
                 p.push(Problem::new(
                     format!("/report_kinds/{i}/period"),
+                    "Kỳ báo cáo kết thúc trước khi bắt đầu".into(),
                     "the period ends before it starts".into(),
                 ));
             }
@@ -598,13 +594,15 @@ impl Profile {
             if self.reporter_kind(&r.kind).is_none() {
                 p.push(Problem::new(
                     format!("/reporters/{i}/kind"),
-                    format!("unknown reporter kind `{}`", r.kind),
+                    format!("Không có loại đơn vị báo cáo “{}”", r.kind),
+                    format!("unknown reporter kind “{}”", r.kind),
                 ));
             }
             for (j, task) in r.remit.iter().enumerate() {
                 if self.section(*task).is_none() {
                     p.push(Problem::new(
                         format!("/reporters/{i}/remit/{j}"),
+                        format!("Không có mục (nhiệm vụ) {task}"),
                         format!("unknown section {task}"),
                     ));
                 }
@@ -616,14 +614,16 @@ impl Profile {
                 match self.measure(&req.measure) {
                     None => p.push(Problem::new(
                         format!("{at}/measure"),
-                        format!("unknown measure `{}`", req.measure),
+                        format!("Không có chỉ số “{}”", req.measure),
+                        format!("unknown measure “{}”", req.measure),
                     )),
                     Some(m) => {
                         for (n, dim) in req.breakdowns.iter().enumerate() {
                             if !m.breakdowns.contains(dim) {
                                 p.push(Problem::new(
                                     format!("{at}/breakdowns/{n}"),
-                                    format!("measure `{}` has no breakdown `{dim}`", m.id),
+                                    format!("Chỉ số “{}” không có phân tổ “{dim}”", m.id),
+                                    format!("measure “{}” has no breakdown “{dim}”", m.id),
                                 ));
                             }
                         }
@@ -637,7 +637,11 @@ impl Profile {
                 p.push(Problem::new(
                     format!("{at}/id"),
                     format!(
-                        "measure id `{}` must be lower-case words joined by `.` or `_`",
+                        "Mã chỉ số “{}” phải gồm các từ viết thường (a–z, 0–9, _) nối bằng dấu chấm",
+                        m.id
+                    ),
+                    format!(
+                        "measure id “{}” must be lower-case words (a–z, 0–9, _) joined by dots",
                         m.id
                     ),
                 ));
@@ -645,13 +649,15 @@ impl Profile {
             if self.section(m.section).is_none() {
                 p.push(Problem::new(
                     format!("{at}/section"),
+                    format!("Không có mục (nhiệm vụ) {}", m.section),
                     format!("unknown section {}", m.section),
                 ));
             }
             if self.unit(&m.unit).is_none() {
                 p.push(Problem::new(
                     format!("{at}/unit"),
-                    format!("unknown unit `{}`", m.unit),
+                    format!("Không có đơn vị tính “{}”", m.unit),
+                    format!("unknown unit “{}”", m.unit),
                 ));
             }
             unique(
@@ -663,7 +669,8 @@ impl Profile {
                 if self.dimension(dim).is_none() {
                     p.push(Problem::new(
                         format!("{at}/breakdowns/{j}"),
-                        format!("unknown dimension `{dim}`"),
+                        format!("Không có phân tổ “{dim}”"),
+                        format!("unknown dimension “{dim}”"),
                     ));
                 }
             }
@@ -671,7 +678,8 @@ impl Profile {
                 if self.report_kind(kind).is_none() {
                     p.push(Problem::new(
                         format!("{at}/report_kinds/{j}"),
-                        format!("unknown report kind `{kind}`"),
+                        format!("Không có loại báo cáo “{kind}”"),
+                        format!("unknown report kind “{kind}”"),
                     ));
                 }
             }
@@ -683,18 +691,21 @@ impl Profile {
             if part.is_none() {
                 p.push(Problem::new(
                     format!("{at}/part"),
-                    format!("unknown measure `{}`", r.part),
+                    format!("Không có chỉ số “{}”", r.part),
+                    format!("unknown measure “{}”", r.part),
                 ));
             }
             if whole.is_none() {
                 p.push(Problem::new(
                     format!("{at}/whole"),
-                    format!("unknown measure `{}`", r.whole),
+                    format!("Không có chỉ số “{}”", r.whole),
+                    format!("unknown measure “{}”", r.whole),
                 ));
             }
             if r.part == r.whole {
                 p.push(Problem::new(
                     at.clone(),
+                    "Một chỉ số không thể là phần của chính nó".into(),
                     "a measure cannot be part of itself".into(),
                 ));
             }
@@ -704,7 +715,11 @@ impl Profile {
                         p.push(Problem::new(
                             format!("{at}/per/{j}"),
                             format!(
-                                "`{dim}` is not a breakdown of both `{}` and `{}`",
+                                "“{dim}” không phải phân tổ của cả “{}” và “{}”",
+                                part.id, whole.id
+                            ),
+                            format!(
+                                "“{dim}” is not a breakdown of both “{}” and “{}”",
                                 part.id, whole.id
                             ),
                         ));
@@ -716,7 +731,8 @@ impl Profile {
             if let Some(cycle) = self.relation_cycle() {
                 p.push(Problem::new(
                     "/relations",
-                    format!("the relations form a cycle through `{cycle}`"),
+                    format!("Các quan hệ phần–tổng tạo thành vòng tròn qua “{cycle}”"),
+                    format!("the relations form a cycle through “{cycle}”"),
                 ));
             }
         }
@@ -787,11 +803,16 @@ fn unique(problems: &mut Vec<Problem>, at: &str, ids: impl Iterator<Item = Strin
     let repeats = crate::util::repeated(ids.iter());
     for (i, id) in ids.iter().enumerate() {
         if id.is_empty() {
-            problems.push(Problem::new(format!("{at}/{i}"), "empty id".into()));
+            problems.push(Problem::new(
+                format!("{at}/{i}"),
+                "Mã để trống".into(),
+                "empty id".into(),
+            ));
         } else if repeats.binary_search(&i).is_ok() {
             problems.push(Problem::new(
                 format!("{at}/{i}"),
-                format!("`{id}` is given twice"),
+                format!("“{id}” bị ghi hai lần"),
+                format!("“{id}” is given twice"),
             ));
         }
     }
@@ -886,9 +907,9 @@ mod tests {
 /// Reading a profile file (see [`crate::decode`]).
 pub(crate) mod read {
     use super::*;
-    use crate::decode::{DResult, Obj, Value, boolean, date, string, u8_, u32_, u64_};
+    use crate::decode::{Obj, Problems, Value, boolean, string, u8_, u32_, u64_};
 
-    pub(crate) fn profile(v: &Value<'_>, at: &str) -> DResult<Profile> {
+    pub(crate) fn profile(v: &Value<'_>, at: &str, cx: &Problems) -> Option<Profile> {
         let o = Obj::new(
             v,
             at,
@@ -909,90 +930,107 @@ pub(crate) mod read {
                 "measures",
                 "relations",
             ],
+            cx,
         )?;
-        Ok(Profile {
-            format: o.req("format", u32_)?,
-            id: o.string("id")?,
-            title: o.label("title")?,
-            year: u16::try_from(o.uint("year", u64::from(u16::MAX))?).unwrap_or_default(),
-            authority: o.req("authority", authority)?,
-            catalog: o.string("catalog")?,
-            recipient: o.req("recipient", party)?,
-            report_kinds: o.list("report_kinds", report_kind)?,
-            reporter_kinds: o.list("reporter_kinds", reporter_kind)?,
-            reporters: o.list("reporters", reporter)?,
-            sections: o.list("sections", section)?,
-            units: o.list("units", unit)?,
-            dimensions: o.list("dimensions", dimension)?,
-            measures: o.list("measures", measure)?,
-            relations: o.opt_list("relations", relation)?,
+        Some(Profile {
+            format: o.req("format", u32_).unwrap_or(1),
+            id: o.string("id"),
+            title: o.label("title"),
+            year: u16::try_from(o.uint("year", u64::from(u16::MAX))).unwrap_or_default(),
+            authority: o.req("authority", authority).unwrap_or(Authority {
+                name: String::new(),
+                instrument: String::new(),
+                province_code: None,
+            }),
+            catalog: o.string("catalog"),
+            recipient: o.req("recipient", party).unwrap_or(Party {
+                id: String::new(),
+                name: String::new(),
+            }),
+            report_kinds: o.list("report_kinds", report_kind),
+            reporter_kinds: o.list("reporter_kinds", reporter_kind),
+            reporters: o.list("reporters", reporter),
+            sections: o.list("sections", section),
+            units: o.list("units", unit),
+            dimensions: o.list("dimensions", dimension),
+            measures: o.list("measures", measure),
+            relations: o.opt_list("relations", relation),
         })
     }
 
-    fn authority(v: &Value<'_>, at: &str) -> DResult<Authority> {
-        let o = Obj::new(v, at, &["name", "instrument", "province_code"])?;
-        Ok(Authority {
-            name: o.string("name")?,
-            instrument: o.string("instrument")?,
-            province_code: o.opt_string("province_code")?,
+    fn authority(v: &Value<'_>, at: &str, cx: &Problems) -> Option<Authority> {
+        let o = Obj::new(v, at, &["name", "instrument", "province_code"], cx)?;
+        Some(Authority {
+            name: o.string("name"),
+            instrument: o.string("instrument"),
+            province_code: o.opt_string("province_code"),
         })
     }
 
-    fn party(v: &Value<'_>, at: &str) -> DResult<Party> {
-        let o = Obj::new(v, at, &["id", "name"])?;
-        Ok(Party {
-            id: o.string("id")?,
-            name: o.string("name")?,
+    fn party(v: &Value<'_>, at: &str, cx: &Problems) -> Option<Party> {
+        let o = Obj::new(v, at, &["id", "name"], cx)?;
+        Some(Party {
+            id: o.string("id"),
+            name: o.string("name"),
         })
     }
 
-    pub(crate) fn period(v: &Value<'_>, at: &str) -> DResult<Period> {
-        let o = Obj::new(v, at, &["start", "end"])?;
-        Ok(Period {
-            start: o.req("start", date)?,
-            end: o.req("end", date)?,
+    pub(crate) fn period(v: &Value<'_>, at: &str, cx: &Problems) -> Option<Period> {
+        let o = Obj::new(v, at, &["start", "end"], cx)?;
+        Some(Period {
+            start: o.date("start"),
+            end: o.date("end"),
         })
     }
 
-    fn report_kind(v: &Value<'_>, at: &str) -> DResult<ReportKind> {
-        let o = Obj::new(v, at, &["id", "name", "period", "due"])?;
-        Ok(ReportKind {
-            id: o.string("id")?,
-            name: o.label("name")?,
-            period: o.req("period", period)?,
-            due: o.req("due", due)?,
+    fn report_kind(v: &Value<'_>, at: &str, cx: &Problems) -> Option<ReportKind> {
+        let o = Obj::new(v, at, &["id", "name", "period", "due"], cx)?;
+        let placeholder = CivilDate::placeholder();
+        Some(ReportKind {
+            id: o.string("id"),
+            name: o.label("name"),
+            period: o.req("period", period).unwrap_or(Period {
+                start: placeholder,
+                end: placeholder,
+            }),
+            due: o.req("due", due).unwrap_or(DueRule {
+                date: placeholder,
+                wording: None,
+                reading: Reading::Before,
+                roll_forward: true,
+            }),
         })
     }
 
-    fn due(v: &Value<'_>, at: &str) -> DResult<DueRule> {
-        let o = Obj::new(v, at, &["date", "wording", "reading", "roll_forward"])?;
-        Ok(DueRule {
-            date: o.req("date", date)?,
-            wording: o.opt_string("wording")?,
-            reading: o.named("reading")?,
-            roll_forward: o.boolean("roll_forward")?,
+    fn due(v: &Value<'_>, at: &str, cx: &Problems) -> Option<DueRule> {
+        let o = Obj::new(v, at, &["date", "wording", "reading", "roll_forward"], cx)?;
+        Some(DueRule {
+            date: o.date("date"),
+            wording: o.opt_string("wording"),
+            reading: o.named("reading"),
+            roll_forward: o.boolean("roll_forward"),
         })
     }
 
-    fn reporter_kind(v: &Value<'_>, at: &str) -> DResult<ReporterKind> {
-        let o = Obj::new(v, at, &["id", "name", "sections", "required_measures"])?;
-        Ok(ReporterKind {
-            id: o.string("id")?,
-            name: o.label("name")?,
-            sections: o.named("sections")?,
-            required_measures: o.opt_list("required_measures", requirement)?,
+    fn reporter_kind(v: &Value<'_>, at: &str, cx: &Problems) -> Option<ReporterKind> {
+        let o = Obj::new(v, at, &["id", "name", "sections", "required_measures"], cx)?;
+        Some(ReporterKind {
+            id: o.string("id"),
+            name: o.label("name"),
+            sections: o.named("sections"),
+            required_measures: o.opt_list("required_measures", requirement),
         })
     }
 
-    fn requirement(v: &Value<'_>, at: &str) -> DResult<Requirement> {
-        let o = Obj::new(v, at, &["measure", "breakdowns"])?;
-        Ok(Requirement {
-            measure: o.string("measure")?,
-            breakdowns: o.opt_list("breakdowns", string)?,
+    fn requirement(v: &Value<'_>, at: &str, cx: &Problems) -> Option<Requirement> {
+        let o = Obj::new(v, at, &["measure", "breakdowns"], cx)?;
+        Some(Requirement {
+            measure: o.string("measure"),
+            breakdowns: o.opt_list("breakdowns", string),
         })
     }
 
-    fn reporter(v: &Value<'_>, at: &str) -> DResult<ReporterDef> {
+    fn reporter(v: &Value<'_>, at: &str, cx: &Problems) -> Option<ReporterDef> {
         let known = [
             "id",
             "kind",
@@ -1003,55 +1041,55 @@ pub(crate) mod read {
             "remit",
             "provenance",
         ];
-        let o = Obj::new(v, at, &known)?;
-        Ok(ReporterDef {
-            id: o.string("id")?,
-            kind: o.string("kind")?,
-            name: o.string("name")?,
-            unit: o.opt_string("unit")?,
-            unit_type: o.opt_string("unit_type")?,
-            mountainous: o.opt("mountainous", boolean)?.unwrap_or(false),
-            remit: o.opt_list("remit", u8_)?,
-            provenance: o.named("provenance")?,
+        let o = Obj::new(v, at, &known, cx)?;
+        Some(ReporterDef {
+            id: o.string("id"),
+            kind: o.string("kind"),
+            name: o.string("name"),
+            unit: o.opt_string("unit"),
+            unit_type: o.opt_string("unit_type"),
+            mountainous: o.opt("mountainous", boolean).unwrap_or(false),
+            remit: o.opt_list("remit", u8_),
+            provenance: o.named("provenance"),
         })
     }
 
-    fn section(v: &Value<'_>, at: &str) -> DResult<SectionDef> {
-        let o = Obj::new(v, at, &["task", "title"])?;
-        Ok(SectionDef {
-            task: o.req("task", u8_)?,
-            title: o.label("title")?,
+    fn section(v: &Value<'_>, at: &str, cx: &Problems) -> Option<SectionDef> {
+        let o = Obj::new(v, at, &["task", "title"], cx)?;
+        Some(SectionDef {
+            task: o.req("task", u8_).unwrap_or_default(),
+            title: o.label("title"),
         })
     }
 
-    fn unit(v: &Value<'_>, at: &str) -> DResult<UnitDef> {
-        let o = Obj::new(v, at, &["id", "quantity", "name"])?;
-        Ok(UnitDef {
-            id: o.string("id")?,
-            quantity: o.named("quantity")?,
-            name: o.label("name")?,
+    fn unit(v: &Value<'_>, at: &str, cx: &Problems) -> Option<UnitDef> {
+        let o = Obj::new(v, at, &["id", "quantity", "name"], cx)?;
+        Some(UnitDef {
+            id: o.string("id"),
+            quantity: o.named("quantity"),
+            name: o.label("name"),
         })
     }
 
-    fn dimension(v: &Value<'_>, at: &str) -> DResult<Dimension> {
-        let o = Obj::new(v, at, &["id", "name", "members"])?;
-        Ok(Dimension {
-            id: o.string("id")?,
-            name: o.label("name")?,
-            members: o.list("members", member)?,
+    fn dimension(v: &Value<'_>, at: &str, cx: &Problems) -> Option<Dimension> {
+        let o = Obj::new(v, at, &["id", "name", "members"], cx)?;
+        Some(Dimension {
+            id: o.string("id"),
+            name: o.label("name"),
+            members: o.list("members", member),
         })
     }
 
-    fn member(v: &Value<'_>, at: &str) -> DResult<Member> {
-        let o = Obj::new(v, at, &["id", "code", "name"])?;
-        Ok(Member {
-            id: o.string("id")?,
-            code: o.opt_string("code")?,
-            name: o.label("name")?,
+    fn member(v: &Value<'_>, at: &str, cx: &Problems) -> Option<Member> {
+        let o = Obj::new(v, at, &["id", "code", "name"], cx)?;
+        Some(Member {
+            id: o.string("id"),
+            code: o.opt_string("code"),
+            name: o.label("name"),
         })
     }
 
-    fn measure(v: &Value<'_>, at: &str) -> DResult<MeasureDef> {
+    fn measure(v: &Value<'_>, at: &str, cx: &Problems) -> Option<MeasureDef> {
         let known = [
             "id",
             "section",
@@ -1062,29 +1100,32 @@ pub(crate) mod read {
             "report_kinds",
             "name",
         ];
-        let o = Obj::new(v, at, &known)?;
-        Ok(MeasureDef {
-            id: o.string("id")?,
-            section: o.req("section", u8_)?,
-            unit: o.string("unit")?,
-            cumulative: o.boolean("cumulative")?,
-            scale: o.opt("scale", u64_)?,
-            breakdowns: o.opt_list("breakdowns", string)?,
-            report_kinds: o.opt("report_kinds", |v, at| crate::decode::list(v, at, string))?,
-            name: o.label("name")?,
+        let o = Obj::new(v, at, &known, cx)?;
+        Some(MeasureDef {
+            id: o.string("id"),
+            section: o.req("section", u8_).unwrap_or_default(),
+            unit: o.string("unit"),
+            cumulative: o.boolean("cumulative"),
+            scale: o.opt("scale", u64_),
+            breakdowns: o.opt_list("breakdowns", string),
+            report_kinds: o.opt("report_kinds", |v, at, cx| {
+                crate::decode::list(v, at, cx, string)
+            }),
+            name: o.label("name"),
         })
     }
 
-    fn relation(v: &Value<'_>, at: &str) -> DResult<Relation> {
+    fn relation(v: &Value<'_>, at: &str, cx: &Problems) -> Option<Relation> {
         let known = ["part", "whole", "per", "severity", "tolerance_percent"];
-        let o = Obj::new(v, at, &known)?;
-        let severity = o.opt("severity", crate::decode::named)?;
-        Ok(Relation {
-            part: o.string("part")?,
-            whole: o.string("whole")?,
-            per: o.opt_list("per", string)?,
-            severity: severity.unwrap_or(Severity::Error),
-            tolerance_percent: o.opt("tolerance_percent", u32_)?.unwrap_or(0),
+        let o = Obj::new(v, at, &known, cx)?;
+        Some(Relation {
+            part: o.string("part"),
+            whole: o.string("whole"),
+            per: o.opt_list("per", string),
+            severity: o
+                .opt("severity", crate::decode::named)
+                .unwrap_or(Severity::Error),
+            tolerance_percent: o.opt("tolerance_percent", u32_).unwrap_or(0),
         })
     }
 }

@@ -38,6 +38,12 @@ pub fn catalog() -> Value {
     generate::<Catalog>()
 }
 
+/// The schema of a calendar schedule file (format 2): holiday rules, occasions and the days
+/// announced for years.
+pub fn schedule() -> Value {
+    generate::<crate::calendar::ScheduleFile>()
+}
+
 /// The schema of one finding as the CLI and the WASM build output it.
 pub fn finding() -> Value {
     generate::<FindingOutput>()
@@ -49,6 +55,7 @@ pub fn all() -> Vec<(&'static str, Value)> {
         ("report.schema.json", report()),
         ("profile.schema.json", profile()),
         ("catalog.schema.json", catalog()),
+        ("schedule.schema.json", schedule()),
         ("finding.schema.json", finding()),
     ]
 }

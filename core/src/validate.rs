@@ -258,16 +258,30 @@ impl Validator {
     ///
     /// Code `json_syntax` when the text is not JSON at all.
     pub fn validate_json(&self, text: &str) -> Result<Validation, Error> {
-        Ok(self.finish(Parsed::from_text(text)?))
+        Ok(self.finish(Parsed::from_text(text)?, &self.calendar))
+    }
+
+    /// [`Validator::validate_json`] with another working-day calendar for timeliness, without
+    /// copying the validator (e.g. the embedded calendar with a schedule file loaded).
+    ///
+    /// # Errors
+    ///
+    /// Code `json_syntax` when the text is not JSON at all.
+    pub fn validate_json_with(&self, text: &str, calendar: &Calendar) -> Result<Validation, Error> {
+        Ok(self.finish(Parsed::from_text(text)?, calendar))
     }
 
     /// Validates a typed report, returning every finding.
     pub fn validate(&self, report: &Report) -> Vec<Finding> {
+        self.validate_in(report, &self.calendar)
+    }
+
+    fn validate_in(&self, report: &Report, calendar: &Calendar) -> Vec<Finding> {
         let mut findings = Vec::new();
         let ctx = Context::new(
             &self.profile,
             &self.catalog,
-            &self.calendar,
+            calendar,
             &self.measures,
             &self.reporters,
             report,
@@ -276,10 +290,10 @@ impl Validator {
         findings
     }
 
-    fn finish(&self, parsed: Parsed) -> Validation {
+    fn finish(&self, parsed: Parsed, calendar: &Calendar) -> Validation {
         match parsed {
             Parsed::Sound(report) => {
-                let findings = self.validate(&report);
+                let findings = self.validate_in(&report, calendar);
                 Validation {
                     report: Some(report),
                     complete: true,
@@ -294,7 +308,7 @@ impl Validator {
             } => {
                 if let Some(report) = &salvaged {
                     // Rules see placeholders where parts were broken; drop what they say there.
-                    findings.extend(self.validate(report).into_iter().filter(|f| {
+                    findings.extend(self.validate_in(report, calendar).into_iter().filter(|f| {
                         !std::iter::once(&f.path)
                             .chain(&f.related)
                             .any(|path| poisoned.iter().any(|p| pointers_overlap(path, p)))
@@ -329,12 +343,21 @@ impl Validator {
 /// assert!(treem::validate_json("[1,").is_err());
 /// ```
 pub fn validate_json(text: &str) -> Result<Validation, Error> {
+    validate_json_with(text, Calendar::embedded())
+}
+
+/// [`validate_json`] with another working-day calendar for timeliness.
+///
+/// # Errors
+///
+/// Code `json_syntax` when the text is not JSON.
+pub fn validate_json_with(text: &str, calendar: &Calendar) -> Result<Validation, Error> {
     let parsed = Parsed::from_text(text)?;
     let validator = parsed
         .declared_profile()
         .and_then(|id| Validator::embedded(id).ok())
         .map_or_else(|| Validator::embedded(DEFAULT_PROFILE), Ok)?;
-    Ok(validator.finish(parsed))
+    Ok(validator.finish(parsed, calendar))
 }
 
 /// Runs only the structural pass over report JSON: every shape problem, each with its JSON

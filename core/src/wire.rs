@@ -3,7 +3,7 @@
 //! writer to the types' serde `Serialize` (which stays for Rust callers).
 
 use crate::calendar::{
-    CalendarEntry, Deadline, DeadlineReport, Occasion, Remaining, Role, Source, Timeliness,
+    CalendarEntry, Deadline, DeadlineReport, Mode, Remaining, Role, RuleKind, Source, Timeliness,
     TimelinessStatus,
 };
 use crate::catalog::{Bound, IndicatorKind};
@@ -135,13 +135,14 @@ macro_rules! named {
 }
 
 named! {
-    Occasion {
-        NewYear => "new_year",
+    RuleKind {
+        Fixed => "fixed",
+        Lunar => "lunar",
         LunarNewYear => "lunar_new_year",
-        HungKings => "hung_kings",
-        VictoryAndLabourDay => "victory_and_labour_day",
-        NationalDay => "national_day",
+        Adjacent => "adjacent",
+        Compensatory => "compensatory",
     }
+    Mode { WholeYear => "whole_year", Changes => "changes" }
     Role {
         Holiday => "holiday",
         Compensatory => "compensatory",
@@ -331,9 +332,10 @@ impl ToJson for CalendarEntry {
         self.date.write_json(o.key("date"));
         o.bool("working", self.working);
         self.reason.write_json(o.key("reason"));
-        self.occasion.write_json(o.key("occasion"));
+        o.str("occasion", &self.occasion);
         self.role.write_json(o.key("role"));
         self.source.write_json(o.key("source"));
+        self.basis.write_json(o.key("basis"));
         o.end();
     }
 }
@@ -597,7 +599,8 @@ mod tests {
                 assert_eq!(value.name(), *name);
             }
         }
-        check::<Occasion>();
+        check::<RuleKind>();
+        check::<Mode>();
         check::<Role>();
         check::<Source>();
         check::<Reading>();

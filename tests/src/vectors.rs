@@ -13,8 +13,12 @@
 //!   kind's deadline (as `treem deadlines --format json` prints it), with it against the
 //!   timeliness (`treem timeliness --format json`);
 //! - `calendar/*.json`: `{"cases": [{"description", "date" | "year", "expect"}]}`: a `date` is
-//!   matched against its entry in `treem calendar YEAR --format json`, or, when the day has no
-//!   entry, against `{"working": <Monday to Friday>}`.
+//!   matched against its calendar entry (`Calendar::year(y).entries()`, as the npm package's
+//!   `calendar(year)` returns them), or, when the day has no entry, against
+//!   `{"working": <Monday to Friday>}`.
+//!
+//! A deadline, calendar, validation or consolidation case may name a `calendar`: a schedule
+//! file (`*.json`) laid over the embedded calendar, as `--calendar FILE` does.
 //!
 //! - `consolidation/*.json`: `{"rule"?, "cases": [{"description", "reports": [input…], "kind"?,
 //!   "as_of"?, "profile"?, "expect"}]}`, the reports named `#1`, `#2`, … and the expectation
@@ -403,13 +407,36 @@ fn profile_of(case: &Case) -> Result<Result<std::borrow::Cow<'static, Profile>, 
     )
 }
 
+/// The calendar a case names: the embedded one, or a schedule file laid over it (`Err` with the
+/// error code when the file is refused).
+fn calendar_of(case: &Case) -> Result<Result<std::borrow::Cow<'static, Calendar>, String>, String> {
+    Ok(
+        match text_field(&case.raw, "calendar")?.filter(|p| !p.is_empty()) {
+            None => Ok(std::borrow::Cow::Borrowed(Calendar::embedded())),
+            Some(name) => {
+                let path = resolve(case, name)?;
+                let text = std::fs::read_to_string(&path).map_err(|e| format!("{name}: {e}"))?;
+                Calendar::embedded()
+                    .with_schedule_json(&text)
+                    .map(std::borrow::Cow::Owned)
+                    .map_err(|e| e.code().to_owned())
+            }
+        },
+    )
+}
+
 fn run_validation(case: &Case) -> Result<(), String> {
     let text = report_text(case)?;
+    let calendar = match calendar_of(case)? {
+        Ok(calendar) => calendar,
+        Err(code) => return compare(&case.raw, Err(code)),
+    };
     let outcome = match profile_of(case)? {
         Ok(profile) if matches!(text_field(&case.raw, "profile")?, Some(p) if !p.is_empty()) => {
-            Validator::new(profile.into_owned()).and_then(|v| v.validate_json(&text))
+            Validator::new(profile.into_owned())
+                .and_then(|v| v.validate_json_with(&text, &calendar))
         }
-        Ok(_) => treem::validate_json(&text),
+        Ok(_) => treem::validate_json_with(&text, &calendar),
         Err(code) => return compare(&case.raw, Err(code)),
     };
     let outcome = match outcome {
@@ -446,13 +473,14 @@ fn run_deadline(case: &Case) -> Result<(), String> {
     let as_of = text_field(raw, "as_of")?;
     let submitted = text_field(raw, "submitted")?;
     let profile = profile_of(case)?;
+    let calendar = calendar_of(case)?;
     let outcome = (|| -> Outcome {
         let reading = match reading {
             None => None,
             Some(r) => Some(Reading::parse(r).ok_or_else(|| "invalid_options".to_owned())?),
         };
         let profile = profile?;
-        let calendar = Calendar::embedded();
+        let calendar = &*calendar?;
         if let Some(submitted) = submitted {
             let kind_def = profile
                 .find_report_kind(kind)
@@ -478,7 +506,10 @@ fn run_deadline(case: &Case) -> Result<(), String> {
 
 fn run_calendar(case: &Case) -> Result<(), String> {
     let raw = &case.raw;
-    let calendar = Calendar::embedded();
+    let calendar = match calendar_of(case)? {
+        Ok(calendar) => calendar,
+        Err(code) => return compare(raw, Err(code)),
+    };
     let outcome = match (text_field(raw, "date")?, raw.get("year")) {
         (Some(day), None) => (|| -> Outcome {
             let day = date(day)?;
@@ -552,9 +583,13 @@ fn run_consolidation(case: &Case) -> Result<(), String> {
     let kind = text_field(raw, "kind")?;
     let as_of = text_field(raw, "as_of")?;
     let profile = profile_of(case)?;
+    let calendar = calendar_of(case)?;
     let outcome = (|| -> Outcome {
         let profile = profile?;
-        let validator = Validator::new(profile.into_owned()).map_err(|e| e.code().to_owned())?;
+        let calendar = calendar?.into_owned();
+        let validator = Validator::new(profile.into_owned())
+            .map_err(|e| e.code().to_owned())?
+            .with_calendar(calendar);
         let as_of = as_of.map(date).transpose()?;
         let done = treem::consolidate::consolidate(
             &validator,

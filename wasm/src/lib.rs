@@ -6,9 +6,10 @@
 //! property. Findings are values, never errors.
 //!
 //! Two builds come from this crate. The lean one (default features) is the validator a portal
-//! form loads: every export against the embedded profiles. The `full` feature adds consolidation
-//! and profiles given as JSON text at run time (reading and checking them); in the lean build
-//! those calls fail with the code `not_in_build`. The rules are the same code in both.
+//! form loads: every export against the embedded profiles and calendar. The `full` feature adds
+//! consolidation, and profiles and calendar schedule files given as JSON text at run time
+//! (reading and checking them); in the lean build those calls fail with the code
+//! `not_in_build`. The rules are the same code in both.
 
 use treem::{Calendar, CivilDate, Deadline, Error, Lang, Profile, Reading, ToJson, Validator};
 use wasm_bindgen::prelude::wasm_bindgen;
@@ -17,11 +18,36 @@ use wasm_bindgen::prelude::wasm_bindgen;
 fn envelope_raw(result: Result<&str, &Error>, lang: Lang) -> String {
     match result {
         Ok(text) => format!("{{\"ok\":{text}}}"),
-        Err(e) => format!(
-            "{{\"error\":{{\"code\":{},\"message\":{}}}}}",
-            e.code().to_json(),
-            e.message(lang).to_json()
-        ),
+        Err(e) => {
+            // The problems of a broken profile, catalog or schedule file, each at its pointer
+            // (only the full build reads such files).
+            #[cfg(feature = "full")]
+            let problems: String = e
+                .problems()
+                .iter()
+                .map(|p| {
+                    format!(
+                        "{{\"path\":{},\"message\":{}}}",
+                        p.path.to_json(),
+                        p.message.get(lang).to_json()
+                    )
+                })
+                .collect::<Vec<_>>()
+                .join(",");
+            #[cfg(feature = "full")]
+            let problems = if problems.is_empty() {
+                String::new()
+            } else {
+                format!(",\"problems\":[{problems}]")
+            };
+            #[cfg(not(feature = "full"))]
+            let problems = "";
+            format!(
+                "{{\"error\":{{\"code\":{},\"message\":{}{problems}}}}}",
+                e.code().to_json(),
+                e.message(lang).to_json()
+            )
+        }
     }
 }
 
@@ -54,6 +80,43 @@ fn not_in_build(en: &str, vi: &str) -> Error {
 #[cfg(not(feature = "full"))]
 fn profiles_not_in_build() -> Error {
     not_in_build("profiles given as JSON text", "profile viết dạng JSON")
+}
+
+#[cfg(feature = "full")]
+thread_local! {
+    /// The last schedule file given, read: a portal passing the same file call after call reads
+    /// it once.
+    static SCHEDULE: std::cell::RefCell<Option<(String, Calendar)>> =
+        const { std::cell::RefCell::new(None) };
+}
+
+/// Runs `f` with the calendar a `calendar` option names: empty for the embedded one, else a
+/// schedule file as JSON text laid over it (full build only).
+fn with_calendar<T>(
+    schedule: &str,
+    f: impl FnOnce(&Calendar) -> Result<T, Error>,
+) -> Result<T, Error> {
+    let schedule = schedule.trim();
+    if schedule.is_empty() {
+        return f(Calendar::embedded());
+    }
+    #[cfg(feature = "full")]
+    return SCHEDULE.with(|cell| {
+        let mut cached = cell.borrow_mut();
+        if cached.as_ref().is_none_or(|(text, _)| text != schedule) {
+            let calendar = Calendar::embedded().with_schedule_json(schedule)?;
+            *cached = Some((schedule.to_owned(), calendar));
+        }
+        match cached.as_ref() {
+            Some((_, calendar)) => f(calendar),
+            None => f(Calendar::embedded()),
+        }
+    });
+    #[cfg(not(feature = "full"))]
+    Err(not_in_build(
+        "calendar schedule files",
+        "tệp lịch nghỉ nạp thêm",
+    ))
 }
 
 /// A profile given as JSON text, read and checked (full build only).
@@ -110,13 +173,16 @@ fn date(text: &str) -> Result<CivilDate, Error> {
     text.parse().map_err(|_| Error::invalid_date(text))
 }
 
-/// Validates report JSON text: `{"valid", "findings"}`.
+/// Validates report JSON text: `{"valid", "findings"}`; `calendar` is a schedule file as JSON
+/// text, or empty for the embedded calendar.
 #[wasm_bindgen]
-pub fn validate(report_json: &str, lang_code: &str, profile: &str) -> String {
+pub fn validate(report_json: &str, lang_code: &str, profile: &str, calendar: &str) -> String {
     let lang = lang(lang_code);
-    let result = with_validator(profile, |validator| match validator {
-        Some(v) => v.validate_json(report_json),
-        None => treem::validate_json(report_json),
+    let result = with_calendar(calendar, |calendar| {
+        with_validator(profile, |validator| match validator {
+            Some(v) => v.validate_json_with(report_json, calendar),
+            None => treem::validate_json_with(report_json, calendar),
+        })
     });
     envelope(result.map(|v| v.to_output(lang)).as_ref(), lang)
 }
@@ -129,6 +195,7 @@ struct Options {
     reading: Option<Reading>,
     kind: Option<String>,
     lang: String,
+    calendar: String,
 }
 
 /// The options in `json`; a key outside `allowed` is an error naming the allowed ones.
@@ -150,6 +217,7 @@ fn options(json: &str, allowed: &[&str]) -> Result<Options, Error> {
             "as_of" => opts.as_of = Some(value),
             "kind" => opts.kind = Some(value),
             "lang" => opts.lang = value,
+            "calendar" => opts.calendar = value,
             "reading" => {
                 opts.reading = Some(Reading::parse(&value).ok_or_else(|| {
                     Error::invalid_options(&format!(
@@ -164,7 +232,7 @@ fn options(json: &str, allowed: &[&str]) -> Result<Options, Error> {
 }
 
 /// The options `deadlines` and `timeliness` take.
-const DEADLINE_OPTIONS: &[&str] = &["profile", "as_of", "reading", "lang"];
+const DEADLINE_OPTIONS: &[&str] = &["profile", "as_of", "reading", "lang", "calendar"];
 
 /// The deadline of every report kind (with days remaining when `as_of` is given).
 #[wasm_bindgen]
@@ -174,7 +242,9 @@ pub fn deadlines(options_json: &str) -> String {
     let result = opts.and_then(|o| {
         let profile = load_profile(&o.profile)?;
         let as_of = o.as_of.as_deref().map(date).transpose()?;
-        treem::calendar::deadlines(&profile, Calendar::embedded(), o.reading, as_of)
+        with_calendar(&o.calendar, |calendar| {
+            treem::calendar::deadlines(&profile, calendar, o.reading, as_of)
+        })
     });
     envelope(result.as_deref(), lang)
 }
@@ -186,12 +256,10 @@ pub fn timeliness(kind: &str, submitted: &str, options_json: &str) -> String {
     let lang = opts.as_ref().map(|o| lang(&o.lang)).unwrap_or_default();
     let result = opts.and_then(|o| {
         let profile = load_profile(&o.profile)?;
-        let deadline = Deadline::compute(
-            Calendar::embedded(),
-            profile.find_report_kind(kind)?,
-            o.reading,
-        )?;
-        deadline.timeliness(Calendar::embedded(), date(submitted)?)
+        with_calendar(&o.calendar, |calendar| {
+            let deadline = Deadline::compute(calendar, profile.find_report_kind(kind)?, o.reading)?;
+            deadline.timeliness(calendar, date(submitted)?)
+        })
     });
     envelope(result.as_ref(), lang)
 }
@@ -201,7 +269,10 @@ pub fn timeliness(kind: &str, submitted: &str, options_json: &str) -> String {
 #[cfg(feature = "full")]
 #[wasm_bindgen]
 pub fn consolidate(reports: Vec<String>, options_json: &str) -> String {
-    let opts = options(options_json, &["profile", "kind", "as_of", "lang"]);
+    let opts = options(
+        options_json,
+        &["profile", "kind", "as_of", "lang", "calendar"],
+    );
     let lang = opts.as_ref().map(|o| lang(&o.lang)).unwrap_or_default();
     let result = opts.and_then(|o| {
         let as_of = o.as_of.as_deref().map(date).transpose()?;
@@ -211,8 +282,14 @@ pub fn consolidate(reports: Vec<String>, options_json: &str) -> String {
                 None => Validator::embedded(treem::DEFAULT_PROFILE)?,
             };
             let texts = reports.iter().map(String::as_str);
-            treem::consolidate::consolidate(validator, o.kind.as_deref(), texts, as_of)
-                .map(|done| done.into_output(lang))
+            if o.calendar.trim().is_empty() {
+                treem::consolidate::consolidate(validator, o.kind.as_deref(), texts, as_of)
+            } else {
+                let calendar = Calendar::embedded().with_schedule_json(&o.calendar)?;
+                let validator = validator.clone().with_calendar(calendar);
+                treem::consolidate::consolidate(&validator, o.kind.as_deref(), texts, as_of)
+            }
+            .map(|done| done.into_output(lang))
         })
     });
     envelope(result.as_ref(), lang)
@@ -227,10 +304,13 @@ pub fn consolidate_not_in_build(lang_code: &str) -> String {
     envelope::<str>(Err(&error), lang(lang_code))
 }
 
-/// Every exception to Monday–Friday in `year`.
+/// Every exception to Monday–Friday in `year`, each with why and its basis; `schedule` is a
+/// schedule file as JSON text laid over the embedded calendar, or empty.
 #[wasm_bindgen]
-pub fn calendar(year: i32, lang_code: &str) -> String {
-    let entries = Calendar::embedded().year(year).map(|y| y.entries());
+pub fn calendar(year: i32, lang_code: &str, schedule: &str) -> String {
+    let entries = with_calendar(schedule, |calendar| {
+        calendar.year(year).map(|y| y.entries())
+    });
     envelope(entries.as_deref(), lang(lang_code))
 }
 
@@ -294,17 +374,19 @@ mod tests {
             include_str!("../../examples/quy-nhon-half-year-2024.json"),
             "vi",
             "",
+            "",
         ));
         assert_eq!(ok["ok"]["valid"], true);
-        let err = parse(&validate("{", "en", ""));
+        let err = parse(&validate("{", "en", "", ""));
         assert_eq!(err["error"]["code"], "json_syntax");
-        let unknown = parse(&validate("{}", "vi", "no-such-profile"));
+        let unknown = parse(&validate("{}", "vi", "no-such-profile", ""));
         assert_eq!(unknown["error"]["code"], "unknown_profile");
         let custom = include_str!("../../core/data/profiles/binh-dinh-2024.json");
         let again = parse(&validate(
             include_str!("../../examples/quy-nhon-half-year-2024.json"),
             "vi",
             custom,
+            "",
         ));
         #[cfg(feature = "full")]
         {
@@ -348,9 +430,27 @@ mod tests {
             2
         );
         assert_eq!(
-            parse(&calendar(2019, "vi"))["error"]["code"],
+            parse(&calendar(2019, "vi", ""))["error"]["code"],
             "year_not_covered"
         );
+        let swap = r#"{ "format": 2, "years": { "2026": { "status": "official", "mode": "changes",
+            "basis": "x", "days": {
+              "2026-11-23": { "occasion": "culture_day", "role": "swapped_day_off" },
+              "2026-11-28": { "occasion": "culture_day", "role": "make_up_day", "replaces": "2026-11-23" } } } } }"#;
+        let with_swap = parse(&calendar(2026, "vi", swap));
+        #[cfg(feature = "full")]
+        {
+            let days = with_swap["ok"].as_array().unwrap();
+            assert!(
+                days.iter()
+                    .any(|d| d["date"] == "2026-11-28" && d["working"] == true)
+            );
+            let broken = parse(&calendar(2026, "vi", r#"{ "format": 2, "years": 1 }"#));
+            assert_eq!(broken["error"]["code"], "invalid_calendar");
+            assert_eq!(broken["error"]["problems"][0]["path"], "/years");
+        }
+        #[cfg(not(feature = "full"))]
+        assert_eq!(with_swap["error"]["code"], "not_in_build");
         assert_eq!(parse(&schema()), treem::schema::report());
     }
 }

@@ -1,10 +1,9 @@
 //! Due dates, their reading, roll-forward, timeliness and days remaining.
 
-use chrono::Datelike;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::{Calendar, Source};
+use super::{Calendar, Source, spoken};
 use crate::date::CivilDate;
 use crate::error::Error;
 use crate::i18n::Label;
@@ -121,7 +120,7 @@ impl Deadline {
             due.roll_forward,
             read,
             last,
-            calendar.is_working_day(read)?,
+            calendar.why_not_working(read)?,
         );
         Ok(Deadline {
             kind: kind.id.clone(),
@@ -320,24 +319,6 @@ pub fn days_phrase(days: i64, working: i64) -> Label {
     }
 }
 
-/// `thứ Ba 14/5/2024` / `Tuesday 14/5/2024`.
-fn spoken(date: CivilDate) -> Label {
-    let (vi, en) = match date.naive().weekday() {
-        chrono::Weekday::Mon => ("thứ Hai", "Monday"),
-        chrono::Weekday::Tue => ("thứ Ba", "Tuesday"),
-        chrono::Weekday::Wed => ("thứ Tư", "Wednesday"),
-        chrono::Weekday::Thu => ("thứ Năm", "Thursday"),
-        chrono::Weekday::Fri => ("thứ Sáu", "Friday"),
-        chrono::Weekday::Sat => ("thứ Bảy", "Saturday"),
-        chrono::Weekday::Sun => ("Chủ nhật", "Sunday"),
-    };
-    let dmy = format!("{}/{}/{}", date.day(), date.month(), date.year());
-    Label {
-        vi: format!("{vi} {dmy}"),
-        en: format!("{en} {dmy}"),
-    }
-}
-
 fn explain(
     wording: Option<&str>,
     due: CivilDate,
@@ -345,7 +326,7 @@ fn explain(
     roll_forward: bool,
     read: CivilDate,
     last: CivilDate,
-    read_is_working: bool,
+    not_working: Option<Label>,
 ) -> Label {
     let (due_s, read_s, last_s) = (spoken(due), spoken(read), spoken(last));
     let written = wording.map_or_else(
@@ -378,18 +359,25 @@ fn explain(
             written.en, read_s.en
         ),
     };
+    let why = not_working.unwrap_or_default();
     if last != read {
         vi.push_str(&format!(
-            "; ngày này không phải ngày làm việc nên theo khoản 5 Điều 148 Bộ luật Dân sự 2015, hạn chuyển sang ngày làm việc tiếp theo là {}.",
-            last_s.vi
+            "; ngày này không phải ngày làm việc ({}) nên theo khoản 5 Điều 148 Bộ luật Dân sự 2015, hạn chuyển sang ngày làm việc tiếp theo là {}.",
+            why.vi, last_s.vi
         ));
         en.push_str(&format!(
-            "; that is not a working day, so under Civil Code 2015 art. 148(5) the deadline rolls forward to the next working day, {}.",
-            last_s.en
+            "; that is not a working day ({}), so under Civil Code 2015 art. 148(5) the deadline rolls forward to the next working day, {}.",
+            why.en, last_s.en
         ));
-    } else if !read_is_working && !roll_forward {
-        vi.push_str(" (không phải ngày làm việc; không áp dụng chuyển hạn).");
-        en.push_str(" (not a working day; no roll-forward applied).");
+    } else if !why.vi.is_empty() && !roll_forward {
+        vi.push_str(&format!(
+            " (không phải ngày làm việc: {}; không áp dụng chuyển hạn).",
+            why.vi
+        ));
+        en.push_str(&format!(
+            " (not a working day: {}; no roll-forward applied).",
+            why.en
+        ));
     } else {
         vi.push_str(", là ngày làm việc; không cần chuyển hạn.");
         en.push_str(", a working day; no roll-forward needed.");

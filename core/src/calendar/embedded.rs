@@ -1,54 +1,205 @@
-//! The embedded civil-service schedule as Rust data (`embedded/data.rs`, generated from the data
-//! file by a test), and its reading into [`YearSchedule`]s: no parsing, no checks at run time
-//! (the test checks the file as any schedule is checked).
+//! The embedded calendar data as Rust (`embedded/data.rs`, generated from the data file by a
+//! test): no parsing, no checks and no resolving at run time (the test checks the file as any
+//! schedule file is checked and resolves it as any is resolved), so that the WebAssembly
+//! validator carries no schedule reader.
 
-use super::{Occasion, Role, ScheduledDay, Source, YearSchedule};
+use super::schedule::HolidayRule;
+use super::{ScheduledDay, YearSchedule};
 use crate::date::CivilDate;
+use crate::i18n::Label;
+use crate::map::Map;
 
 #[rustfmt::skip] // generated (see the file), compared byte for byte by a test
 mod data;
 
 /// The shapes of the generated data.
 mod table {
-    use super::{Occasion, Role, Source};
+    use super::super::schedule::{Role, RuleKind, Source};
 
-    /// A year of the schedule.
+    /// A text: Vietnamese, English.
+    pub(in crate::calendar) type Text = (&'static str, &'static str);
+    /// A date: year, month, day.
+    pub(in crate::calendar) type Ymd = (i32, u32, u32);
+
+    /// A statutory rule.
+    pub(in crate::calendar) struct Rule {
+        pub id: &'static str,
+        pub kind: RuleKind,
+        pub occasion: Option<&'static str>,
+        pub month: Option<u32>,
+        pub day: Option<u32>,
+        pub days: Option<u32>,
+        pub to: Option<&'static str>,
+        pub basis: Text,
+        pub from: Ymd,
+        pub until: Option<Ymd>,
+    }
+
+    /// An announced year, every day with its basis.
     pub(in crate::calendar) struct Year {
         pub year: i32,
         pub status: Source,
-        pub source: &'static str,
+        pub basis: Text,
+        pub notes: &'static [Text],
         pub days: &'static [Day],
     }
 
-    /// A day of a year, its dates as (year, month, day).
+    /// A day of a year.
     pub(in crate::calendar) struct Day {
-        pub date: (i32, u32, u32),
-        pub occasion: Occasion,
+        pub date: Ymd,
+        pub occasion: &'static str,
         pub role: Role,
-        pub replaces: Option<(i32, u32, u32)>,
+        pub replaces: Option<Ymd>,
+        pub basis: Text,
     }
 }
 
-fn date((year, month, day): (i32, u32, u32)) -> CivilDate {
+fn date((year, month, day): table::Ymd) -> CivilDate {
     CivilDate::from_ymd(year, month, day)
-        .unwrap_or_else(|| unreachable!("the embedded schedule's dates are checked by a test"))
+        .unwrap_or_else(|| unreachable!("the embedded calendar's dates are checked by a test"))
 }
 
-/// The embedded schedule's years.
-pub(super) fn years() -> impl Iterator<Item = YearSchedule> {
-    data::YEARS.iter().map(|y| YearSchedule {
-        year: y.year,
-        status: y.status,
-        source: y.source.to_owned(),
-        days: y
-            .days
-            .iter()
-            .map(|d| ScheduledDay {
-                date: date(d.date),
-                occasion: d.occasion,
-                role: d.role,
-                replaces: d.replaces.map(date),
-            })
-            .collect(),
-    })
+fn text((vi, en): table::Text) -> Label {
+    Label {
+        vi: vi.to_owned(),
+        en: en.to_owned(),
+    }
+}
+
+/// What the embedded calendar is made of: its description, occasions, rules and announced
+/// years, each day already with its basis (so that the WebAssembly validator carries no code
+/// that reads or resolves a schedule file).
+pub(super) struct Parts {
+    pub description: Label,
+    pub occasions: Map<String, Label>,
+    pub rules: Map<String, HolidayRule>,
+    pub years: Map<i32, YearSchedule>,
+}
+
+/// The embedded calendar's parts.
+pub(super) fn parts() -> Parts {
+    let occasions: Map<String, Label> = data::OCCASIONS
+        .iter()
+        .map(|(id, vi, en)| ((*id).to_owned(), text((vi, en))))
+        .collect();
+    let rules = data::RULES
+        .iter()
+        .map(|r| {
+            let rule = HolidayRule {
+                kind: r.kind,
+                occasion: r.occasion.map(str::to_owned),
+                month: r.month,
+                day: r.day,
+                days: r.days,
+                to: r.to.map(str::to_owned),
+                basis: text(r.basis),
+                from: date(r.from),
+                until: r.until.map(date),
+            };
+            (r.id.to_owned(), rule)
+        })
+        .collect();
+    let years = data::YEARS
+        .iter()
+        .map(|y| {
+            let days = y
+                .days
+                .iter()
+                .map(|d| ScheduledDay {
+                    date: date(d.date),
+                    occasion: d.occasion.to_owned(),
+                    occasion_name: occasions.get(d.occasion).cloned().unwrap_or_default(),
+                    role: d.role,
+                    replaces: d.replaces.map(date),
+                    basis: text(d.basis),
+                })
+                .collect();
+            let year = YearSchedule {
+                year: y.year,
+                status: y.status,
+                basis: text(y.basis),
+                notes: y.notes.iter().copied().map(text).collect(),
+                days,
+            };
+            (y.year, year)
+        })
+        .collect();
+    Parts {
+        description: text(data::DESCRIPTION),
+        occasions,
+        rules,
+        years,
+    }
+}
+
+/// The Rust text of the calendar `file` makes, as `data.rs` holds it.
+#[cfg(test)]
+pub(super) fn generate(file: &super::ScheduleFile) -> String {
+    use std::fmt::Write as _;
+    let cal = super::Calendar::build(None, file.clone());
+    let ymd = |d: CivilDate| format!("({}, {}, {})", d.year(), d.month(), d.day());
+    let text = |l: &Label| format!("({:?}, {:?})", l.vi, l.en);
+    let opt = |o: Option<String>| o.map_or("None".to_owned(), |s| format!("Some({s})"));
+    let mut out = String::from(
+        "//! The embedded calendar data, `core/data/calendar/vn-civil-service.json`, as Rust, each day\n\
+         //! with its basis. Generated by the test `the_embedded_data_is_the_file` in `tests.rs`\n\
+         //! (`TREEM_BLESS=1 cargo test -p treem --lib the_embedded_data_is_the_file`), which fails\n\
+         //! when it differs from the file: edit the file, never this.\n\n\
+         use super::table::*;\n\
+         use super::super::schedule::{Role::*, RuleKind, Source::*};\n\n",
+    );
+    let _ = writeln!(
+        out,
+        "pub(super) const DESCRIPTION: Text = {};\n",
+        text(cal.description())
+    );
+    out.push_str("pub(super) const OCCASIONS: &[(&str, &str, &str)] = &[\n");
+    for (id, name) in cal.occasions() {
+        let _ = writeln!(out, "    ({id:?}, {:?}, {:?}),", name.vi, name.en);
+    }
+    out.push_str("];\n\npub(super) const RULES: &[Rule] = &[\n");
+    for (id, r) in cal.rules() {
+        let _ = writeln!(
+            out,
+            "    Rule {{ id: {id:?}, kind: RuleKind::{:?}, occasion: {}, month: {}, day: {}, days: {}, to: {}, basis: {}, from: {}, until: {} }},",
+            r.kind,
+            opt(r.occasion.as_ref().map(|o| format!("{o:?}"))),
+            opt(r.month.map(|m| m.to_string())),
+            opt(r.day.map(|m| m.to_string())),
+            opt(r.days.map(|m| m.to_string())),
+            opt(r.to.as_ref().map(|o| format!("{o:?}"))),
+            text(&r.basis),
+            ymd(r.from),
+            opt(r.until.map(ymd)),
+        );
+    }
+    out.push_str("];\n\npub(super) const YEARS: &[Year] = &[\n");
+    for year in file.years.keys() {
+        let Ok(y) = cal.year(*year) else { continue };
+        let _ = writeln!(
+            out,
+            "    Year {{\n        year: {year},\n        status: {:?},\n        basis: {},",
+            y.status,
+            text(&y.basis)
+        );
+        out.push_str("        notes: &[\n");
+        for note in &y.notes {
+            let _ = writeln!(out, "            {},", text(note));
+        }
+        out.push_str("        ],\n        days: &[\n");
+        for d in &y.days {
+            let _ = writeln!(
+                out,
+                "            Day {{ date: {}, occasion: {:?}, role: {:?}, replaces: {}, basis: {} }},",
+                ymd(d.date),
+                d.occasion,
+                d.role,
+                opt(d.replaces.map(ymd)),
+                text(&d.basis),
+            );
+        }
+        out.push_str("        ],\n    },\n");
+    }
+    out.push_str("];\n");
+    out
 }

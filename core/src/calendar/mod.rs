@@ -1,13 +1,24 @@
 //! The Vietnamese civil-service calendar: which days public agencies work.
 //!
-//! Monday to Friday are working days, except statutory holidays (Labour Code 2019, art. 112),
-//! compensatory days for holidays that fall on a weekend (art. 111(3)) and weekdays the
-//! government gives off in exchange for a Saturday made up as a working day. Official schedules
-//! (2024–2026) are data, embedded from `core/data/calendar/`, and a newer schedule file can be
-//! loaded at run time ([`Calendar::with_schedule_json`]). Other years up to
-//! [`LAST_PROJECTED_YEAR`] are projected from the statutory rules and the lunar calendar, and
-//! every projected day says so; a year before the first official one, or after the projection's
-//! reach, is an error, never a guess.
+//! Monday to Friday are working days, except statutory holidays, compensatory days for holidays
+//! that fall on a weekend and weekdays the government gives off in exchange for a Saturday made
+//! up as a working day. Everything that changes by law or by announcement is data, embedded from
+//! `core/data/calendar/vn-civil-service.json` and replaceable at run time
+//! ([`Calendar::with_schedule_json`]):
+//!
+//! - **the statutory rules**, each with the instrument that set it and the day it took effect
+//!   (and, where one exists, the day it ended): the holidays of the Labour Code 2019
+//!   (45/2019/QH14), art. 112(1), in force from 1 January 2021; the compensatory day of its
+//!   art. 111(3); Vietnamese Culture Day, 24 November, a holiday from 1 July 2026 (National
+//!   Assembly Resolution 28/2026/QH16);
+//! - **the announced schedules** of years (2024–2026 embedded), with the Government's letter
+//!   each comes from, which say which days of Tết and which second day of National Day are off
+//!   and which weekdays are swapped for which Saturdays.
+//!
+//! Other years up to [`LAST_PROJECTED_YEAR`] are projected: on each date, the rules in force on
+//! that date, with the lunar calendar. Every day says why it is off or worked (its basis: the
+//! law and article, or the letter, or that it is projected). A year before the first announced
+//! one, or after the projection's reach, is an error, never a guess.
 //!
 //! **The projection's choices.** Tết (Lunar New Year) is the last day of the old lunar year and
 //! the first four of the new one. National Day is 2 September and the adjacent day that joins it
@@ -16,125 +27,63 @@
 //! Sunday gives a compensatory day off on the next working day. Swaps of a weekday for a Saturday
 //! are decided each year and are never projected.
 
+mod check;
 mod deadline;
 mod embedded;
 pub mod lunar;
+mod project;
+pub(crate) mod schedule;
 
-use crate::map::Map;
 use std::sync::OnceLock;
 
-use chrono::{Datelike, Days, Weekday};
+use chrono::Datelike;
 use schemars::JsonSchema;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 pub use deadline::{
     Deadline, DeadlineReport, Remaining, Timeliness, TimelinessStatus, days_phrase, deadlines,
 };
+pub use schedule::{
+    DaySpec, HolidayRule, Mode, ProvinceScope, Role, RuleKind, ScheduleFile, Source, YearSpec,
+};
 
 use crate::date::CivilDate;
-use crate::error::{Error, Problem};
-use crate::i18n::Label;
-use crate::text::de_nfc;
-use lunar::LunarDate;
+use crate::error::Error;
+use crate::i18n::{Label, Lang};
+use crate::map::Map;
 
 /// The last year the calendar projects. The lunar series are accurate well beyond it; the limit
 /// keeps claims about the far future out of reach.
 pub const LAST_PROJECTED_YEAR: i32 = 2100;
 
-/// The embedded schedule file. The calendar is built from [`embedded`], the same data as Rust
-/// generated from this file by a test, which also checks that the two agree: the WebAssembly
-/// module then carries no schedule reader.
-#[cfg(test)]
-const EMBEDDED_SCHEDULE: &str = include_str!("../../data/calendar/vn-civil-service.json");
-
-/// A holiday occasion.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum Occasion {
-    /// New Year's Day (*Tết Dương lịch*), 1 January.
-    NewYear,
-    /// Lunar New Year (*Tết Âm lịch, Tết Nguyên đán*), five days.
-    LunarNewYear,
-    /// Hùng Kings' Commemoration (*Giỗ Tổ Hùng Vương*), 10th day of the 3rd lunar month.
-    HungKings,
-    /// Victory Day (*Ngày Chiến thắng*, 30 April) and International Labour Day (*Ngày Quốc tế
-    /// lao động*, 1 May), one break.
-    VictoryAndLabourDay,
-    /// National Day (*Quốc khánh*), 2 September and an adjacent day.
-    NationalDay,
-}
-
-impl Occasion {
-    /// The occasion's name.
-    pub fn label(self) -> Label {
-        let (vi, en) = match self {
-            Occasion::NewYear => ("Tết Dương lịch", "New Year's Day"),
-            Occasion::LunarNewYear => ("Tết Âm lịch", "Lunar New Year"),
-            Occasion::HungKings => ("Giỗ Tổ Hùng Vương", "Hùng Kings' Commemoration"),
-            Occasion::VictoryAndLabourDay => (
-                "Ngày Chiến thắng và Ngày Quốc tế lao động",
-                "Victory Day and International Labour Day",
-            ),
-            Occasion::NationalDay => ("Quốc khánh", "National Day"),
-        };
-        Label {
-            vi: vi.into(),
-            en: en.into(),
-        }
-    }
-}
-
-/// What a day is within a holiday break.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum Role {
-    /// A statutory holiday (Labour Code 2019, art. 112).
-    Holiday,
-    /// A day off in compensation for a holiday on a weekly rest day (art. 111(3)).
-    Compensatory,
-    /// A weekday given off, made up on a Saturday.
-    SwappedDayOff,
-    /// A Saturday worked to make up a swapped day off.
-    MakeUpDay,
-    /// A Saturday or Sunday inside a holiday break (off in any case).
-    RestDay,
-}
-
-/// Whether a year's days are announced or projected.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum Source {
-    /// Announced by the government.
-    Official,
-    /// Computed from the statutory rules and the lunar calendar; the government may decide
-    /// otherwise.
-    Projected,
-}
-
-/// One day that is an exception to Monday–Friday, or a weekend day inside a holiday break.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
+/// One day that is an exception to Monday–Friday, or a weekend day inside a holiday break, with
+/// why.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, JsonSchema)]
 pub struct ScheduledDay {
     /// The day.
     pub date: CivilDate,
-    /// The occasion it belongs to.
-    pub occasion: Occasion,
-    /// What it is within the break.
+    /// The occasion's id (e.g. `culture_day`).
+    pub occasion: String,
+    /// The occasion's name (e.g. *Ngày Văn hóa Việt Nam*).
+    pub occasion_name: Label,
+    /// What the day is within the break.
     pub role: Role,
     /// For a make-up day: the weekday it replaces.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub replaces: Option<CivilDate>,
+    /// Why: the law and article, the announcement, or that the day is projected.
+    pub basis: Label,
 }
 
 impl ScheduledDay {
     /// Whether agencies work that day (only make-up days are working days).
     pub fn working(&self) -> bool {
-        self.role == Role::MakeUpDay
+        self.role.working()
     }
 
-    /// Why the day is what it is, in both languages.
+    /// What the day is, in both languages (e.g. *Nghỉ lễ Ngày Văn hóa Việt Nam*).
     pub fn reason(&self) -> Label {
-        let occasion = self.occasion.label();
+        let occasion = &self.occasion_name;
         let (vi, en) = match self.role {
             Role::Holiday => (
                 format!("Nghỉ lễ {}", occasion.vi),
@@ -155,15 +104,15 @@ impl ScheduledDay {
                 format!("Swapped day off for {}", occasion.en),
             ),
             Role::MakeUpDay => {
-                let instead = self.replaces.map(|d| d.to_string()).unwrap_or_default();
+                let instead = self.replaces.map(spoken).unwrap_or_default();
                 (
                     format!(
-                        "Làm bù cho ngày nghỉ hoán đổi {instead} dịp {}",
-                        occasion.vi
+                        "Làm bù cho ngày nghỉ hoán đổi {} dịp {}",
+                        instead.vi, occasion.vi
                     ),
                     format!(
-                        "Working Saturday making up the swapped day off {instead} ({})",
-                        occasion.en
+                        "Working Saturday making up the swapped day off {} ({})",
+                        instead.en, occasion.en
                     ),
                 )
             }
@@ -176,24 +125,25 @@ impl ScheduledDay {
     }
 }
 
-/// The schedule of one year.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
+/// The schedule of one year as the calendar holds it: announced or projected, every day with
+/// its basis.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, JsonSchema)]
 pub struct YearSchedule {
     /// The year.
     pub year: i32,
     /// Official or projected.
     pub status: Source,
-    /// Where the schedule comes from.
-    #[serde(deserialize_with = "de_nfc")]
-    pub source: String,
+    /// The announcement the year comes from, or what a projection is computed from.
+    pub basis: Label,
+    /// What a reader of the year should know.
+    pub notes: Vec<Label>,
     /// The days, in date order.
     pub days: Vec<ScheduledDay>,
 }
 
 /// One day of `treem calendar`: an exception to Monday–Friday (or a weekend day inside a break),
-/// with why, and whether the day is announced or projected.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+/// with why, its basis, and whether the day is announced or projected.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, JsonSchema)]
 pub struct CalendarEntry {
     /// The day.
     pub date: CivilDate,
@@ -201,12 +151,14 @@ pub struct CalendarEntry {
     pub working: bool,
     /// Why, in Vietnamese and English.
     pub reason: Label,
-    /// The occasion.
-    pub occasion: Occasion,
+    /// The occasion's id.
+    pub occasion: String,
     /// What the day is within the break.
     pub role: Role,
     /// Announced or projected.
     pub source: Source,
+    /// The law and article, the announcement, or the projection the day follows.
+    pub basis: Label,
 }
 
 impl YearSchedule {
@@ -218,29 +170,100 @@ impl YearSchedule {
                 date: d.date,
                 working: d.working(),
                 reason: d.reason(),
-                occasion: d.occasion,
+                occasion: d.occasion.clone(),
                 role: d.role,
                 source: self.status,
+                basis: d.basis.clone(),
             })
             .collect()
     }
+
+    /// The year as a schedule file that lists it whole: print it, edit it, load it back with
+    /// [`Calendar::with_schedule_json`]. Every day names its basis.
+    pub fn to_file(&self, description: Label, province: Option<ProvinceScope>) -> ScheduleFile {
+        let days = self
+            .days
+            .iter()
+            .map(|d| {
+                (
+                    d.date,
+                    DaySpec {
+                        occasion: d.occasion.clone(),
+                        role: d.role,
+                        replaces: d.replaces,
+                        basis: Some(d.basis.clone()),
+                    },
+                )
+            })
+            .collect();
+        ScheduleFile {
+            format: 2,
+            description,
+            province,
+            occasions: Map::new(),
+            rules: Map::new(),
+            years: std::iter::once((
+                self.year,
+                YearSpec {
+                    status: self.status,
+                    mode: Mode::WholeYear,
+                    basis: self.basis.clone(),
+                    notes: self.notes.clone(),
+                    days,
+                },
+            ))
+            .collect(),
+        }
+    }
 }
 
-/// A schedule file: official years.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-#[schemars(title = "treem civil-service schedule")]
-pub struct ScheduleFile {
-    /// Data format version; 1.
-    pub format: u32,
-    /// What the file holds.
-    #[serde(deserialize_with = "de_nfc")]
-    pub description: String,
-    /// The years.
-    pub years: Vec<YearSchedule>,
+impl ScheduleFile {
+    /// The file as pretty JSON. With a language, every text is written as one string in that
+    /// language (a file a person reads and edits); without, as `{"vi", "en"}`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use treem::{Calendar, Lang};
+    /// let cal = Calendar::embedded();
+    /// let text = cal.year(2026).unwrap().to_file(cal.description().clone(), None).to_json_pretty(Some(Lang::Vi));
+    /// assert!(text.contains("\"2026-11-24\""));
+    /// assert!(text.contains("Nghị quyết 28/2026/QH16"));
+    /// // Loaded back, it is the same calendar.
+    /// let again = Calendar::embedded().with_schedule_json(&text).unwrap();
+    /// assert_eq!(again.year(2026).unwrap().days.len(), cal.year(2026).unwrap().days.len());
+    /// ```
+    pub fn to_json_pretty(&self, lang: Option<Lang>) -> String {
+        let mut value = serde_json::to_value(self).unwrap_or_default();
+        if let Some(lang) = lang {
+            one_language(&mut value, lang);
+        }
+        serde_json::to_string_pretty(&value).unwrap_or_default() + "\n"
+    }
 }
 
-/// The civil-service calendar: official years, and projection for later ones.
+/// Replaces every `{"vi", "en"}` object of `value` with its text in `lang`.
+fn one_language(value: &mut serde_json::Value, lang: Lang) {
+    match value {
+        serde_json::Value::Object(map) => {
+            let is_label = map.len() == 2 && map.contains_key("vi") && map.contains_key("en");
+            if is_label {
+                let key = match lang {
+                    Lang::Vi => "vi",
+                    Lang::En => "en",
+                };
+                *value = map.remove(key).unwrap_or_default();
+            } else {
+                map.values_mut().for_each(|v| one_language(v, lang));
+            }
+        }
+        serde_json::Value::Array(items) => items.iter_mut().for_each(|v| one_language(v, lang)),
+        _ => {}
+    }
+}
+
+/// The civil-service calendar: statutory rules in force by date, announced years, and the
+/// projection of the others.
 ///
 /// # Example
 ///
@@ -250,92 +273,263 @@ pub struct ScheduleFile {
 /// let d = |s: &str| s.parse::<CivilDate>().unwrap();
 /// assert!(!cal.is_working_day(d("2024-04-29")).unwrap()); // swapped day off
 /// assert!(cal.is_working_day(d("2024-05-04")).unwrap());  // make-up Saturday
+/// assert!(!cal.is_working_day(d("2026-11-24")).unwrap()); // Vietnamese Culture Day, from 2026
+/// assert!(cal.is_working_day(d("2025-11-24")).unwrap());  // …and not before
 /// assert_eq!(cal.working_days_between(d("2024-05-14"), d("2024-05-16")).unwrap(), 2);
 /// assert_eq!(cal.year(2030).unwrap().status, treem::calendar::Source::Projected);
 /// assert_eq!(cal.year(2019).unwrap_err().code(), "year_not_covered");
 /// ```
 #[derive(Clone, Debug)]
 pub struct Calendar {
-    official: Map<i32, YearSchedule>,
+    description: Label,
+    province: Option<ProvinceScope>,
+    occasions: Map<String, Label>,
+    rules: Map<String, HolidayRule>,
+    /// Years given by schedule files (announced, or printed projections loaded back).
+    given: Map<i32, YearSchedule>,
+    /// Projections, computed on first use.
     cache: Map<i32, OnceLock<Option<YearSchedule>>>,
 }
 
 impl Calendar {
-    /// The calendar with the embedded official schedules (2024–2026).
+    /// The calendar with the embedded rules and announced schedules (2024–2026).
     pub fn embedded() -> &'static Calendar {
         static CALENDAR: OnceLock<Calendar> = OnceLock::new();
-        CALENDAR
-            .get_or_init(|| Calendar::from_years(embedded::years().map(|y| (y.year, y)).collect()))
+        CALENDAR.get_or_init(|| {
+            let parts = embedded::parts();
+            let mut cal = Calendar {
+                description: parts.description,
+                province: None,
+                occasions: parts.occasions,
+                rules: parts.rules,
+                given: parts.years,
+                cache: Map::new(),
+            };
+            cal.reset_cache();
+            cal
+        })
     }
 
-    /// A calendar from a schedule file alone.
+    /// A calendar from a schedule file alone: its own rules, occasions and years, nothing
+    /// embedded.
     ///
     /// # Errors
     ///
-    /// Code `invalid_calendar` with every problem located: not JSON or not of the schedule's
-    /// shape, a day outside its year, a day listed twice, a make-up day that is not a Saturday or
-    /// a swapped day off that is one.
+    /// As [`Calendar::with_schedule_json`].
     pub fn from_schedule_json(text: &str) -> Result<Calendar, Error> {
-        Ok(Calendar::from_schedule(parse_schedule(text)?))
+        let parsed = read(text, None)?;
+        Ok(Calendar::build(None, parsed.file))
     }
 
-    /// This calendar with the years of a newer schedule file added (a year given in both is
-    /// taken from the file): how a portal learns a newly announced year without a rebuild.
+    /// This calendar changed by a schedule file: its rules and occasions added (a rule with the
+    /// id of one this calendar has replaces it), each of its years laid over this calendar's
+    /// (`whole_year`: the year replaces the one this calendar had; `changes`: its days replace
+    /// those dates only). How a portal learns a newly announced year, a swap or a province's own
+    /// days off without a new release.
     ///
     /// # Errors
     ///
-    /// As [`Calendar::from_schedule_json`].
+    /// Code `invalid_calendar` with every problem at once, each at its JSON Pointer, in
+    /// Vietnamese and English ([`Error::problems`]): text that is not JSON or not of the file's
+    /// shape (unknown, repeated or missing fields, values of the wrong type, dates that do not
+    /// exist), a day outside its year, an unknown occasion, a make-up day that is not a
+    /// Saturday or does not name a swapped day off, a swapped or compensatory day off that is
+    /// not a weekday, a statutory holiday made a working day, a year listed whole that leaves
+    /// out a holiday in force, a year changed date by date that the calendar does not have, a
+    /// rule whose fields do not fit its kind.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use treem::{Calendar, CivilDate};
+    /// let swap = r#"{ "format": 2, "years": { "2026": { "status": "official", "mode": "changes",
+    ///     "basis": "Thông báo của Bộ Nội vụ (ví dụ)",
+    ///     "days": { "2026-11-23": { "occasion": "culture_day", "role": "swapped_day_off" },
+    ///               "2026-11-28": { "occasion": "culture_day", "role": "make_up_day",
+    ///                               "replaces": "2026-11-23" } } } } }"#;
+    /// let cal = Calendar::embedded().with_schedule_json(swap).unwrap();
+    /// let d = |s: &str| s.parse::<CivilDate>().unwrap();
+    /// assert!(!cal.is_working_day(d("2026-11-23")).unwrap());
+    /// assert!(cal.is_working_day(d("2026-11-28")).unwrap());
+    /// assert!(!cal.is_working_day(d("2026-11-24")).unwrap()); // the holiday stays
+    ///
+    /// let broken = r#"{ "format": 2, "years": { "2026": { "status": "official", "mode": "changes",
+    ///     "basis": "x", "days": { "2026-11-27": { "occasion": "culture_day", "role": "make_up_day" },
+    ///                             "2027-01-04": { "occasion": "tet", "role": "holiday" } } } } }"#;
+    /// let err = Calendar::embedded().with_schedule_json(broken).unwrap_err();
+    /// assert_eq!(err.code(), "invalid_calendar");
+    /// assert_eq!(err.problems().len(), 4); // not a Saturday, no `replaces`, not in 2026, unknown occasion
+    /// ```
     pub fn with_schedule_json(&self, text: &str) -> Result<Calendar, Error> {
-        let mut official = self.official.clone();
-        for year in parse_schedule(text)?.years {
-            official.insert(year.year, year);
+        let parsed = read(text, Some(self))?;
+        Ok(Calendar::build(Some(self), parsed.file))
+    }
+
+    /// The calendar `file` makes of `base` (or of nothing), the file already checked.
+    fn build(base: Option<&Calendar>, file: ScheduleFile) -> Calendar {
+        let mut occasions = base.map(|b| b.occasions.clone()).unwrap_or_default();
+        occasions.extend(file.occasions);
+        let mut rules = base.map(|b| b.rules.clone()).unwrap_or_default();
+        rules.extend(file.rules);
+        let description = match base {
+            Some(b) if file.description.vi.is_empty() && file.description.en.is_empty() => {
+                b.description.clone()
+            }
+            _ => file.description,
+        };
+        let mut cal = Calendar {
+            description,
+            province: file
+                .province
+                .or_else(|| base.and_then(|b| b.province.clone())),
+            occasions,
+            rules,
+            given: base.map(|b| b.given.clone()).unwrap_or_default(),
+            cache: Map::new(),
+        };
+        cal.reset_cache();
+        for (year, spec) in file.years {
+            let resolved = match spec.mode {
+                Mode::WholeYear => cal.resolve(year, &spec, Vec::new()),
+                Mode::Changes => {
+                    let base_days = cal.year(year).map(|y| y.days.clone()).unwrap_or_default();
+                    cal.resolve(year, &spec, base_days)
+                }
+            };
+            cal.given.insert(year, resolved);
+            cal.reset_cache();
         }
-        Ok(Calendar::from_years(official))
+        cal
     }
 
-    fn from_schedule(file: ScheduleFile) -> Calendar {
-        Calendar::from_years(file.years.into_iter().map(|y| (y.year, y)).collect())
-    }
-
-    fn from_years(official: Map<i32, YearSchedule>) -> Calendar {
-        let first = official
-            .keys()
-            .next()
-            .copied()
-            .unwrap_or(LAST_PROJECTED_YEAR + 1);
-        let cache = (first..=LAST_PROJECTED_YEAR.max(first))
+    /// Empties the projections (the rules or the covered years changed).
+    fn reset_cache(&mut self) {
+        let first = self.first_year();
+        self.cache = (first..=LAST_PROJECTED_YEAR.max(first))
             .map(|y| (y, OnceLock::new()))
             .collect();
-        Calendar { official, cache }
     }
 
-    /// The years this calendar answers for: from the first official year to
-    /// [`LAST_PROJECTED_YEAR`] (or the last official year, if later).
-    pub fn covered(&self) -> std::ops::RangeInclusive<i32> {
-        let first = self
-            .official
+    /// `spec`'s days laid over `base_days`, each day with its basis.
+    fn resolve(&self, year: i32, spec: &YearSpec, base_days: Vec<ScheduledDay>) -> YearSchedule {
+        let mut days: Map<CivilDate, ScheduledDay> =
+            base_days.into_iter().map(|d| (d.date, d)).collect();
+        for (date, day) in &spec.days {
+            let basis = day
+                .basis
+                .clone()
+                .unwrap_or_else(|| self.derived_basis(*date, &day.occasion, day.role, &spec.basis));
+            days.insert(
+                *date,
+                ScheduledDay {
+                    date: *date,
+                    occasion: day.occasion.clone(),
+                    occasion_name: self
+                        .occasions
+                        .get(&day.occasion)
+                        .cloned()
+                        .unwrap_or_default(),
+                    role: day.role,
+                    replaces: day.replaces,
+                    basis,
+                },
+            );
+        }
+        YearSchedule {
+            year,
+            status: spec.status,
+            basis: spec.basis.clone(),
+            notes: spec.notes.clone(),
+            days: days
+                .into_iter()
+                .map(|(_, d)| d)
+                .filter(|d| d.date.year() == year)
+                .collect(),
+        }
+    }
+
+    /// The basis of an announced day that does not name its own: the statutory rule that makes
+    /// it a holiday or a compensatory day (with the announcement, for days the Government
+    /// chooses each year), else the announcement.
+    fn derived_basis(&self, date: CivilDate, occasion: &str, role: Role, year: &Label) -> Label {
+        let chosen = |rule: &HolidayRule| {
+            if rule.chosen_each_year() {
+                Label {
+                    vi: format!("{}; ngày cụ thể theo {}", rule.basis.vi, year.vi),
+                    en: format!("{}; days as announced in {}", rule.basis.en, year.en),
+                }
+            } else {
+                rule.basis.clone()
+            }
+        };
+        match role {
+            Role::Holiday => {
+                let in_force = || {
+                    self.rules
+                        .values()
+                        .filter(|r| r.in_force(date) && r.occasion.as_deref() == Some(occasion))
+                };
+                // The rule that names this very day first, then one that chooses it.
+                in_force()
+                    .find(|r| project::rule_date(r, date.year()) == Some(date))
+                    .or_else(|| in_force().find(|r| r.chosen_each_year()))
+                    .map_or_else(|| year.clone(), chosen)
+            }
+            Role::Compensatory => project::compensatory(&self.rules, date)
+                .map_or_else(|| year.clone(), |r| r.basis.clone()),
+            Role::SwappedDayOff | Role::MakeUpDay | Role::RestDay => year.clone(),
+        }
+    }
+
+    fn first_year(&self) -> i32 {
+        self.given
             .keys()
             .next()
             .copied()
-            .unwrap_or(LAST_PROJECTED_YEAR + 1);
+            .unwrap_or(LAST_PROJECTED_YEAR + 1)
+    }
+
+    /// What the calendar's data holds, in plain words.
+    pub fn description(&self) -> &Label {
+        &self.description
+    }
+
+    /// The province whose own schedule was loaded, if one was.
+    pub fn province(&self) -> Option<&ProvinceScope> {
+        self.province.as_ref()
+    }
+
+    /// The statutory rules, by id.
+    pub fn rules(&self) -> &Map<String, HolidayRule> {
+        &self.rules
+    }
+
+    /// The occasions' names, by id.
+    pub fn occasions(&self) -> &Map<String, Label> {
+        &self.occasions
+    }
+
+    /// The years this calendar answers for: from the first announced year to
+    /// [`LAST_PROJECTED_YEAR`] (or the last announced year, if later).
+    pub fn covered(&self) -> std::ops::RangeInclusive<i32> {
         let last = self
-            .official
+            .given
             .keys()
             .next_back()
             .copied()
             .unwrap_or(0)
             .max(LAST_PROJECTED_YEAR);
-        first..=last
+        self.first_year()..=last
     }
 
-    /// The schedule of `year`: official if announced, projected otherwise.
+    /// The schedule of `year`: announced if given, projected otherwise.
     ///
     /// # Errors
     ///
     /// Code `year_not_covered` outside [`Calendar::covered`].
     pub fn year(&self, year: i32) -> Result<&YearSchedule, Error> {
-        if let Some(official) = self.official.get(&year) {
-            return Ok(official);
+        if let Some(given) = self.given.get(&year) {
+            return Ok(given);
         }
         let covered = self.covered();
         let slot = self
@@ -343,7 +537,7 @@ impl Calendar {
             .get(&year)
             .filter(|_| covered.contains(&year))
             .ok_or_else(|| Error::year_not_covered(year, *covered.start(), *covered.end()))?;
-        slot.get_or_init(|| project(year))
+        slot.get_or_init(|| project::project(year, &self.rules, &self.occasions))
             .as_ref()
             .ok_or_else(|| Error::year_not_covered(year, *covered.start(), *covered.end()))
     }
@@ -370,7 +564,35 @@ impl Calendar {
     pub fn is_working_day(&self, date: CivilDate) -> Result<bool, Error> {
         Ok(match self.scheduled(date)? {
             Some(day) => day.working(),
-            None => !matches!(date.naive().weekday(), Weekday::Sat | Weekday::Sun),
+            None => !project::is_weekend(date),
+        })
+    }
+
+    /// Why agencies do not work on `date`, with its basis (e.g. *Nghỉ lễ Ngày Văn hóa Việt Nam
+    /// (Nghị quyết 28/2026/QH16 của Quốc hội)* or *Chủ nhật, ngày nghỉ hằng tuần*); `None` on a
+    /// working day.
+    ///
+    /// # Errors
+    ///
+    /// Code `year_not_covered` when the calendar does not answer for the date's year.
+    pub fn why_not_working(&self, date: CivilDate) -> Result<Option<Label>, Error> {
+        Ok(match self.scheduled(date)? {
+            Some(day) if day.working() => None,
+            Some(day) => {
+                let (reason, basis) = (day.reason(), &day.basis);
+                Some(Label {
+                    vi: format!("{} — {}", reason.vi, basis.vi),
+                    en: format!("{} — {}", reason.en, basis.en),
+                })
+            }
+            None if project::is_weekend(date) => {
+                let (vi, en) = weekday_names(date.naive().weekday());
+                Some(Label {
+                    vi: format!("{vi}, ngày nghỉ hằng tuần"),
+                    en: format!("{en}, a weekly rest day"),
+                })
+            }
+            None => None,
         })
     }
 
@@ -431,169 +653,34 @@ impl Calendar {
     }
 }
 
-fn next_day(date: CivilDate) -> Result<CivilDate, Error> {
-    date.naive()
-        .succ_opt()
-        .and_then(|d| CivilDate::from_naive(d).ok())
-        .ok_or_else(|| Error::year_not_covered(date.year() + 1, 0, 9999))
-}
-
-fn parse_schedule(text: &str) -> Result<ScheduleFile, Error> {
-    let mut file: ScheduleFile = crate::decode::from_text(text, read::schedule_file)
-        .map_err(|problem| Error::invalid_calendar(vec![problem]))?;
-    let mut problems = Vec::new();
-    problems.extend(Problem::unsupported_format(file.format));
-    for (i, year) in file.years.iter_mut().enumerate() {
-        let days = std::mem::take(&mut year.days)
-            .into_iter()
-            .map(|d| (d.date, d))
-            .collect();
-        year.days = crate::util::merge_sort_by_key(days)
-            .into_iter()
-            .map(|(_, d)| d)
-            .collect();
-        for (j, day) in year.days.iter().enumerate() {
-            let at = format!("/years/{i}/days/{j}");
-            if day.date.year() != year.year {
-                problems.push(Problem::new(
-                    format!("{at}/date"),
-                    format!("{} is not in {}", day.date, year.year),
-                ));
-            }
-            if j > 0 && year.days[j - 1].date == day.date {
-                problems.push(Problem::new(
-                    format!("{at}/date"),
-                    format!("{} is listed twice", day.date),
-                ));
-            }
-            let weekday = day.date.naive().weekday();
-            if day.role == Role::MakeUpDay && weekday != Weekday::Sat {
-                problems.push(Problem::new(
-                    format!("{at}/role"),
-                    format!("make-up day {} is not a Saturday", day.date),
-                ));
-            }
-            if day.role == Role::SwappedDayOff && matches!(weekday, Weekday::Sat | Weekday::Sun) {
-                problems.push(Problem::new(
-                    format!("{at}/role"),
-                    format!("swapped day off {} is not a weekday", day.date),
-                ));
-            }
-        }
-    }
-    if problems.is_empty() {
-        Ok(file)
-    } else {
-        Err(Error::invalid_calendar(problems))
-    }
-}
-
-/// Projects `year` from the statutory rules; `None` if the lunar computation fails (it does not
-/// within the covered range).
-fn project(year: i32) -> Option<YearSchedule> {
-    let date = |y: i32, m: u32, d: u32| CivilDate::from_ymd(y, m, d);
-    let lunar = |month: u32, day: u32| {
-        let (y, m, d) = lunar::to_solar(LunarDate {
-            year,
-            month,
-            day,
-            leap: false,
-        })?;
-        date(y, m, d)
-    };
-    let tet = lunar(1, 1)?;
-    let hung = lunar(3, 10)?;
-    let september_2 = date(year, 9, 2)?;
-    let national_second = match september_2.naive().weekday() {
-        Weekday::Tue | Weekday::Wed => date(year, 9, 1)?,
-        _ => date(year, 9, 3)?,
-    };
-    let tet_days: Vec<CivilDate> = (-1i64..=3)
-        .filter_map(|offset| {
-            let d = tet
-                .naive()
-                .checked_add_signed(chrono::Duration::days(offset))?;
-            CivilDate::from_naive(d).ok()
+/// Reads and checks a schedule file against the calendar it would change.
+fn read(text: &str, base: Option<&Calendar>) -> Result<schedule::read::Parsed, Error> {
+    let decoded = crate::decode::from_text(text, schedule::read::parsed);
+    decoded
+        .check(|parsed| {
+            let mut occasions = base.map(|b| b.occasions.clone()).unwrap_or_default();
+            occasions.extend(parsed.file.occasions.clone());
+            let mut rules = base.map(|b| b.rules.clone()).unwrap_or_default();
+            rules.extend(parsed.file.rules.clone());
+            let known = check::Known {
+                rules: &rules,
+                occasions: &occasions,
+                base,
+            };
+            check::check(parsed, &known)
         })
-        .collect();
-    let mut holidays: Vec<(CivilDate, Occasion)> = vec![
-        (date(year, 1, 1)?, Occasion::NewYear),
-        (hung, Occasion::HungKings),
-        (date(year, 4, 30)?, Occasion::VictoryAndLabourDay),
-        (date(year, 5, 1)?, Occasion::VictoryAndLabourDay),
-        (september_2, Occasion::NationalDay),
-        (national_second, Occasion::NationalDay),
-    ];
-    holidays.extend(tet_days.into_iter().map(|d| (d, Occasion::LunarNewYear)));
-    crate::util::sort_small_by_key(&mut holidays, |(d, _)| *d);
-    // The last day of the old lunar year can fall in the previous Gregorian year: keep this
-    // year's days only (the previous year's projection holds it).
-    let is_weekend = |d: CivilDate| matches!(d.naive().weekday(), Weekday::Sat | Weekday::Sun);
-    let mut days: Map<CivilDate, ScheduledDay> = Map::new();
-    for (d, occasion) in &holidays {
-        days.insert(
-            *d,
-            ScheduledDay {
-                date: *d,
-                occasion: *occasion,
-                role: Role::Holiday,
-                replaces: None,
-            },
-        );
-    }
-    // Art. 111(3): a holiday on a weekly rest day gives the next working day off.
-    for (d, occasion) in holidays.iter().filter(|(d, _)| is_weekend(*d)) {
-        let mut candidate = *d;
-        loop {
-            candidate =
-                CivilDate::from_naive(candidate.naive().checked_add_days(Days::new(1))?).ok()?;
-            if !is_weekend(candidate) && !days.contains_key(&candidate) {
-                break;
-            }
-        }
-        days.insert(
-            candidate,
-            ScheduledDay {
-                date: candidate,
-                occasion: *occasion,
-                role: Role::Compensatory,
-                replaces: None,
-            },
-        );
-    }
-    // Weekend days inside a break, so a break reads as a whole.
-    let keys: Vec<CivilDate> = days.keys().copied().collect();
-    for pair in keys.windows(2) {
-        let (a, b) = (pair[0], pair[1]);
-        let gap = (b.naive() - a.naive()).num_days();
-        if (2..=3).contains(&gap) {
-            let occasion = days[&a].occasion;
-            let mut d = a.naive().succ_opt()?;
-            while d < b.naive() {
-                let cd = CivilDate::from_naive(d).ok()?;
-                if is_weekend(cd) {
-                    days.get_or_insert_with(cd, || ScheduledDay {
-                        date: cd,
-                        occasion,
-                        role: Role::RestDay,
-                        replaces: None,
-                    });
-                }
-                d = d.succ_opt()?;
-            }
-        }
-    }
-    let days: Vec<ScheduledDay> = days
-        .into_iter()
-        .map(|(_, day)| day)
-        .filter(|d| d.date.year() == year)
-        .collect();
-    Some(YearSchedule {
-        year,
-        status: Source::Projected,
-        source: "Projected from the Labour Code 2019, arts. 111–112, and the lunar calendar (UTC+7); not announced".to_owned(),
-        days,
-    })
+        .map_err(Error::invalid_calendar)
+}
+
+fn next_day(date: CivilDate) -> Result<CivilDate, Error> {
+    project::shift(date, 1).ok_or_else(|| Error::year_not_covered(date.year() + 1, 0, 9999))
+}
+
+pub(crate) use crate::date::weekday_names;
+
+/// `thứ Ba 24/11/2026` / `Tuesday 24/11/2026`: a day as a person says it.
+pub(crate) fn spoken(date: CivilDate) -> Label {
+    date.spoken()
 }
 
 /// Every day of `year`, for exhaustive tests.
@@ -608,251 +695,4 @@ pub(crate) fn days_of(year: i32) -> impl Iterator<Item = CivilDate> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    /// `embedded.rs` is the embedded schedule file as Rust data: regenerated here from the file
-    /// (checked as `Calendar::from_schedule_json` checks any schedule) and compared with the
-    /// committed one; `TREEM_BLESS=1` rewrites it. The calendar built from it is the file's.
-    #[test]
-    fn the_embedded_schedule_data_is_the_file() {
-        let file = parse_schedule(EMBEDDED_SCHEDULE).unwrap();
-        let mut out = String::from(
-            "//! The embedded civil-service schedule, `core/data/calendar/vn-civil-service.json`, as Rust\n\
-             //! data. Generated by the test `the_embedded_schedule_data_is_the_file` in `mod.rs`\n\
-             //! (`TREEM_BLESS=1 cargo test -p treem --lib embedded_schedule`), which fails when it\n\
-             //! differs from the file: edit the file, never this.\n\n\
-             use super::{Occasion::*, Role::*, Source::*, table::*};\n\n\
-             pub(super) const YEARS: &[Year] = &[\n",
-        );
-        let date =
-            |d: CivilDate| format!("({}, {}, {})", d.year(), d.naive().month(), d.naive().day());
-        for year in &file.years {
-            out.push_str(&format!(
-                "    Year {{\n        year: {},\n        status: {:?},\n        source: {:?},\n        days: &[\n",
-                year.year, year.status, year.source
-            ));
-            for day in &year.days {
-                out.push_str(&format!(
-                    "            Day {{ date: {}, occasion: {:?}, role: {:?}, replaces: {} }},\n",
-                    date(day.date),
-                    day.occasion,
-                    day.role,
-                    day.replaces
-                        .map_or("None".to_owned(), |r| format!("Some({})", date(r))),
-                ));
-            }
-            out.push_str("        ],\n    },\n");
-        }
-        out.push_str("];\n");
-        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/src/calendar/embedded/data.rs");
-        if std::env::var_os("TREEM_BLESS").is_some() {
-            std::fs::write(path, &out).unwrap();
-        }
-        let committed = std::fs::read_to_string(path).unwrap();
-        assert!(
-            committed == out,
-            "core/src/calendar/embedded/data.rs differs from the schedule file: run \
-             TREEM_BLESS=1 cargo test -p treem --lib embedded_schedule"
-        );
-        assert_eq!(embedded::years().collect::<Vec<_>>(), file.years);
-    }
-
-    fn d(text: &str) -> CivilDate {
-        text.parse().unwrap()
-    }
-
-    /// Weekdays off and Saturdays worked, read from the announced schedules (the domain
-    /// reference's table), written here independently of the data file.
-    const OFFICIAL: &[(i32, &[&str], &[&str])] = &[
-        (
-            2024,
-            &[
-                "01-01", "02-08", "02-09", "02-12", "02-13", "02-14", "04-18", "04-29", "04-30",
-                "05-01", "09-02", "09-03",
-            ],
-            &["05-04"],
-        ),
-        (
-            2025,
-            &[
-                "01-01", "01-27", "01-28", "01-29", "01-30", "01-31", "04-07", "04-30", "05-01",
-                "05-02", "09-01", "09-02",
-            ],
-            &["04-26"],
-        ),
-        (
-            2026,
-            &[
-                "01-01", "01-02", "02-16", "02-17", "02-18", "02-19", "02-20", "04-27", "04-30",
-                "05-01", "08-31", "09-01", "09-02",
-            ],
-            &["01-10", "08-22"],
-        ),
-    ];
-
-    #[test]
-    fn every_day_of_2024_to_2026_matches_the_official_schedules() {
-        let cal = Calendar::embedded();
-        for (year, off, on) in OFFICIAL {
-            for day in days_of(*year) {
-                let md = format!("{:02}-{:02}", day.month(), day.day());
-                let weekday = !matches!(day.naive().weekday(), Weekday::Sat | Weekday::Sun);
-                let expected =
-                    (weekday && !off.contains(&md.as_str())) || on.contains(&md.as_str());
-                assert_eq!(cal.is_working_day(day).unwrap(), expected, "{day}");
-            }
-            assert_eq!(cal.year(*year).unwrap().status, Source::Official);
-        }
-    }
-
-    #[test]
-    fn working_days_per_month() {
-        let cal = Calendar::embedded();
-        let expected: &[(i32, [i64; 12])] = &[
-            (2024, [22, 16, 21, 19, 23, 20, 23, 22, 19, 23, 21, 22]),
-            (2025, [17, 20, 21, 21, 20, 21, 23, 21, 20, 23, 20, 23]),
-            (2026, [21, 15, 22, 20, 20, 22, 23, 21, 20, 22, 21, 23]),
-        ];
-        for (year, months) in expected {
-            for (m, want) in months.iter().enumerate() {
-                let month = m as u32 + 1;
-                let last_of_previous = CivilDate::from_ymd(*year, month, 1)
-                    .and_then(|first| CivilDate::from_naive(first.naive().pred_opt().unwrap()).ok())
-                    .unwrap();
-                let last = CivilDate::from_naive(
-                    chrono::NaiveDate::from_ymd_opt(
-                        *year + i32::from(month == 12),
-                        month % 12 + 1,
-                        1,
-                    )
-                    .unwrap()
-                    .pred_opt()
-                    .unwrap(),
-                )
-                .unwrap();
-                if *year == 2024 && month == 1 {
-                    // The last day of 2023 is outside the calendar; count January by hand.
-                    let n = days_of(2024)
-                        .take(31)
-                        .filter(|d| cal.is_working_day(*d).unwrap())
-                        .count();
-                    assert_eq!(n as i64, *want, "2024-01");
-                    continue;
-                }
-                assert_eq!(
-                    cal.working_days_between(last_of_previous, last).unwrap(),
-                    *want,
-                    "{year}-{month:02}"
-                );
-            }
-        }
-    }
-
-    #[test]
-    fn projected_years_follow_the_statutory_rules() {
-        let cal = Calendar::embedded();
-        let y2027 = cal.year(2027).unwrap();
-        assert_eq!(y2027.status, Source::Projected);
-        // Tết 2027 is Saturday 6 February: the five days are Fri 5 – Tue 9, and the two that fall
-        // on the weekend give Wednesday 10 and Thursday 11 off.
-        for off in [
-            "2027-02-05",
-            "2027-02-08",
-            "2027-02-09",
-            "2027-02-10",
-            "2027-02-11",
-        ] {
-            assert!(!cal.is_working_day(d(off)).unwrap(), "{off}");
-        }
-        assert!(cal.is_working_day(d("2027-02-12")).unwrap());
-        let tet = cal.scheduled(d("2027-02-06")).unwrap().unwrap();
-        assert_eq!(
-            (tet.occasion, tet.role),
-            (Occasion::LunarNewYear, Role::Holiday)
-        );
-        // 2 September 2027 is a Thursday: 3 September is the second day.
-        assert!(!cal.is_working_day(d("2027-09-03")).unwrap());
-        assert!(cal.is_working_day(d("2027-09-01")).unwrap());
-        // 1 May 2027 is a Saturday: Monday 3 May is compensatory.
-        assert_eq!(
-            cal.scheduled(d("2027-05-03")).unwrap().unwrap().role,
-            Role::Compensatory
-        );
-    }
-
-    #[test]
-    fn years_outside_the_calendar_are_errors() {
-        let cal = Calendar::embedded();
-        for year in [1999, 2023, LAST_PROJECTED_YEAR + 1] {
-            assert_eq!(
-                cal.year(year).unwrap_err().code(),
-                "year_not_covered",
-                "{year}"
-            );
-        }
-        assert!(cal.is_working_day(d("2023-12-29")).is_err());
-    }
-
-    #[test]
-    fn a_newly_announced_year_replaces_its_projection() {
-        let file = r#"{ "format": 1, "description": "2027 as announced (test)", "years": [
-            { "year": 2027, "status": "official", "source": "test", "days": [
-              { "date": "2027-02-04", "occasion": "lunar_new_year", "role": "holiday" } ] } ] }"#;
-        let cal = Calendar::embedded().with_schedule_json(file).unwrap();
-        assert_eq!(cal.year(2027).unwrap().status, Source::Official);
-        assert!(!cal.is_working_day(d("2027-02-04")).unwrap());
-        assert!(cal.is_working_day(d("2027-02-10")).unwrap());
-        assert_eq!(cal.year(2024).unwrap().status, Source::Official);
-    }
-
-    #[test]
-    fn a_broken_schedule_names_its_problems() {
-        let file = r#"{ "format": 1, "description": "x", "years": [
-            { "year": 2027, "status": "official", "source": "test", "days": [
-              { "date": "2028-01-01", "occasion": "new_year", "role": "holiday" },
-              { "date": "2027-01-04", "occasion": "new_year", "role": "make_up_day" } ] } ] }"#;
-        let err = Calendar::from_schedule_json(file).unwrap_err();
-        assert_eq!(err.code(), "invalid_calendar");
-        let text = err.to_string();
-        assert!(
-            text.contains("2028-01-01 is not in 2027") && text.contains("not a Saturday"),
-            "{text}"
-        );
-    }
-}
-
-/// Reading a schedule file (see [`crate::decode`]).
-pub(crate) mod read {
-    use super::*;
-    use crate::decode::{DResult, Obj, Value, date, i32_, u32_};
-
-    pub(crate) fn schedule_file(v: &Value<'_>, at: &str) -> DResult<ScheduleFile> {
-        let o = Obj::new(v, at, &["format", "description", "years"])?;
-        Ok(ScheduleFile {
-            format: o.req("format", u32_)?,
-            description: o.string("description")?,
-            years: o.list("years", year)?,
-        })
-    }
-
-    fn year(v: &Value<'_>, at: &str) -> DResult<YearSchedule> {
-        let o = Obj::new(v, at, &["year", "status", "source", "days"])?;
-        Ok(YearSchedule {
-            year: o.req("year", i32_)?,
-            status: o.named("status")?,
-            source: o.string("source")?,
-            days: o.list("days", day)?,
-        })
-    }
-
-    fn day(v: &Value<'_>, at: &str) -> DResult<ScheduledDay> {
-        let o = Obj::new(v, at, &["date", "occasion", "role", "replaces"])?;
-        Ok(ScheduledDay {
-            date: o.req("date", date)?,
-            occasion: o.named("occasion")?,
-            role: o.named("role")?,
-            replaces: o.opt("replaces", date)?,
-        })
-    }
-}
+mod tests;

@@ -3,17 +3,19 @@
 
 /** An operational failure of treem (not JSON, unknown profile, year not covered, …). */
 export class TreemError extends Error {
-  constructor(code, message) {
+  constructor(code, message, problems = []) {
     super(message);
     this.name = "TreemError";
     /** Stable code, e.g. "json_syntax"; see the Rust crate's `Error::code`. */
     this.code = code;
+    /** For a broken profile, catalog or schedule file: every problem, `{ path, message }`. */
+    this.problems = problems;
   }
 }
 
 function unwrap(text) {
   const result = JSON.parse(text);
-  if (result.error) throw new TreemError(result.error.code, result.error.message);
+  if (result.error) throw new TreemError(result.error.code, result.error.message, result.error.problems ?? []);
   return result.ok;
 }
 
@@ -40,6 +42,7 @@ function commonOptions(options, extra) {
     profile: optionText(options.profile, "", "profile"),
     as_of: options.asOf ?? options.as_of,
     lang: optionText(options.lang, "vi", "lang"),
+    calendar: optionText(options.calendar, "", "calendar"),
     ...extra,
   };
 }
@@ -57,6 +60,7 @@ export function makeApi(wasm) {
           text(reportJson, "reportJson"),
           optionText(options.lang, "vi", "lang"),
           optionText(options.profile, "", "profile"),
+          optionText(options.calendar, "", "calendar"),
         ),
       );
     },
@@ -80,7 +84,9 @@ export function makeApi(wasm) {
     },
     calendar(year, options = {}) {
       if (!Number.isInteger(year)) throw new TreemError("invalid_options", "year must be an integer");
-      return unwrap(wasm.calendar(year, optionText(options.lang, "vi", "lang")));
+      return unwrap(
+        wasm.calendar(year, optionText(options.lang, "vi", "lang"), optionText(options.calendar, "", "calendar")),
+      );
     },
     catalog() {
       return unwrap(wasm.catalog());

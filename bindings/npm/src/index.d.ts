@@ -11,7 +11,16 @@ export type Lang = "vi" | "en";
 export class TreemError extends Error {
   /** Stable code, e.g. "json_syntax". */
   readonly code: string;
+  /** For `invalid_profile`, `invalid_catalog` and `invalid_calendar`: every problem of the file, each at its JSON Pointer. */
+  readonly problems: { path: string; message: string }[];
 }
+
+/**
+ * A calendar schedule file as JSON text (the announced days off, make-up days and swaps of a
+ * year or a province), laid over the embedded calendar. `treem/full` only: the lean `treem`
+ * throws `not_in_build`.
+ */
+export type ScheduleJson = string;
 
 /** Options of `validate`. */
 export interface ValidateOptions {
@@ -22,6 +31,8 @@ export interface ValidateOptions {
    * `not_in_build`); by default the report's own profile.
    */
   profile?: string;
+  /** A schedule file for the working-day calendar used for timeliness (`treem/full` only). */
+  calendar?: ScheduleJson;
 }
 
 /** What `validate` returns: whether no finding is an error, and every finding. */
@@ -39,6 +50,8 @@ export interface DeadlineOptions {
   asOf?: string;
   reading?: "before" | "by";
   lang?: Lang;
+  /** A schedule file for the working-day calendar (`treem/full` only). */
+  calendar?: ScheduleJson;
 }
 
 /** A text in Vietnamese and English. */
@@ -84,8 +97,10 @@ export interface CalendarEntry {
   working: boolean;
   reason: Label;
   occasion: string;
-  role: string;
+  role: "holiday" | "compensatory" | "swapped_day_off" | "make_up_day" | "rest_day";
   source: "official" | "projected";
+  /** Why the day is off or worked: the law and article, the Government's letter, or the projection. */
+  basis: Label;
 }
 
 /** A validation rule: its stable code, severity, what it checks, its legal source, and what it does when values are missing. */
@@ -107,6 +122,8 @@ export interface ConsolidateOptions {
   asOf?: string;
   /** Language of messages; Vietnamese by default. */
   lang?: Lang;
+  /** A schedule file for the working-day calendar (`treem/full` only). */
+  calendar?: ScheduleJson;
 }
 
 /** Where an expected reporter stands. */
@@ -189,8 +206,8 @@ export function deadlines(options?: DeadlineOptions): Deadline[];
 export function timeliness(kind: string, submitted: string, options?: DeadlineOptions): Timeliness;
 /** Consolidates reports. In `treem/full` only: the lean `treem` throws a `TreemError` with code `not_in_build`. */
 export function consolidate(reportsJson: string[], options?: ConsolidateOptions): Consolidation;
-/** Every exception to Monday–Friday for civil servants in `year`, official or projected. */
-export function calendar(year: number, options?: { lang?: Lang }): CalendarEntry[];
+/** Every exception to Monday–Friday for civil servants in `year`, official or projected, each with its basis. */
+export function calendar(year: number, options?: { lang?: Lang; calendar?: ScheduleJson }): CalendarEntry[];
 /** The indicator catalog of Circular 13/2021/TT-BLĐTBXH, as embedded. */
 export function catalog(): TreemIndicatorCatalog;
 /** A profile: the default, an embedded id, or JSON text (checked and returned; `treem/full` only). */

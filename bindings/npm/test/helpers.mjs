@@ -142,6 +142,13 @@ export function profileOption(c) {
   return p.endsWith(".json") ? readFileSync(resolve(c, p), "utf8") : p;
 }
 
+/** A case's `calendar` as the package takes it: a schedule file's JSON text, or undefined. */
+export function calendarOption(c) {
+  const p = c.raw.calendar;
+  if (p === undefined || p === null || p === "") return undefined;
+  return readFileSync(resolve(c, p), "utf8");
+}
+
 /**
  * The first place where `actual` lacks what `expected` names (undefined: it has it all).
  * Objects match partially, arrays of the same length element by element; everything else
@@ -184,6 +191,7 @@ export function validationCases() {
         description: c.description,
         text: reportText(c),
         profile: profileOption(c),
+        calendar: calendarOption(c),
         valid: c.raw.expect.valid,
         error: c.raw.expect.error,
         findings: (c.raw.expect.findings ?? []).map((f) => [f.code, f.path]).sort(),

@@ -10,6 +10,7 @@ import {
   validationCases,
   vectorCases,
   profileOption,
+  calendarOption,
   differences,
   inputText,
   consolidationView,
@@ -54,7 +55,7 @@ function check(expect, result) {
 for (const c of cases) {
   test(`${c.name}: ${c.description}`, () => {
     assert.equal(c.loadError, undefined, c.loadError);
-    const result = outcome(() => validate(c.text, c.profile === undefined ? {} : { profile: c.profile }));
+    const result = outcome(() => validate(c.text, defined({ profile: c.profile, calendar: c.calendar })));
     if (c.error !== undefined) return check({ error: c.error }, result);
     assert.equal(result.error, undefined, `unexpected error ${result.error}`);
     const got = result.value.findings.map((f) => [f.code, f.path]).sort();
@@ -67,7 +68,7 @@ for (const c of vectorCases("deadlines")) {
   test(`${c.name}: ${c.description}`, () => {
     assert.equal(c.loadError, undefined, c.loadError);
     const { kind, reading, as_of, submitted } = c.raw;
-    const options = defined({ profile: profileOption(c), reading, as_of });
+    const options = defined({ profile: profileOption(c), reading, as_of, calendar: calendarOption(c) });
     const result = outcome(() => {
       if (submitted !== undefined) return timeliness(kind, submitted, options);
       const entry = deadlines(options).find((d) => d.kind === kind);
@@ -82,7 +83,13 @@ for (const c of vectorCases("consolidation")) {
   test(`${c.name}: ${c.description}`, () => {
     assert.equal(c.loadError, undefined, c.loadError);
     const texts = c.raw.reports.map((r) => inputText(c, r));
-    const options = defined({ profile: profileOption(c), kind: c.raw.kind, asOf: c.raw.as_of, lang: "en" });
+    const options = defined({
+      profile: profileOption(c),
+      kind: c.raw.kind,
+      asOf: c.raw.as_of,
+      lang: "en",
+      calendar: calendarOption(c),
+    });
     check(c.raw.expect, outcome(() => consolidationView(consolidate(texts, options))));
   });
 }
@@ -98,14 +105,15 @@ function civilDate(text) {
 for (const c of vectorCases("calendar")) {
   test(`${c.name}: ${c.description}`, () => {
     assert.equal(c.loadError, undefined, c.loadError);
+    const options = defined({ calendar: calendarOption(c) });
     const result = outcome(() => {
       if (c.raw.year !== undefined) {
-        calendar(c.raw.year);
+        calendar(c.raw.year, options);
         return { year: c.raw.year };
       }
       const day = civilDate(c.raw.date);
       if (!day) throw Object.assign(new Error(`not a date: ${c.raw.date}`), { code: "invalid_date" });
-      const entry = calendar(day.getUTCFullYear()).find((e) => e.date === c.raw.date);
+      const entry = calendar(day.getUTCFullYear(), options).find((e) => e.date === c.raw.date);
       const weekday = day.getUTCDay();
       return entry ?? { date: c.raw.date, working: weekday >= 1 && weekday <= 5 };
     });
@@ -146,14 +154,16 @@ test("the lean build answers as the full one on every vector it carries, and not
   for (const c of cases) {
     if (c.loadError) continue;
     for (const lang of ["vi", "en"]) {
-      same(c.name, isProfileText(c.profile), (b) => b.validate(c.text, defined({ profile: c.profile, lang })));
+      same(c.name, isProfileText(c.profile) || c.calendar !== undefined, (b) =>
+        b.validate(c.text, defined({ profile: c.profile, lang, calendar: c.calendar })),
+      );
     }
   }
   for (const c of vectorCases("deadlines")) {
     if (c.loadError) continue;
     const { kind, reading, as_of, submitted } = c.raw;
-    const options = defined({ profile: profileOption(c), reading, as_of, lang: "en" });
-    same(c.name, isProfileText(options.profile), (b) =>
+    const options = defined({ profile: profileOption(c), reading, as_of, lang: "en", calendar: calendarOption(c) });
+    same(c.name, isProfileText(options.profile) || options.calendar !== undefined, (b) =>
       submitted === undefined ? b.deadlines(options) : b.timeliness(kind, submitted, options),
     );
   }

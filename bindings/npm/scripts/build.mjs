@@ -13,17 +13,6 @@ const root = join(pkg, "..", "..");
 const dist = join(pkg, "dist");
 const run = (cmd, args, opts = {}) => execFileSync(cmd, args, { stdio: "inherit", cwd: root, ...opts });
 
-// `.cargo/config.toml` caps LLVM's inlining for WebAssembly; cargo drops its rustflags when either
-// of these is set, and the module would differ from the one measured (larger, or slower).
-const replacing = ["RUSTFLAGS", "CARGO_ENCODED_RUSTFLAGS"].filter((name) => process.env[name] !== undefined);
-if (replacing.length > 0) {
-  console.error(
-    `${replacing.join(" and ")} set: cargo would ignore the rustflags of .cargo/config.toml and build ` +
-      `a different module from the one measured. Unset ${replacing.length > 1 ? "them" : "it"} to build the package.`,
-  );
-  process.exit(1);
-}
-
 const lock = readFileSync(join(root, "Cargo.lock"), "utf8");
 const pinned = lock.match(/name = "wasm-bindgen"\nversion = "([^"]+)"/)?.[1];
 let installed = "";

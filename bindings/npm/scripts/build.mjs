@@ -87,7 +87,7 @@ for (const b of builds) {
   console.log(`==> wasm-bindgen ${installed} (${b.name})`);
   run("wasm-bindgen", [
     "--target", "web", "--no-typescript", "--out-dir", out,
-    join(root, "target", "wasm32-unknown-unknown", "wasm", "treem_wasm.wasm"),
+    join(process.env.CARGO_TARGET_DIR ?? join(root, "target"), "wasm32-unknown-unknown", "wasm", "treem_wasm.wasm"),
   ]);
   handOverStringsInOneStep(join(out, "treem_wasm.js"));
   const wasmFile = join(out, "treem_wasm_bg.wasm");

@@ -263,12 +263,17 @@ impl Catalog {
     fn check(&self) -> Vec<Problem> {
         let mut problems = Vec::new();
         problems.extend(Problem::unsupported_format(self.format, &[1]));
-        let mut ids = Map::new();
-        let mut codes = Map::new();
+        let repeated_ids = crate::util::repeated(self.indicators.iter().map(|i| i.id.as_str()));
+        let repeated_codes = crate::util::repeated(
+            self.indicators
+                .iter()
+                .enumerate()
+                .map(|(i, ind)| (ind.annex, ind.code.as_deref().ok_or(i))),
+        );
         for (i, ind) in self.indicators.iter().enumerate() {
             let at = |field: &str| format!("/indicators/{i}/{field}");
             let id = &ind.id;
-            if id.is_empty() || ids.insert(id.as_str(), ()).is_some() {
+            if id.is_empty() || repeated_ids.binary_search(&i).is_ok() {
                 problems.push(Problem::new(
                     at("id"),
                     format!("Mã chỉ tiêu “{id}” để trống hoặc bị ghi hai lần"),
@@ -292,7 +297,7 @@ impl Catalog {
                         ));
                     }
                 }
-                if codes.insert((ind.annex, code.as_str()), ()).is_some() {
+                if repeated_codes.binary_search(&i).is_ok() {
                     problems.push(Problem::new(
                         at("code"),
                         format!("Mã số {code} của phụ lục {annex} bị ghi hai lần"),
@@ -337,6 +342,45 @@ impl Catalog {
             }
         }
         problems
+    }
+}
+
+/// The indicators of a catalog by id and by (annex, code), so that each indicator value of a
+/// report is looked up in log time. The first of repeated ids wins.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct CatalogIndex {
+    by_id: Map<String, usize>,
+    /// By `annex code`, e.g. `I 0605`.
+    by_code: Map<String, usize>,
+}
+
+impl CatalogIndex {
+    /// The index of `catalog`.
+    pub(crate) fn new(catalog: &Catalog) -> CatalogIndex {
+        let by_id = crate::profile::positions(catalog.indicators.iter().map(|i| i.id.clone()));
+        // Indicators without a code get a key no code has.
+        let by_code = crate::profile::positions(catalog.indicators.iter().map(|i| match &i.code {
+            Some(code) => format!("{} {code}", i.annex.as_str()),
+            None => String::new(),
+        }));
+        CatalogIndex { by_id, by_code }
+    }
+
+    /// The indicator of `catalog` with this id.
+    pub(crate) fn by_id<'c>(&self, catalog: &'c Catalog, id: &str) -> Option<&'c Indicator> {
+        self.by_id.get(id).map(|&i| &catalog.indicators[i])
+    }
+
+    /// The indicator of `catalog` with this annex and code.
+    pub(crate) fn by_code<'c>(
+        &self,
+        catalog: &'c Catalog,
+        annex: Annex,
+        code: &str,
+    ) -> Option<&'c Indicator> {
+        self.by_code
+            .get(format!("{} {code}", annex.as_str()).as_str())
+            .map(|&i| &catalog.indicators[i])
     }
 }
 

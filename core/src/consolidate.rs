@@ -870,6 +870,13 @@ fn add(a: Quantity, b: Quantity) -> Option<Quantity> {
     a.get().checked_add(b.get()).and_then(Quantity::new)
 }
 
+/// Sets `by[dimension][member]` to `value`, where keys arrive in ascending order (so each
+/// insertion appends).
+fn append<V>(by: &mut Map<String, Map<String, V>>, dimension: &str, member: &str, value: V) {
+    by.get_or_default(dimension)
+        .insert(member.to_owned(), value);
+}
+
 /// Contributions while they are collected: (reporter, figure) pairs in the order met, sorted
 /// into maps once at the end (inserting one by one into a sorted map would be quadratic).
 #[derive(Default)]
@@ -890,37 +897,74 @@ fn sum_measures(
     Map<String, Contributors>,
     Vec<OmittedBreakdown>,
 ) {
-    let mut sums: Map<String, Measure> = Map::new();
-    let mut who: Map<String, Collecting> = Map::new();
-    let mut overflow: Vec<String> = Vec::new();
+    // Every figure as (measure, dimension, member) → (reporter, figure), in the winners'
+    // order, then sorted once (stably: each figure keeps the order of its reporters) and
+    // grouped: no map grows one key at a time, which would be quadratic in the number of
+    // measures or members.
+    type Cell<'k> = (&'k str, &'k str, &'k str);
+    let mut figures: Vec<(Cell<'_>, (&String, Quantity))> = Vec::new();
     for kept in winners {
         let reporter = &kept.submission.reporter;
         for (id, measure) in &kept.submission.measures {
-            let sum = sums.get_or_default(id.as_str());
-            let names = who.get_or_default(id.as_str());
-            match add(sum.total, measure.total) {
-                Some(total) => sum.total = total,
-                None if !overflow.contains(id) => overflow.push(id.clone()),
-                None => {}
-            }
-            names.total.push((reporter.clone(), measure.total));
+            figures.push(((id.as_str(), "", ""), (reporter, measure.total)));
             for (dimension, members) in &measure.by {
                 for (member, value) in members {
-                    let cells = sum.by.get_or_default(dimension.as_str());
-                    match cells.get_mut(member) {
-                        // A member that overflows cannot exceed its total, which overflows too.
-                        Some(cell) => *cell = add(*cell, *value).unwrap_or(*cell),
-                        None => {
-                            cells.insert(member.clone(), *value);
-                        }
-                    }
-                    let cell = names.by.get_or_default(dimension.as_str());
-                    cell.get_or_default(member.as_str())
-                        .push((reporter.clone(), *value));
+                    figures.push(((id, dimension, member), (reporter, *value)));
                 }
             }
         }
     }
+    let figures = crate::util::merge_sort_by_key(figures);
+    let mut sums: Vec<(String, Measure)> = Vec::new();
+    let mut who: Vec<(String, Collecting)> = Vec::new();
+    let mut overflow: Vec<String> = Vec::new();
+    let mut run = figures.as_slice();
+    while let Some(((id, dimension, member), _)) = run.first() {
+        let end = run
+            .iter()
+            .position(|(k, _)| k != &(*id, *dimension, *member));
+        let (cell, rest) = run.split_at(end.unwrap_or(run.len()));
+        run = rest;
+        let values = || cell.iter().map(|(_, (r, q))| ((*r).clone(), *q));
+        let sum = cell
+            .iter()
+            .try_fold(Quantity::default(), |sum, (_, (_, q))| add(sum, *q));
+        if dimension.is_empty() {
+            // A measure's total comes first of its figures (its key sorts first).
+            match sum {
+                Some(total) => sums.push((
+                    (*id).to_owned(),
+                    Measure {
+                        total,
+                        by: Map::new(),
+                    },
+                )),
+                None => overflow.push((*id).to_owned()),
+            }
+            who.push((
+                (*id).to_owned(),
+                Collecting {
+                    total: values().collect(),
+                    by: Map::new(),
+                },
+            ));
+            continue;
+        }
+        let (Some((sum_id, measure)), Some((_, names))) = (sums.last_mut(), who.last_mut()) else {
+            continue;
+        };
+        // Members are grouped after their measure's total, dimension by dimension, member
+        // by member, so they append in order. (A member that overflows cannot exceed its
+        // total, which overflows too: the measure is then left out as a whole.)
+        if sum_id == id {
+            if let Some(value) = sum {
+                append(&mut measure.by, dimension, member, value);
+            }
+        }
+        append(&mut names.by, dimension, member, values().collect());
+    }
+    let mut sums = Map::from_pairs(sums);
+    let who = Map::from_pairs(who);
     for id in overflow {
         sums.remove(&id);
         findings.push(

@@ -16,7 +16,7 @@ use std::cell::RefCell;
 
 use crate::date::{CivilDate, DateError};
 use crate::error::Problem;
-use crate::finding::pointers_overlap;
+use crate::finding::overlaps_any;
 use crate::i18n::Label;
 use crate::json::{Kind, Number, Reader, SyntaxError};
 use crate::wire::Named;
@@ -109,12 +109,11 @@ impl<T> Decoded<T> {
             return Err(self.problems);
         };
         let mut problems = self.problems;
-        let broken = problems.len();
+        let mut broken: Vec<String> = problems.iter().map(|p| p.path.clone()).collect();
+        broken.sort_unstable();
+        broken.dedup();
         for problem in check(&value) {
-            let about_placeholder = problems[..broken]
-                .iter()
-                .any(|p| pointers_overlap(&p.path, &problem.path));
-            if !about_placeholder {
+            if !overlaps_any(&broken, &problem.path) {
                 problems.push(problem);
             }
         }
@@ -185,10 +184,26 @@ fn wrong(v: &Value<'_>, at: &str, cx: &Problems, vi: &str, en: &str) {
     );
 }
 
-/// A string.
+/// A string: no control character but tabs and line breaks (the text may reach a terminal, a
+/// spreadsheet or a page).
 pub(crate) fn string(v: &Value<'_>, at: &str, cx: &Problems) -> Option<String> {
     match v {
-        Value::String(s) => Some(s.clone().into_owned()),
+        Value::String(s) => {
+            if let Some((position, c)) = crate::structure::control_character(s, true) {
+                let c = format!("U+{:04X}", u32::from(c));
+                cx.push(
+                    at,
+                    format!(
+                        "Văn bản có ký tự điều khiển {c} ở vị trí thứ {position}; hãy xóa ký tự này"
+                    ),
+                    format!(
+                        "the text holds the control character {c} at position {position}; remove it"
+                    ),
+                );
+                return None;
+            }
+            Some(s.clone().into_owned())
+        }
         other => {
             wrong(other, at, cx, "một chuỗi văn bản", "a string");
             None
@@ -378,6 +393,7 @@ impl<'v, 'a, 'p> Obj<'v, 'a, 'p> {
             path: at.to_owned(),
             cx,
         };
+        let repeats = o.repeats();
         for (i, (key, _)) in entries.iter().enumerate() {
             if !known.iter().any(|k| *k == key) {
                 let expected = quoted(known);
@@ -388,7 +404,7 @@ impl<'v, 'a, 'p> Obj<'v, 'a, 'p> {
                     ),
                     format!("unknown field “{key}”; expected one of {expected}"),
                 );
-            } else if entries[..i].iter().any(|(k, _)| k == key) {
+            } else if repeats.binary_search(&i).is_ok() {
                 o.repeated(key);
             }
         }
@@ -407,9 +423,10 @@ impl<'v, 'a, 'p> Obj<'v, 'a, 'p> {
             path: at.to_owned(),
             cx,
         };
+        let repeats = o.repeats();
         let mut out = Vec::with_capacity(entries.len());
         for (i, (key, value)) in entries.iter().enumerate() {
-            if entries[..i].iter().any(|(k, _)| k == key) {
+            if repeats.binary_search(&i).is_ok() {
                 o.repeated(key);
             } else {
                 out.push(Entry {
@@ -420,6 +437,11 @@ impl<'v, 'a, 'p> Obj<'v, 'a, 'p> {
             }
         }
         Some(out)
+    }
+
+    /// The positions of the keys given before, ascending (n log n: an object may have many).
+    fn repeats(&self) -> Vec<usize> {
+        crate::util::repeated(self.entries.iter().map(|(k, _)| k.as_ref()))
     }
 
     fn repeated(&self, key: &str) {

@@ -124,6 +124,114 @@ impl From<&Label> for Param {
     }
 }
 
+/// At most this many items of a list are carried in a finding's parameter (the allowed keys,
+/// the members of a dimension): a dimension of 100,000 members would otherwise put them all in
+/// every finding about it. A longer list is cut and ends with `…`.
+pub(crate) const MAX_LISTED: usize = 20;
+
+impl Param {
+    /// A list parameter of at most [`MAX_LISTED`] items of `items`, ending with `…` when cut.
+    pub(crate) fn list(items: impl IntoIterator<Item = Param>) -> Param {
+        let mut items = items.into_iter();
+        let mut out: Vec<Param> = items.by_ref().take(MAX_LISTED).collect();
+        if items.next().is_some() {
+            out.push(Param::Text("…".to_owned()));
+        }
+        Param::List(out)
+    }
+}
+
+/// At most this many findings of one rule are listed for one report; past it they are counted,
+/// and one `validation.truncated` finding per rule says how many more there were. Memory then
+/// stays bounded whatever a report holds (500,000 unknown measures give 100 findings and a
+/// count), and a person reads what they can act on.
+pub(crate) const MAX_FINDINGS_PER_RULE: usize = 100;
+
+/// Findings as they are made, at most [`MAX_FINDINGS_PER_RULE`] of each rule; and, for a report
+/// with broken parts, never one about a broken part (its placeholder), which is dropped as it
+/// is made.
+#[derive(Debug, Default)]
+pub(crate) struct Findings {
+    list: Vec<Finding>,
+    /// Per rule: how many were made (kept or not); a few dozen rules, searched.
+    made: Vec<(&'static str, usize)>,
+    /// JSON Pointers of the broken parts, sorted.
+    poisoned: Vec<String>,
+}
+
+impl Findings {
+    /// Findings that leave out what is said about the `poisoned` (sorted) parts.
+    pub(crate) fn about_sound_parts(poisoned: Vec<String>) -> Findings {
+        Findings {
+            poisoned,
+            ..Findings::default()
+        }
+    }
+
+    /// Records a finding (or only counts it, past the limit of its rule).
+    pub(crate) fn push(&mut self, finding: Finding) {
+        if !self.poisoned.is_empty()
+            && std::iter::once(&finding.path)
+                .chain(&finding.related)
+                .any(|path| overlaps_any(&self.poisoned, path))
+        {
+            return;
+        }
+        let made = match self.made.iter_mut().find(|(code, _)| *code == finding.code) {
+            Some((_, n)) => {
+                *n += 1;
+                *n
+            }
+            None => {
+                self.made.push((finding.code, 1));
+                1
+            }
+        };
+        if made <= MAX_FINDINGS_PER_RULE {
+            self.list.push(finding);
+        }
+    }
+
+    /// Records each of `findings`.
+    pub(crate) fn extend(&mut self, findings: impl IntoIterator<Item = Finding>) {
+        for finding in findings {
+            self.push(finding);
+        }
+    }
+
+    /// How many findings were made in all (kept or only counted).
+    pub(crate) fn made(&self) -> usize {
+        self.made.iter().map(|(_, n)| n).sum()
+    }
+
+    /// The findings kept so far.
+    pub(crate) fn kept(&self) -> &[Finding] {
+        &self.list
+    }
+
+    /// The findings kept, then one `validation.truncated` for each rule that made more than it
+    /// could list (with `after` appended before those).
+    pub(crate) fn finish(mut self, after: Option<Findings>) -> Vec<Finding> {
+        // The structural rules and the others are different rules: their counts append.
+        let mut made = std::mem::take(&mut self.made);
+        if let Some(after) = after {
+            made.extend(after.made);
+            self.list.extend(after.list);
+        }
+        for (code, n) in made {
+            if n > MAX_FINDINGS_PER_RULE {
+                self.list.push(
+                    Finding::new("validation.truncated", String::new())
+                        .with("rule", code)
+                        .with("listed", MAX_FINDINGS_PER_RULE as u64)
+                        .with("omitted", (n - MAX_FINDINGS_PER_RULE) as u64),
+                );
+            }
+        }
+        self.list
+    }
+}
+
 /// What validation found about one field of a report.
 ///
 /// # Example
@@ -276,7 +384,23 @@ pub fn pointer_display(path: &str, lang: Lang) -> &str {
     }
 }
 
+/// Whether `path` overlaps one of `sorted` (JSON Pointers in ascending order, without
+/// repeats): equal to one, an ancestor of one, or below one. In log time: an ancestor of
+/// `path` is one of its prefixes that ends at a `/`, and the pointers below `path` are exactly
+/// those from `path/` up to (not including) `path0` (`0` follows `/`).
+pub(crate) fn overlaps_any(sorted: &[String], path: &str) -> bool {
+    let has = |p: &str| sorted.binary_search_by(|x| x.as_str().cmp(p)).is_ok();
+    // `path` itself and each of its ancestors (the root, "", included).
+    if has(path) || path.match_indices('/').any(|(i, _)| has(&path[..i])) {
+        return true;
+    }
+    let below = format!("{path}/");
+    let first = sorted.partition_point(|x| x.as_str() < below.as_str());
+    sorted.get(first).is_some_and(|x| x.starts_with(&below))
+}
+
 /// Whether two JSON Pointers overlap: equal, or one is an ancestor of the other.
+#[cfg(test)]
 pub(crate) fn pointers_overlap(a: &str, b: &str) -> bool {
     let within = |inner: &str, outer: &str| {
         inner.len() >= outer.len()
@@ -289,6 +413,47 @@ pub(crate) fn pointers_overlap(a: &str, b: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn overlaps_any_agrees_with_pairwise_overlap() {
+        let mut sorted: Vec<String> = [
+            "",
+            "/a",
+            "/a.b",
+            "/a/0",
+            "/measures/abuse",
+            "/measures/abuse.children/by",
+            "/sections/1",
+            "/sections/10/task",
+            "/x~1y",
+        ]
+        .iter()
+        .map(|s| (*s).to_owned())
+        .collect();
+        sorted.sort();
+        let paths = [
+            "",
+            "/a",
+            "/a/1",
+            "/a.b/c",
+            "/measures",
+            "/measures/abuse/total",
+            "/measures/abuse.children",
+            "/measures/abuse.cases",
+            "/sections",
+            "/sections/1/task",
+            "/sections/10",
+            "/sections/100",
+            "/x~1y/z",
+            "/x",
+        ];
+        for set in [&sorted[..], &sorted[1..]] {
+            for path in paths {
+                let pairwise = set.iter().any(|p| pointers_overlap(path, p));
+                assert_eq!(overlaps_any(set, path), pairwise, "{path} in {set:?}");
+            }
+        }
+    }
 
     #[test]
     fn overlap_is_by_whole_segments() {

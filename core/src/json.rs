@@ -590,7 +590,8 @@ impl<'a> Reader<'a> {
                 self.string()?;
             }
             Kind::Number => {
-                self.number()?;
+                // Its syntax only: a skipped number is never out of range.
+                self.number_text()?;
             }
             Kind::Bool | Kind::Null => {
                 self.literal()?;
@@ -955,7 +956,13 @@ mod tests {
                 (Err(_), Err(_)) => {}
                 _ => panic!("{text}: ours {ours:?}, serde_json {theirs:?}"),
             }
-            assert_eq!(skips(text).is_ok(), theirs.is_ok(), "skip {text}");
+            // Skipping reads a number's syntax only: one too large for a float is still JSON.
+            let out_of_range = text == "1e400";
+            assert_eq!(
+                skips(text).is_ok(),
+                theirs.is_ok() || out_of_range,
+                "skip {text}"
+            );
         }
     }
 

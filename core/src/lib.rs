@@ -94,6 +94,7 @@ pub use profile::{
 pub use rules::{RULES, Rule};
 pub use text::{fold_name, nfc};
 pub use validate::{
-    Validation, ValidationOutput, Validator, check_structure, validate_json, validate_json_with,
+    Limits, Validation, ValidationOutput, Validator, check_structure, validate_json,
+    validate_json_with,
 };
 pub use wire::ToJson;

@@ -14,7 +14,7 @@ use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde::{Deserialize, Deserializer, Serialize};
 
 use crate::date::CivilDate;
-use crate::text::{de_nfc, de_some, de_some_nfc};
+use crate::text::{de_line, de_lines, de_some_line};
 
 /// The largest whole number that JavaScript represents exactly (2^53 − 1). Every count and sum of
 /// money in a report must fit, so that a browser portal reads the same figure as the server.
@@ -116,10 +116,10 @@ impl JsonSchema for Quantity {
 #[schemars(title = "treem report (wire format v1)")]
 pub struct Report {
     /// Profile id: the reporting regime the report answers, e.g. `binh-dinh-2024`.
-    #[serde(deserialize_with = "de_nfc")]
+    #[serde(deserialize_with = "de_line")]
     pub profile: String,
     /// Report kind id from the profile, e.g. `half_year` (*6 tháng*) or `annual` (*năm*).
-    #[serde(deserialize_with = "de_nfc")]
+    #[serde(deserialize_with = "de_line")]
     pub kind: String,
     /// The year reported on; equals the profile's year.
     #[serde(deserialize_with = "crate::strict::year")]
@@ -130,14 +130,14 @@ pub struct Report {
     /// The day the report was sent (*ngày gửi báo cáo*); absent in a draft.
     #[serde(
         default,
-        deserialize_with = "de_some",
+        deserialize_with = "crate::strict::some_report_date",
         skip_serializing_if = "Option::is_none"
     )]
     pub submitted_on: Option<CivilDate>,
     /// The day the figures are counted to (*số liệu tính đến ngày*).
     #[serde(
         default,
-        deserialize_with = "de_some",
+        deserialize_with = "crate::strict::some_report_date",
         skip_serializing_if = "Option::is_none"
     )]
     pub data_as_of: Option<CivilDate>,
@@ -145,7 +145,7 @@ pub struct Report {
     /// province's deadlines fall before the end of the periods reported on.
     #[serde(
         default,
-        deserialize_with = "de_some",
+        deserialize_with = "crate::text::de_some",
         skip_serializing_if = "Option::is_none"
     )]
     pub estimated: Option<bool>,
@@ -164,6 +164,7 @@ pub struct Report {
     )]
     pub signed_by: Option<Signatory>,
     /// One entry per task area of the directive (1–10), in any order.
+    #[schemars(length(max = 1000))]
     #[serde(
         default,
         deserialize_with = "crate::strict::objects",
@@ -172,6 +173,7 @@ pub struct Report {
     pub sections: Vec<Section>,
     /// Figures by measure id (e.g. `abuse.children`). An absent measure is "not reported",
     /// never zero.
+    #[schemars(extend("maxProperties" = 1000))]
     #[serde(
         default,
         deserialize_with = "crate::strict::unique_object_map",
@@ -179,6 +181,7 @@ pub struct Report {
     )]
     pub measures: Map<String, Measure>,
     /// Indicator values of Circular 13/2021/TT-BLĐTBXH reported beside the measures.
+    #[schemars(length(max = 1000))]
     #[serde(
         default,
         deserialize_with = "crate::strict::objects",
@@ -192,10 +195,10 @@ pub struct Report {
 #[serde(deny_unknown_fields)]
 pub struct Reporter {
     /// Reporter id from the profile: a district code such as `540`, or a department's id.
-    #[serde(deserialize_with = "de_nfc")]
+    #[serde(deserialize_with = "de_line")]
     pub id: String,
     /// The reporter's name as written on the report, e.g. *Ủy ban nhân dân thành phố Quy Nhơn*.
-    #[serde(deserialize_with = "de_nfc")]
+    #[serde(deserialize_with = "de_line")]
     pub name: String,
 }
 
@@ -204,26 +207,26 @@ pub struct Reporter {
 #[serde(deny_unknown_fields)]
 pub struct Contact {
     /// Full name.
-    #[serde(deserialize_with = "de_nfc")]
+    #[serde(deserialize_with = "de_line")]
     pub name: String,
     /// Position (*chức vụ*).
     #[serde(
         default,
-        deserialize_with = "de_some_nfc",
+        deserialize_with = "de_some_line",
         skip_serializing_if = "Option::is_none"
     )]
     pub position: Option<String>,
     /// Telephone, in a Vietnamese format (`0xxxxxxxxx` or `+84xxxxxxxxx`, spaces allowed).
     #[serde(
         default,
-        deserialize_with = "de_some_nfc",
+        deserialize_with = "de_some_line",
         skip_serializing_if = "Option::is_none"
     )]
     pub phone: Option<String>,
     /// E-mail address.
     #[serde(
         default,
-        deserialize_with = "de_some_nfc",
+        deserialize_with = "de_some_line",
         skip_serializing_if = "Option::is_none"
     )]
     pub email: Option<String>,
@@ -234,10 +237,10 @@ pub struct Contact {
 #[serde(deny_unknown_fields)]
 pub struct Signatory {
     /// Full name.
-    #[serde(deserialize_with = "de_nfc")]
+    #[serde(deserialize_with = "de_line")]
     pub name: String,
     /// Title as signed, e.g. *KT. Chủ tịch, Phó Chủ tịch*.
-    #[serde(deserialize_with = "de_nfc")]
+    #[serde(deserialize_with = "de_line")]
     pub title: String,
 }
 
@@ -252,9 +255,10 @@ pub struct Section {
     #[serde(deserialize_with = "crate::strict::unit_enum")]
     pub status: SectionStatus,
     /// What was done, in Vietnamese free text (*kết quả thực hiện*).
-    #[serde(default, deserialize_with = "de_nfc")]
+    #[serde(default, deserialize_with = "de_lines")]
     pub narrative: String,
     /// Documents issued for the task (plans, directives, official letters).
+    #[schemars(length(max = 1000))]
     #[serde(
         default,
         deserialize_with = "crate::strict::objects",
@@ -297,12 +301,13 @@ impl SectionStatus {
 #[serde(deny_unknown_fields)]
 pub struct Document {
     /// Document number with its symbol, e.g. `123/KH-UBND` (*số, ký hiệu*).
-    #[serde(deserialize_with = "de_nfc")]
+    #[serde(deserialize_with = "de_line")]
     pub number: String,
     /// Date of issue.
+    #[serde(deserialize_with = "crate::strict::report_date")]
     pub date: CivilDate,
     /// Title or summary (*trích yếu*).
-    #[serde(deserialize_with = "de_nfc")]
+    #[serde(deserialize_with = "de_line")]
     pub title: String,
 }
 
@@ -315,7 +320,8 @@ pub struct Document {
 pub struct Measure {
     /// The total figure.
     pub total: Quantity,
-    /// Breakdowns: dimension id → member id → figure.
+    /// Breakdowns: dimension id → member id → figure (at most 1,000 of each).
+    #[schemars(extend("maxProperties" = 1000))]
     #[serde(
         default,
         deserialize_with = "crate::strict::unique_breakdowns",
@@ -361,30 +367,33 @@ pub struct IndicatorValue {
     /// Four-digit code `GGNN` within the annex, e.g. `0605`.
     #[serde(
         default,
-        deserialize_with = "de_some_nfc",
+        deserialize_with = "de_some_line",
         skip_serializing_if = "Option::is_none"
     )]
     pub code: Option<String>,
     /// Catalog id, for indicators whose code is not known (e.g. `i.child_population`).
     #[serde(
         default,
-        deserialize_with = "de_some_nfc",
+        deserialize_with = "de_some_line",
         skip_serializing_if = "Option::is_none"
     )]
     pub id: Option<String>,
-    /// The published figure (a count, a percentage or a rate, per the catalog's unit).
+    /// The published figure (a count, a percentage or a rate, per the catalog's unit), from
+    /// −(2^53 − 1) to 2^53 − 1.
+    #[serde(deserialize_with = "crate::strict::indicator_value")]
+    #[schemars(range(min = -9_007_199_254_740_991_i64, max = 9_007_199_254_740_991_i64))]
     pub value: f64,
     /// Numerator, for shares and rates.
     #[serde(
         default,
-        deserialize_with = "de_some",
+        deserialize_with = "crate::text::de_some",
         skip_serializing_if = "Option::is_none"
     )]
     pub numerator: Option<Quantity>,
     /// Denominator, for shares and rates.
     #[serde(
         default,
-        deserialize_with = "de_some",
+        deserialize_with = "crate::text::de_some",
         skip_serializing_if = "Option::is_none"
     )]
     pub denominator: Option<Quantity>,
@@ -404,7 +413,7 @@ impl Report {
     /// field, impossible date, negative or too large figure, duplicate key).
     pub fn from_json(text: &str) -> Result<Report, crate::Error> {
         let decoded = crate::structure::decode(text).map_err(|e| crate::Error::json_syntax(&e))?;
-        match (decoded.findings.first(), decoded.report) {
+        match (decoded.findings.kept().first(), decoded.report) {
             (None, Some(report)) => Ok(report),
             (first, _) => Err(crate::Error::report_structure(first.map_or_else(
                 String::new,

@@ -532,8 +532,10 @@ impl Profile {
         self.units.iter().find(|u| u.id == id)
     }
 
-    /// Every problem of the profile's references and ids.
+    /// Every problem of the profile's references and ids, in time n log n in the size of the
+    /// profile (every reference is looked up in an [`Index`]).
     pub(crate) fn check(&self) -> Vec<Problem> {
+        let index = Index::new(self);
         let mut p = Vec::new();
         p.extend(Problem::unsupported_format(self.format, &[1]));
         unique(
@@ -591,7 +593,7 @@ impl Profile {
             }
         }
         for (i, r) in self.reporters.iter().enumerate() {
-            if self.reporter_kind(&r.kind).is_none() {
+            if index.reporter_kind(self, &r.kind).is_none() {
                 p.push(Problem::new(
                     format!("/reporters/{i}/kind"),
                     format!("Không có loại đơn vị báo cáo “{}”", r.kind),
@@ -599,7 +601,7 @@ impl Profile {
                 ));
             }
             for (j, task) in r.remit.iter().enumerate() {
-                if self.section(*task).is_none() {
+                if index.section(self, *task).is_none() {
                     p.push(Problem::new(
                         format!("/reporters/{i}/remit/{j}"),
                         format!("Không có mục (nhiệm vụ) {task}"),
@@ -611,7 +613,7 @@ impl Profile {
         for (i, k) in self.reporter_kinds.iter().enumerate() {
             for (j, req) in k.required_measures.iter().enumerate() {
                 let at = format!("/reporter_kinds/{i}/required_measures/{j}");
-                match self.measure(&req.measure) {
+                match index.measure(self, &req.measure) {
                     None => p.push(Problem::new(
                         format!("{at}/measure"),
                         format!("Không có chỉ số “{}”", req.measure),
@@ -619,7 +621,7 @@ impl Profile {
                     )),
                     Some(m) => {
                         for (n, dim) in req.breakdowns.iter().enumerate() {
-                            if !m.breakdowns.contains(dim) {
+                            if !index.has_breakdown(self, &m.id, dim) {
                                 p.push(Problem::new(
                                     format!("{at}/breakdowns/{n}"),
                                     format!("Chỉ số “{}” không có phân tổ “{dim}”", m.id),
@@ -646,14 +648,14 @@ impl Profile {
                     ),
                 ));
             }
-            if self.section(m.section).is_none() {
+            if index.section(self, m.section).is_none() {
                 p.push(Problem::new(
                     format!("{at}/section"),
                     format!("Không có mục (nhiệm vụ) {}", m.section),
                     format!("unknown section {}", m.section),
                 ));
             }
-            if self.unit(&m.unit).is_none() {
+            if index.unit(self, &m.unit).is_none() {
                 p.push(Problem::new(
                     format!("{at}/unit"),
                     format!("Không có đơn vị tính “{}”", m.unit),
@@ -666,7 +668,7 @@ impl Profile {
                 m.breakdowns.iter().cloned(),
             );
             for (j, dim) in m.breakdowns.iter().enumerate() {
-                if self.dimension(dim).is_none() {
+                if index.dimension(self, dim).is_none() {
                     p.push(Problem::new(
                         format!("{at}/breakdowns/{j}"),
                         format!("Không có phân tổ “{dim}”"),
@@ -675,7 +677,7 @@ impl Profile {
                 }
             }
             for (j, kind) in m.report_kinds.iter().flatten().enumerate() {
-                if self.report_kind(kind).is_none() {
+                if index.report_kind(self, kind).is_none() {
                     p.push(Problem::new(
                         format!("{at}/report_kinds/{j}"),
                         format!("Không có loại báo cáo “{kind}”"),
@@ -686,8 +688,8 @@ impl Profile {
         }
         for (i, r) in self.relations.iter().enumerate() {
             let at = format!("/relations/{i}");
-            let part = self.measure(&r.part);
-            let whole = self.measure(&r.whole);
+            let part = index.measure(self, &r.part);
+            let whole = index.measure(self, &r.whole);
             if part.is_none() {
                 p.push(Problem::new(
                     format!("{at}/part"),
@@ -711,7 +713,9 @@ impl Profile {
             }
             if let (Some(part), Some(whole)) = (part, whole) {
                 for (j, dim) in r.per.iter().enumerate() {
-                    if !part.breakdowns.contains(dim) || !whole.breakdowns.contains(dim) {
+                    if !index.has_breakdown(self, &part.id, dim)
+                        || !index.has_breakdown(self, &whole.id, dim)
+                    {
                         p.push(Problem::new(
                             format!("{at}/per/{j}"),
                             format!(
@@ -728,7 +732,7 @@ impl Profile {
             }
         }
         if p.is_empty() {
-            if let Some(cycle) = self.relation_cycle() {
+            if let Some(cycle) = self.measures_wholes_first().err() {
                 p.push(Problem::new(
                     "/relations",
                     format!("Các quan hệ phần–tổng tạo thành vòng tròn qua “{cycle}”"),
@@ -740,50 +744,170 @@ impl Profile {
     }
 
     /// Measures ordered so that every whole comes before its parts, or `Err` with a measure on a
-    /// cycle. Used by generators; a checked profile has no cycle.
+    /// cycle. Used by generators; a checked profile has no cycle. Time n log n in the number of
+    /// measures and relations.
     pub fn measures_wholes_first(&self) -> Result<Vec<&MeasureDef>, String> {
-        let mut indegree: Map<&str, usize> =
-            self.measures.iter().map(|m| (m.id.as_str(), 0)).collect();
-        for r in &self.relations {
-            if let Some(n) = indegree.get_mut(r.part.as_str()) {
-                *n += 1;
-            }
-        }
-        let mut ready: Vec<&str> = self
+        let position: Map<&str, usize> = self
             .measures
             .iter()
-            .filter(|m| indegree[m.id.as_str()] == 0)
-            .map(|m| m.id.as_str())
+            .enumerate()
+            .map(|(i, m)| (m.id.as_str(), i))
+            .collect();
+        // For each measure, the positions of its parts; and how many wholes each part has.
+        let mut parts: Vec<Vec<usize>> = vec![Vec::new(); self.measures.len()];
+        let mut indegree = vec![0usize; self.measures.len()];
+        for r in &self.relations {
+            if let (Some(&whole), Some(&part)) = (
+                position.get(r.whole.as_str()),
+                position.get(r.part.as_str()),
+            ) {
+                parts[whole].push(part);
+                indegree[part] += 1;
+            }
+        }
+        let mut ready: Vec<usize> = (0..self.measures.len())
+            .filter(|&i| indegree[i] == 0)
             .collect();
         ready.reverse();
         let mut order = Vec::with_capacity(self.measures.len());
-        let mut done = Map::new();
-        while let Some(id) = ready.pop() {
-            done.insert(id, ());
-            if let Some(m) = self.measure(id) {
-                order.push(m);
-            }
-            for r in self.relations.iter().filter(|r| r.whole == id) {
-                if let Some(n) = indegree.get_mut(r.part.as_str()) {
-                    *n -= 1;
-                    if *n == 0 {
-                        ready.push(r.part.as_str());
-                    }
+        while let Some(i) = ready.pop() {
+            order.push(&self.measures[i]);
+            for &part in &parts[i] {
+                indegree[part] -= 1;
+                if indegree[part] == 0 {
+                    ready.push(part);
                 }
             }
         }
-        match self
-            .measures
-            .iter()
-            .find(|m| !done.contains_key(m.id.as_str()))
-        {
+        match indegree.iter().position(|&n| n > 0) {
             None => Ok(order),
-            Some(m) => Err(m.id.clone()),
+            Some(i) => Err(self.measures[i].id.clone()),
+        }
+    }
+}
+
+/// Every id of a profile by position, so that each reference is looked up in log time: built
+/// once when a validator is compiled (and when a profile is checked), never stale, because a
+/// validator's profile does not change. The first of repeated ids wins (repeats are a profile
+/// problem of their own).
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Index {
+    report_kinds: Map<String, usize>,
+    reporter_kinds: Map<String, usize>,
+    reporters: Map<String, usize>,
+    units: Map<String, usize>,
+    dimensions: Map<String, usize>,
+    /// Per dimension, in the profile's order: member id → position.
+    members: Vec<Map<String, usize>>,
+    measures: Map<String, usize>,
+    /// Per measure, in the profile's order: its breakdowns (by position among them).
+    breakdowns: Vec<Map<String, usize>>,
+    /// Per reporter kind, in the profile's order: measure id → position among its required
+    /// measures.
+    required: Vec<Map<String, usize>>,
+}
+
+/// Id → first position, in time n log n whatever the order of the ids.
+pub(crate) fn positions<K: Ord>(ids: impl Iterator<Item = K>) -> Map<K, usize> {
+    let mut pairs: Vec<(K, usize)> = ids.enumerate().map(|(i, id)| (id, i)).collect();
+    // Of equal keys the last wins in `from_pairs`: reversed, the first position does.
+    pairs.reverse();
+    Map::from_pairs(pairs)
+}
+
+impl Index {
+    /// The index of `p`.
+    pub(crate) fn new(p: &Profile) -> Index {
+        Index {
+            report_kinds: positions(p.report_kinds.iter().map(|k| k.id.clone())),
+            reporter_kinds: positions(p.reporter_kinds.iter().map(|k| k.id.clone())),
+            reporters: positions(p.reporters.iter().map(|r| r.id.clone())),
+            units: positions(p.units.iter().map(|u| u.id.clone())),
+            dimensions: positions(p.dimensions.iter().map(|d| d.id.clone())),
+            members: p
+                .dimensions
+                .iter()
+                .map(|d| positions(d.members.iter().map(|m| m.id.clone())))
+                .collect(),
+            measures: positions(p.measures.iter().map(|m| m.id.clone())),
+            breakdowns: p
+                .measures
+                .iter()
+                .map(|m| positions(m.breakdowns.iter().cloned()))
+                .collect(),
+            required: p
+                .reporter_kinds
+                .iter()
+                .map(|k| positions(k.required_measures.iter().map(|r| r.measure.clone())))
+                .collect(),
         }
     }
 
-    fn relation_cycle(&self) -> Option<String> {
-        self.measures_wholes_first().err()
+    /// The report kind `id` of `p`.
+    pub(crate) fn report_kind<'p>(&self, p: &'p Profile, id: &str) -> Option<&'p ReportKind> {
+        self.report_kinds.get(id).map(|&i| &p.report_kinds[i])
+    }
+
+    /// The reporter kind `id` of `p`.
+    pub(crate) fn reporter_kind<'p>(&self, p: &'p Profile, id: &str) -> Option<&'p ReporterKind> {
+        self.reporter_kinds.get(id).map(|&i| &p.reporter_kinds[i])
+    }
+
+    /// The position of the reporter `id` among `p`'s reporters.
+    pub(crate) fn reporter_position(&self, id: &str) -> Option<usize> {
+        self.reporters.get(id).copied()
+    }
+
+    /// The section of task `task` of `p` (a checked profile has at most 256 sections, one
+    /// per task number: they are searched).
+    pub(crate) fn section<'p>(&self, p: &'p Profile, task: u8) -> Option<&'p SectionDef> {
+        p.sections.iter().find(|s| s.task == task)
+    }
+
+    /// The unit `id` of `p`.
+    pub(crate) fn unit<'p>(&self, p: &'p Profile, id: &str) -> Option<&'p UnitDef> {
+        self.units.get(id).map(|&i| &p.units[i])
+    }
+
+    /// The dimension `id` of `p`.
+    pub(crate) fn dimension<'p>(&self, p: &'p Profile, id: &str) -> Option<&'p Dimension> {
+        self.dimensions.get(id).map(|&i| &p.dimensions[i])
+    }
+
+    /// The member `member` of the dimension `dimension` of `p`.
+    pub(crate) fn member<'p>(
+        &self,
+        p: &'p Profile,
+        dimension: &str,
+        member: &str,
+    ) -> Option<&'p Member> {
+        let &d = self.dimensions.get(dimension)?;
+        let &m = self.members[d].get(member)?;
+        Some(&p.dimensions[d].members[m])
+    }
+
+    /// The measure `id` of `p`.
+    pub(crate) fn measure<'p>(&self, p: &'p Profile, id: &str) -> Option<&'p MeasureDef> {
+        self.measures.get(id).map(|&i| &p.measures[i])
+    }
+
+    /// Whether the measure `measure` may be broken down by `dimension`.
+    pub(crate) fn has_breakdown(&self, _: &Profile, measure: &str, dimension: &str) -> bool {
+        self.measures
+            .get(measure)
+            .is_some_and(|&i| self.breakdowns[i].contains_key(dimension))
+    }
+
+    /// What the reporter kind `kind` of `p` requires of the measure `measure`, if anything.
+    pub(crate) fn requirement<'p>(
+        &self,
+        p: &'p Profile,
+        kind: &str,
+        measure: &str,
+    ) -> Option<&'p Requirement> {
+        let &k = self.reporter_kinds.get(kind)?;
+        let &r = self.required[k].get(measure)?;
+        Some(&p.reporter_kinds[k].required_measures[r])
     }
 }
 

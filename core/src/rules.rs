@@ -117,8 +117,8 @@ pub static RULES: &[Rule] = &[
         code: "structure.range",
         severity: Severity::Error,
         checks: Text {
-            vi: "Số liệu là số nguyên không âm, không vượt quá 9 007 199 254 740 991; năm và số nhiệm vụ trong giới hạn.",
-            en: "Figures are whole numbers from 0 to 9,007,199,254,740,991; years and task numbers within bounds.",
+            vi: "Số liệu là số nguyên không âm, không vượt quá 9 007 199 254 740 991 (xét trên cách viết số, không làm tròn); giá trị chỉ tiêu trong khoảng ±9 007 199 254 740 991; ngày từ 01/01/1945 đến 31/12/2100; năm và số nhiệm vụ trong giới hạn.",
+            en: "Figures are whole numbers from 0 to 9,007,199,254,740,991 (decided on the number as written, never rounded); indicator values within ±9,007,199,254,740,991; dates from 1945-01-01 to 2100-12-31; years and task numbers within bounds.",
         },
         source: "Canonical template v1, Measures (counts and money are whole numbers ≥ 0)",
         when_missing: Text {
@@ -137,6 +137,32 @@ pub static RULES: &[Rule] = &[
         when_missing: Text {
             vi: "Không áp dụng.",
             en: "Not applicable.",
+        },
+    },
+    Rule {
+        code: "structure.too_many",
+        severity: Severity::Error,
+        checks: Text {
+            vi: "Mỗi mảng hoặc đối tượng của báo cáo có không quá 1 000 phần tử (báo cáo thật chỉ có vài chục); phần vượt quá không được đọc.",
+            en: "No array or object of a report holds more than 1,000 entries (a real report has tens); the entries past it are not read.",
+        },
+        source: "treem's limits on input (RULES.md: Limits)",
+        when_missing: Text {
+            vi: "Không áp dụng.",
+            en: "Not applicable.",
+        },
+    },
+    Rule {
+        code: "structure.control_character",
+        severity: Severity::Error,
+        checks: Text {
+            vi: "Văn bản không chứa ký tự điều khiển (trừ dấu tab, và dấu xuống dòng trong phần tường thuật), vì chúng có thể làm sai lệch màn hình hoặc trang hiển thị.",
+            en: "Text holds no control character (but a tab, and line breaks in a narrative): they could rewrite the terminal or page it is shown in.",
+        },
+        source: "treem's rules for safe text (RULES.md: Limits)",
+        when_missing: Text {
+            vi: "Không áp dụng cho trường vắng mặt.",
+            en: "Absent fields are not checked.",
         },
     },
     Rule {
@@ -646,6 +672,19 @@ pub static RULES: &[Rule] = &[
             en: "Not applicable.",
         },
     },
+    Rule {
+        code: "validation.truncated",
+        severity: Severity::Warning,
+        checks: Text {
+            vi: "Mỗi quy tắc liệt kê không quá 100 phát hiện cho một báo cáo; số phát hiện còn lại được đếm và nêu trong một cảnh báo.",
+            en: "Each rule lists at most 100 findings for one report; the rest are counted, in one warning.",
+        },
+        source: "treem's limits on output (RULES.md: Limits)",
+        when_missing: Text {
+            vi: "Không áp dụng.",
+            en: "Not applicable.",
+        },
+    },
 ];
 
 /// The rule with this code.
@@ -692,6 +731,8 @@ pub fn markdown() -> String {
                 "relation" => "Part and whole (*quan hệ bộ phận – tổng thể*)",
                 "indicator" => "Indicators of Circular 13 (*chỉ tiêu thống kê*)",
                 "timeliness" => "Timeliness (*thời hạn báo cáo*)",
+                "consolidation" => "Consolidation (*tổng hợp*)",
+                "validation" => "Validation itself (*quá trình kiểm tra*)",
                 other => other,
             };
             s.push_str(&format!("\n## {title}\n"));
@@ -708,7 +749,49 @@ pub fn markdown() -> String {
             rule.when_missing.en,
         ));
     }
+    s.push_str(&limits_markdown());
     s
+}
+
+/// The limits on what treem reads and says, for RULES.md: the bounds that keep time linear and
+/// memory bounded whatever the input.
+fn limits_markdown() -> String {
+    use crate::Limits;
+    let mib = Limits::DEFAULT_MAX_INPUT_BYTES / (1024 * 1024);
+    let (first, last) = Limits::DATES;
+    format!(
+        "\n## Limits\n\n\
+         Every input is bounded, so that a report, profile or schedule file, whatever it holds, takes\n\
+         time in proportion to its size and memory within a small multiple of it (BENCHMARKS.md).\n\n\
+         | what | limit | past it |\n\
+         | --- | --- | --- |\n\
+         | one input (report, profile, catalog, schedule file) | {mib} MiB (`Limits::max_input_bytes`, `--max-input-size`) | error `input_too_large`; nothing past the limit is read |\n\
+         | entries of one array or object of a report | {entries} | `structure.too_many`; the container is not checked further |\n\
+         | findings of one rule for one report | {findings} | `validation.truncated` counts the rest |\n\
+         | structural problems of one report | {problems} | the report is not built; only structural findings are given |\n\
+         | dates in a report | {first} to {last} | `structure.range` |\n\
+         | figures (counts, money) | whole numbers from 0 to 9,007,199,254,740,991 (2^53 − 1), whole-ness decided on the number as written | `structure.range`, or `structure.type` for a fraction |\n\
+         | indicator values | from −9,007,199,254,740,991 to 9,007,199,254,740,991 | `structure.range` |\n\
+         | text | no control character but a tab, and line breaks in a narrative | `structure.control_character` |\n\
+         | a consolidated figure | 9,007,199,254,740,991 | `consolidation.overflow`; the figure is left out |\n\
+         | rules, occasions and years of a schedule file | 100, 100 and 200 | a problem of the file |\n",
+        entries = grouped(Limits::ENTRIES),
+        findings = grouped(Limits::FINDINGS_PER_RULE),
+        problems = grouped(crate::structure::MAX_PROBLEMS),
+    )
+}
+
+/// `10000` as `10,000`.
+fn grouped(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
 }
 
 /// A message of a rule, in both languages: a template whose `{name}` placeholders take the
@@ -778,6 +861,18 @@ static MESSAGES: &[Message] = &[
         variant: "",
         vi: "Giá trị `{value}` tại {at} không hợp lệ; chọn một trong: {allowed}.",
         en: "`{value}` at {at} is not allowed; choose one of: {allowed}.",
+    },
+    Message {
+        code: "structure.too_many",
+        variant: "",
+        vi: "{at} có {count} phần tử, nhiều hơn mức tối đa {max}; phần này không được kiểm tra. Hãy kiểm tra lại tệp báo cáo.",
+        en: "{at} holds {count} entries, more than the most allowed ({max}); it is not checked. Check the report file.",
+    },
+    Message {
+        code: "structure.control_character",
+        variant: "",
+        vi: "Văn bản tại {at} có ký tự điều khiển {character} (ở vị trí thứ {position}); hãy xóa ký tự này.",
+        en: "The text at {at} holds the control character {character} (at position {position}); remove it.",
     },
     Message {
         code: "structure.other",
@@ -1048,6 +1143,12 @@ static MESSAGES: &[Message] = &[
         variant: "",
         vi: "Tổng của chỉ số {measure} vượt quá {max}, số lớn nhất của định dạng: chỉ số này bị bỏ khỏi báo cáo tổng hợp.",
         en: "The sum of measure {measure} exceeds {max}, the format's largest figure: the measure is left out of the consolidated report.",
+    },
+    Message {
+        code: "validation.truncated",
+        variant: "",
+        vi: "Còn {omitted} phát hiện nữa của quy tắc {rule} không được liệt kê (chỉ liệt kê {listed}); hãy sửa các lỗi đã nêu rồi kiểm tra lại.",
+        en: "{omitted} more findings of rule {rule} are not listed (only {listed} are); correct those listed and check again.",
     },
 ];
 

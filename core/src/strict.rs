@@ -63,6 +63,7 @@ pub(crate) fn objects<'de, D: Deserializer<'de>, T: Deserialize<'de>>(
             let mut items = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(1024));
             while let Some(item) = seq.next_element_seed(ObjectSeed(PhantomData))? {
                 items.push(item);
+                too_many::<A::Error>(items.len())?;
             }
             Ok(items)
         }
@@ -89,6 +90,7 @@ where
             let mut pairs = Vec::new();
             let mut seen = std::collections::BTreeSet::new();
             while let Some(mut key) = access.next_key::<String>()? {
+                too_many::<A::Error>(seen.len() + 1)?;
                 nfc_in_place(&mut key);
                 if !seen.insert(key.clone()) {
                     return Err(de::Error::custom(format_args!("duplicate key `{key}`")));
@@ -128,6 +130,54 @@ where
     }
     let outer: Map<String, Members<V>> = unique_map::<D, Members<V>, false>(d)?;
     Ok(outer.into_iter().map(|(k, v)| (k, v.0)).collect())
+}
+
+/// An error when a container holds more than [`Limits::ENTRIES`](crate::Limits::ENTRIES)
+/// entries, as the structural pass says `structure.too_many`.
+fn too_many<E: de::Error>(count: usize) -> Result<(), E> {
+    if count > crate::Limits::ENTRIES {
+        Err(E::custom(format_args!(
+            "more than {} entries",
+            crate::Limits::ENTRIES
+        )))
+    } else {
+        Ok(())
+    }
+}
+
+/// A date of a report: a civil date within [`Limits::DATES`](crate::Limits::DATES).
+pub(crate) fn report_date<'de, D: Deserializer<'de>>(
+    d: D,
+) -> Result<crate::date::CivilDate, D::Error> {
+    let date = crate::date::CivilDate::deserialize(d)?;
+    if crate::structure::date_in_range(date) {
+        Ok(date)
+    } else {
+        let (first, last) = crate::Limits::DATES;
+        Err(de::Error::custom(format_args!(
+            "date {date} is outside {first} to {last}"
+        )))
+    }
+}
+
+/// [`report_date`], for an optional field: present means a date (never `null`).
+pub(crate) fn some_report_date<'de, D: Deserializer<'de>>(
+    d: D,
+) -> Result<Option<crate::date::CivilDate>, D::Error> {
+    report_date(d).map(Some)
+}
+
+/// An indicator value: a number from −(2^53 − 1) to 2^53 − 1.
+pub(crate) fn indicator_value<'de, D: Deserializer<'de>>(d: D) -> Result<f64, D::Error> {
+    let value = f64::deserialize(d)?;
+    let max = crate::model::MAX_QUANTITY as f64;
+    if value.is_finite() && value.abs() <= max {
+        Ok(value)
+    } else {
+        Err(de::Error::custom(format_args!(
+            "indicator value {value} is outside ±{max}"
+        )))
+    }
 }
 
 /// Deserialises a unit-variant enum only from its name as a string (serde would also accept

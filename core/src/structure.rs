@@ -14,7 +14,7 @@ use std::collections::BTreeSet;
 use crate::map::Map;
 
 use crate::date::{CivilDate, DateError};
-use crate::finding::{Finding, Param};
+use crate::finding::{Finding, Findings, Param};
 use crate::i18n::Label;
 use crate::json::{Kind, Number, Reader, SyntaxError};
 use crate::model::{
@@ -25,10 +25,12 @@ use crate::wire::Named;
 
 /// What decoding found.
 pub(crate) struct Decoded {
-    /// The report, without its poisoned units; `None` when the root itself is broken.
+    /// The report, without its poisoned units; `None` when the root itself is broken, or when
+    /// the document holds more than [`MAX_PROBLEMS`] problems.
     pub report: Option<Report>,
-    /// Every structural problem.
-    pub findings: Vec<Finding>,
+    /// Every structural problem (at most [`Limits::FINDINGS_PER_RULE`](crate::Limits::FINDINGS_PER_RULE)
+    /// of a rule listed, the rest counted).
+    pub findings: Findings,
     /// JSON Pointers of the units that hold a problem.
     pub poisoned: Vec<String>,
     /// The profile the document declares, when `profile` is a string.
@@ -37,19 +39,42 @@ pub(crate) struct Decoded {
 
 type Res<T> = Result<T, Box<SyntaxError>>;
 
+/// At most this many entries in one array or object of a report: a real report has tens. The
+/// entries past it are read for their syntax only, and the container is one
+/// `structure.too_many` finding. So memory follows the entries kept, not the input.
+pub(crate) const MAX_ENTRIES: usize = 1_000;
+
+/// Past this many structural problems a document is not a report gone slightly wrong: the
+/// decoder stops building the report (and remembering where the problems are), reads the rest
+/// for its syntax only, and the rules do not run. The problems are still counted.
+pub(crate) const MAX_PROBLEMS: usize = 10_000;
+
+/// The dates a report may hold: from 1 January 1945 to 31 December 2100. Anything else is a
+/// typing mistake (`0024-05-10`), never a date of child-affairs work.
+pub(crate) const DATES: (&str, &str) = ("1945-01-01", "2100-12-31");
+
 /// Decodes report JSON text (a leading byte-order mark is skipped).
 pub(crate) fn decode(text: &str) -> Res<Decoded> {
     let mut d = Decoder {
         r: Reader::new(crate::text::strip_bom(text)),
         path: Vec::new(),
         seen: Vec::new(),
-        findings: Vec::new(),
+        findings: Findings::default(),
         poisoned: Vec::new(),
         bad: false,
+        overwhelmed: false,
     };
     let mut profile = None;
     let report = d.report(&mut profile)?;
     d.r.end()?;
+    if d.overwhelmed {
+        return Ok(Decoded {
+            report: None,
+            findings: d.findings,
+            poisoned: vec![String::new()],
+            profile,
+        });
+    }
     // Sorted and without repeats.
     let poisoned = Map::from_pairs(d.poisoned.into_iter().map(|p| (p, ())).collect());
     Ok(Decoded {
@@ -58,6 +83,71 @@ pub(crate) fn decode(text: &str) -> Res<Decoded> {
         poisoned: poisoned.into_iter().map(|(p, ())| p).collect(),
         profile,
     })
+}
+
+/// A number as an exact whole number, decided on its decimal text (never after rounding to a
+/// float): `2.0`, `20e-1` and `0.2e1` are 2; `1.9999999999999999` and `1e-400` are not whole.
+#[derive(Debug, PartialEq, Eq)]
+pub(crate) enum Whole {
+    /// The number, when it is whole and at most the maximum asked for.
+    Value(u64),
+    /// Whole, but below 0 or above the maximum.
+    OutOfRange,
+    /// Not a whole number.
+    Fraction,
+}
+
+/// `text` (JSON number syntax, already checked) as a whole number from 0 to `max`.
+pub(crate) fn exact_whole(text: &str, max: u64) -> Whole {
+    let (negative, rest) = match text.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, text),
+    };
+    let (mantissa, exponent) = match rest.find(['e', 'E']) {
+        Some(i) => (&rest[..i], &rest[i + 1..]),
+        None => (rest, ""),
+    };
+    let (int, frac) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+    // The exponent, saturated far beyond any number of digits a document can hold.
+    let mut exp: i64 = 0;
+    let (exp_negative, exp_digits) = match exponent.as_bytes().first() {
+        Some(b'-') => (true, &exponent[1..]),
+        Some(b'+') => (false, &exponent[1..]),
+        _ => (false, exponent),
+    };
+    for b in exp_digits.bytes() {
+        exp = (exp * 10 + i64::from(b - b'0')).min(1 << 40);
+    }
+    if exp_negative {
+        exp = -exp;
+    }
+    // The significant digits: the mantissa's, without leading or trailing zeros; the value is
+    // digits × 10^scale.
+    let digits = int.bytes().chain(frac.bytes());
+    let all: Vec<u8> = digits.skip_while(|&b| b == b'0').collect();
+    let trailing = all.iter().rev().take_while(|&&b| b == b'0').count();
+    let significant = &all[..all.len() - trailing];
+    if significant.is_empty() {
+        return Whole::Value(0); // zero, whatever its sign or exponent
+    }
+    let scale = exp - frac.len() as i64 + trailing as i64;
+    if scale < 0 {
+        return Whole::Fraction;
+    }
+    if negative || significant.len() as i64 + scale > 20 {
+        return Whole::OutOfRange;
+    }
+    let mut value: u128 = 0;
+    for &b in significant {
+        value = value * 10 + u128::from(b - b'0');
+    }
+    for _ in 0..scale {
+        value *= 10;
+    }
+    match u64::try_from(value) {
+        Ok(v) if v <= max => Whole::Value(v),
+        _ => Whole::OutOfRange,
+    }
 }
 
 const REPORT_KEYS: &[&str] = &[
@@ -111,10 +201,13 @@ struct Decoder<'a> {
     /// Keys seen in the objects being read, innermost last (one buffer for every level); an
     /// object with many keys moves its own to a set (see [`Decoder::first_time`]).
     seen: Vec<Cow<'a, str>>,
-    findings: Vec<Finding>,
+    findings: Findings,
     poisoned: Vec<String>,
     /// Whether the unit being read holds a problem.
     bad: bool,
+    /// Whether the document has more than [`MAX_PROBLEMS`] problems: from then on nothing is
+    /// built or remembered, only counted.
+    overwhelmed: bool,
 }
 
 /// How many keys of one object, not in ascending order, are compared one by one before they
@@ -144,8 +237,28 @@ impl Keys<'_> {
 impl<'a> Decoder<'a> {
     /// Records a problem at the current path; it poisons the unit being read.
     fn fail(&mut self, finding: Finding) {
-        self.findings.push(finding);
+        self.record(finding);
         self.bad = true;
+    }
+
+    /// Records a problem, and notes when there are too many to go on building the report.
+    fn record(&mut self, finding: Finding) {
+        self.findings.push(finding);
+        if self.findings.made() > MAX_PROBLEMS {
+            self.overwhelmed = true;
+            self.poisoned = Vec::new();
+        }
+    }
+
+    /// Records a `structure.too_many` problem at the current path when a container held more
+    /// than [`MAX_ENTRIES`] entries.
+    fn too_many(&mut self, count: usize) {
+        if count > MAX_ENTRIES {
+            let finding = Finding::new("structure.too_many", self.pointer())
+                .with("count", count as u64)
+                .with("max", MAX_ENTRIES as u64);
+            self.fail(finding);
+        }
     }
 
     /// The JSON Pointer of the value being read.
@@ -210,7 +323,9 @@ impl<'a> Decoder<'a> {
         let value = f(self)?;
         let bad = std::mem::replace(&mut self.bad, outer);
         if bad {
-            self.poisoned.push(self.pointer());
+            if !self.overwhelmed {
+                self.poisoned.push(self.pointer());
+            }
             Ok(None)
         } else {
             Ok(value)
@@ -220,7 +335,9 @@ impl<'a> Decoder<'a> {
     /// Consumes a value of the wrong type and records the problem.
     fn wrong_type(&mut self, kind: Kind, expected: Label) -> Res<()> {
         let number = if kind == Kind::Number {
-            Some(self.r.number()?)
+            // Only its look matters here: whole, or with a fraction (or too large to tell).
+            let text = self.r.number_text()?;
+            Some(crate::json::classify(text).unwrap_or(Number::Float(f64::INFINITY)))
         } else {
             self.r.skip()?;
             None
@@ -250,7 +367,13 @@ impl<'a> Decoder<'a> {
         let mut seen = 0u32;
         let mut keys = Keys::new(self.seen.len());
         let mut first = true;
+        let mut count = 0;
         while let Some(key) = self.r.key(&mut first)? {
+            count += 1;
+            if count > MAX_ENTRIES || self.overwhelmed {
+                self.r.skip()?;
+                continue;
+            }
             // An unknown key is named in NFC like every other text, whatever form it came in.
             let key = self.r.composed(key);
             match known.iter().position(|k| *k == key) {
@@ -262,6 +385,7 @@ impl<'a> Decoder<'a> {
             }
         }
         self.seen.truncate(keys.mark);
+        self.too_many(count);
         self.missing_keys(known, required, seen);
         Ok(true)
     }
@@ -295,8 +419,10 @@ impl<'a> Decoder<'a> {
             // At the root the key itself is the broken unit, so the rest of the report can
             // still be checked; deeper down, the enclosing unit is.
             if root {
-                d.findings.push(finding);
-                d.poisoned.push(d.pointer());
+                d.record(finding);
+                if !d.overwhelmed {
+                    d.poisoned.push(d.pointer());
+                }
             } else {
                 d.fail(finding);
             }
@@ -330,7 +456,13 @@ impl<'a> Decoder<'a> {
         self.r.begin_object()?;
         let mut keys = Keys::new(self.seen.len());
         let mut first = true;
+        let mut count = 0;
         while let Some(key) = self.r.key(&mut first)? {
+            count += 1;
+            if count > MAX_ENTRIES || self.overwhelmed {
+                self.r.skip()?;
+                continue;
+            }
             // Keys are names too: two spellings of one name in different normalisation forms
             // are one key.
             let key = self.r.composed(key);
@@ -341,6 +473,7 @@ impl<'a> Decoder<'a> {
             }
         }
         self.seen.truncate(keys.mark);
+        self.too_many(count);
         Ok(true)
     }
 
@@ -355,20 +488,43 @@ impl<'a> Decoder<'a> {
         let mut first = true;
         let mut index = 0;
         while self.r.item(&mut first)? {
-            self.at(Seg::Index(index), |d| item(d, index))?;
+            if index >= MAX_ENTRIES || self.overwhelmed {
+                self.r.skip()?;
+            } else {
+                self.at(Seg::Index(index), |d| item(d, index))?;
+            }
             index += 1;
         }
+        self.too_many(index);
         Ok(true)
     }
 
-    /// A string, in NFC.
+    /// A string of one line, in NFC.
     fn string(&mut self) -> Res<Option<String>> {
+        self.text(false)
+    }
+
+    /// A string, in NFC, that may hold line breaks (a narrative).
+    fn lines(&mut self) -> Res<Option<String>> {
+        self.text(true)
+    }
+
+    /// A string, in NFC. A control character is a problem (it could rewrite the terminal or the
+    /// page the text is shown in), except a tab, and a line break where `multiline`.
+    fn text(&mut self, multiline: bool) -> Res<Option<String>> {
         let kind = self.r.peek()?;
         if kind != Kind::String {
             self.wrong_type(kind, label("chuỗi ký tự", "a string"))?;
             return Ok(None);
         }
         let text = self.r.string()?;
+        if let Some((position, c)) = control_character(&text, multiline) {
+            let finding = Finding::new("structure.control_character", self.pointer())
+                .with("character", format!("U+{:04X}", u32::from(c)))
+                .with("position", position as u64);
+            self.fail(finding);
+            return Ok(None);
+        }
         Ok(Some(self.r.composed(text).into_owned()))
     }
 
@@ -382,18 +538,31 @@ impl<'a> Decoder<'a> {
         self.r.literal()
     }
 
-    /// Any number.
+    /// A number from −(2^53 − 1) to 2^53 − 1 (an indicator value: a count, a share, a rate),
+    /// so that sums of many stay finite.
     fn number(&mut self) -> Res<Option<f64>> {
         let kind = self.r.peek()?;
         if kind != Kind::Number {
             self.wrong_type(kind, label("số", "a number"))?;
             return Ok(None);
         }
-        Ok(Some(match self.r.number()? {
+        let text = self.r.number_text()?;
+        let value = crate::json::classify(text).map(|n| match n {
             Number::Uint(n) => n as f64,
             Number::Int(n) => n as f64,
             Number::Float(x) => x,
-        }))
+        });
+        match value {
+            Some(x) if x.abs() <= MAX_QUANTITY as f64 => Ok(Some(x)),
+            _ => {
+                let finding = Finding::new("structure.range", self.pointer())
+                    .with("value", text)
+                    .with("min", format!("-{MAX_QUANTITY}"))
+                    .with("max", MAX_QUANTITY);
+                self.fail(finding);
+                Ok(None)
+            }
+        }
     }
 
     /// A whole number in `0..=max`. A number written with a zero fraction or an exponent
@@ -405,19 +574,16 @@ impl<'a> Decoder<'a> {
             self.wrong_type(kind, expected())?;
             return Ok(None);
         }
-        let (number, written) = self.r.number_written()?;
-        let fraction = match number {
-            Number::Uint(n) if n <= max => return Ok(Some(n)),
-            Number::Float(x) if x.fract() == 0.0 && (0.0..=max as f64).contains(&x) => {
-                return Ok(Some(x as u64));
-            }
-            Number::Float(x) => x.fract() != 0.0,
-            Number::Uint(_) | Number::Int(_) => false,
+        let written = self.r.number_text()?;
+        let fraction = match exact_whole(written, max) {
+            Whole::Value(n) => return Ok(Some(n)),
+            Whole::Fraction => true,
+            Whole::OutOfRange => false,
         };
         let finding = if fraction {
             Finding::new("structure.type", self.pointer())
                 .with("expected", &expected())
-                .with("found", &kind_label(Kind::Number, Some(number)))
+                .with("found", &kind_label(Kind::Number, Some(Number::Float(0.5))))
         } else {
             Finding::new("structure.range", self.pointer())
                 .with("value", written)
@@ -437,6 +603,14 @@ impl<'a> Decoder<'a> {
         }
         let text = self.r.string()?;
         match text.parse::<CivilDate>() {
+            Ok(date) if !date_in_range(date) => {
+                let finding = Finding::new("structure.range", self.pointer())
+                    .with("value", &*text)
+                    .with("min", DATES.0)
+                    .with("max", DATES.1);
+                self.fail(finding);
+                Ok(None)
+            }
             Ok(date) => Ok(Some(date)),
             Err(e) => {
                 let reason = match e {
@@ -598,7 +772,7 @@ impl<'a> Decoder<'a> {
             match key {
                 0 => task = d.whole(u64::from(u8::MAX))?,
                 1 => status = d.one_of()?,
-                2 => narrative = d.string()?,
+                2 => narrative = d.lines()?,
                 _ => documents = d.documents()?,
             }
             Ok(())
@@ -728,6 +902,31 @@ impl<'a> Decoder<'a> {
     }
 }
 
+/// Whether `date` lies in [`DATES`].
+pub(crate) fn date_in_range(date: CivilDate) -> bool {
+    let (year, month, day) = (date.year(), date.month(), date.day());
+    (1945..=2100).contains(&year) && (year, month, day) >= (1945, 1, 1)
+}
+
+/// The first control character of `text` (its position, from 1, in characters) that a text
+/// field may not hold: C0 and C1 controls and DEL, but a tab, and a line break (`\n`, `\r\n`)
+/// where `multiline`.
+pub(crate) fn control_character(text: &str, multiline: bool) -> Option<(usize, char)> {
+    let mut chars = text.chars().enumerate().peekable();
+    while let Some((i, c)) = chars.next() {
+        let allowed = match c {
+            '\t' => true,
+            '\n' => multiline,
+            '\r' => multiline && chars.peek().is_some_and(|&(_, n)| n == '\n'),
+            c => !c.is_control(),
+        };
+        if !allowed {
+            return Some((i + 1, c));
+        }
+    }
+    None
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -738,23 +937,73 @@ mod tests {
         decode(text)
             .unwrap()
             .findings
+            .finish(None)
             .into_iter()
             .map(|f| (f.code, f.path))
             .collect()
     }
 
     #[test]
-    fn a_number_out_of_range_is_reported_where_it_starts_whatever_its_key() {
-        let at = |key: &str| {
-            let text = format!(r#"{{ "profile": "binh-dinh-2024", "{key}": 1e400 }}"#);
-            let e = decode(&text).err().expect("out of range");
-            (e.detail, e.column, text.find("1e400").unwrap() + 1)
-        };
-        for key in ["year", "yeaz"] {
-            let (detail, column, start) = at(key);
-            assert_eq!(detail.en, "number out of range");
-            assert_eq!(column, start, "{key}");
+    fn a_number_out_of_range_is_a_finding_at_its_field_not_a_syntax_error() {
+        let text = r#"{ "profile": "binh-dinh-2024", "year": 1e400, "yeaz": 1e400,
+            "indicators": [ { "id": "x", "value": 1e308 } ] }"#;
+        let got = found(text);
+        assert!(
+            got.contains(&("structure.range", "/year".into())),
+            "{got:?}"
+        );
+        assert!(
+            got.contains(&("structure.unknown_key", "/yeaz".into())),
+            "{got:?}"
+        );
+        assert!(
+            got.contains(&("structure.range", "/indicators/0/value".into())),
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn whole_numbers_are_decided_on_their_text() {
+        let max = crate::model::MAX_QUANTITY;
+        for (text, want) in [
+            ("2", Whole::Value(2)),
+            ("2.0", Whole::Value(2)),
+            ("20e-1", Whole::Value(2)),
+            ("0.2e1", Whole::Value(2)),
+            ("2.000e0", Whole::Value(2)),
+            ("0", Whole::Value(0)),
+            ("-0", Whole::Value(0)),
+            ("0.000e-400", Whole::Value(0)),
+            ("1e3", Whole::Value(1000)),
+            ("9007199254740991", Whole::Value(max)),
+            ("9007199254740992", Whole::OutOfRange),
+            ("1e400", Whole::OutOfRange),
+            ("-1", Whole::OutOfRange),
+            ("-2.0", Whole::OutOfRange),
+            ("1.9999999999999999", Whole::Fraction),
+            ("1e-400", Whole::Fraction),
+            ("2.000000000000001", Whole::Fraction),
+            ("-1.5", Whole::Fraction),
+            ("12345678901234567890123e-3", Whole::Fraction),
+            ("1e99999999999999999999999", Whole::OutOfRange),
+            ("1e-99999999999999999999999", Whole::Fraction),
+        ] {
+            assert_eq!(exact_whole(text, max), want, "{text}");
         }
+    }
+
+    #[test]
+    fn control_characters() {
+        assert_eq!(control_character("a\tb", false), None);
+        assert_eq!(control_character("a\nb", true), None);
+        assert_eq!(control_character("a\r\nb", true), None);
+        assert_eq!(control_character("a\nb", false), Some((2, '\n')));
+        assert_eq!(control_character("a\rb", true), Some((2, '\r')));
+        assert_eq!(control_character("\u{1b}]0;x", true), Some((1, '\u{1b}')));
+        assert_eq!(control_character("ab\u{0}", false), Some((3, '\0')));
+        assert_eq!(control_character("x\u{9b}", false), Some((2, '\u{9b}')));
+        assert_eq!(control_character("x\u{7f}", false), Some((2, '\u{7f}')));
+        assert_eq!(control_character("Hòa — “x”", false), None);
     }
 
     #[test]

@@ -1,15 +1,16 @@
 //! The compiled validator: a profile and its catalog, checked once, then used for many reports.
 
-use crate::map::Map;
 use std::borrow::Cow;
 use std::sync::OnceLock;
 
 use crate::calendar::Calendar;
 use crate::catalog::Catalog;
+use crate::catalog::CatalogIndex;
 use crate::checks::{self, Context};
 use crate::error::Error;
-use crate::finding::{Finding, Severity, pointers_overlap};
+use crate::finding::{Finding, Findings, Severity};
 use crate::model::Report;
+use crate::profile::Index;
 use crate::profile::{DEFAULT_PROFILE, Profile};
 use crate::structure;
 
@@ -38,10 +39,68 @@ pub struct Validator {
     profile: Cow<'static, Profile>,
     catalog: Cow<'static, Catalog>,
     calendar: Cow<'static, Calendar>,
-    /// Position of each measure and each reporter in the profile, by id: lookups in log time,
-    /// for profiles with thousands of reporters too.
-    measures: Map<String, usize>,
-    reporters: Map<String, usize>,
+    /// Every id of the profile and the catalog by position: lookups in log time, for profiles
+    /// with thousands of reporters, measures or members too.
+    index: Index,
+    catalog_index: CatalogIndex,
+    limits: Limits,
+}
+
+/// How much a validator reads: inputs larger than this are refused before any work.
+///
+/// # Example
+///
+/// ```
+/// use treem::{Limits, Validator};
+/// let validator = Validator::embedded("binh-dinh-2024").unwrap().clone()
+///     .with_limits(Limits { max_input_bytes: 1_000 });
+/// let err = validator.validate_json(&" ".repeat(1_001)).unwrap_err();
+/// assert_eq!(err.code(), "input_too_large");
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Limits {
+    /// The largest report, profile or schedule file read, in bytes of UTF-8:
+    /// [`Limits::DEFAULT_MAX_INPUT_BYTES`] unless changed. A provincial report is about 50 KB.
+    pub max_input_bytes: usize,
+}
+
+impl Limits {
+    /// 10 MiB: two hundred times a provincial report.
+    pub const DEFAULT_MAX_INPUT_BYTES: usize = 10 * 1024 * 1024;
+
+    /// The most entries one array or object of a report may hold (a real report has tens): the
+    /// entries past it are read for their syntax only, and the container is one
+    /// `structure.too_many` finding. Fixed.
+    pub const ENTRIES: usize = crate::structure::MAX_ENTRIES;
+
+    /// The most findings of one rule listed for one report; past it they are counted, in one
+    /// `validation.truncated` finding. Fixed.
+    pub const FINDINGS_PER_RULE: usize = crate::finding::MAX_FINDINGS_PER_RULE;
+
+    /// The first and last dates a report may hold: 1945-01-01 and 2100-12-31 (a date outside is
+    /// a `structure.range` finding). Fixed.
+    pub const DATES: (&'static str, &'static str) = crate::structure::DATES;
+
+    /// `Err(input_too_large)` when `text` is larger than the limit.
+    ///
+    /// # Errors
+    ///
+    /// Code `input_too_large`.
+    pub fn check(&self, text: &str) -> Result<(), Error> {
+        if text.len() > self.max_input_bytes {
+            Err(Error::input_too_large(text.len(), self.max_input_bytes))
+        } else {
+            Ok(())
+        }
+    }
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            max_input_bytes: Limits::DEFAULT_MAX_INPUT_BYTES,
+        }
+    }
 }
 
 /// The outcome of validating one report: every finding, and the typed report when it could be
@@ -102,7 +161,7 @@ impl Validation {
 enum Parsed {
     Sound(Report),
     Broken {
-        findings: Vec<Finding>,
+        findings: Findings,
         poisoned: Vec<String>,
         salvaged: Option<Report>,
         profile: Option<String>,
@@ -112,7 +171,7 @@ enum Parsed {
 impl Parsed {
     fn from_text(text: &str) -> Result<Parsed, Error> {
         let decoded = structure::decode(text).map_err(|e| Error::json_syntax(&e))?;
-        if decoded.findings.is_empty() {
+        if decoded.findings.made() == 0 {
             if let Some(report) = decoded.report {
                 return Ok(Parsed::Sound(report));
             }
@@ -184,17 +243,15 @@ impl Validator {
         if catalog.id != profile.catalog {
             return Err(Error::unknown_catalog(&profile.catalog));
         }
-        let positions = |ids: &mut dyn Iterator<Item = &String>| -> Map<String, usize> {
-            ids.enumerate().map(|(i, id)| (id.clone(), i)).collect()
-        };
-        let measures = positions(&mut profile.measures.iter().map(|m| &m.id));
-        let reporters = positions(&mut profile.reporters.iter().map(|r| &r.id));
+        let index = Index::new(&profile);
+        let catalog_index = CatalogIndex::new(&catalog);
         Ok(Validator {
             profile,
             catalog,
             calendar: Cow::Borrowed(Calendar::embedded()),
-            measures,
-            reporters,
+            index,
+            catalog_index,
+            limits: Limits::default(),
         })
     }
 
@@ -233,9 +290,20 @@ impl Validator {
         &self.calendar
     }
 
+    /// This validator with other limits on what it reads.
+    pub fn with_limits(mut self, limits: Limits) -> Validator {
+        self.limits = limits;
+        self
+    }
+
+    /// The limits on what this validator reads.
+    pub fn limits(&self) -> Limits {
+        self.limits
+    }
+
     /// The position of the reporter `id` in the profile's `reporters`.
     pub fn reporter_position(&self, id: &str) -> Option<usize> {
-        self.reporters.get(id).copied()
+        self.index.reporter_position(id)
     }
 
     /// The profile.
@@ -256,9 +324,10 @@ impl Validator {
     ///
     /// # Errors
     ///
-    /// Code `json_syntax` when the text is not JSON at all.
+    /// Code `json_syntax` when the text is not JSON at all; `input_too_large` when it is larger
+    /// than the validator's [`Limits`].
     pub fn validate_json(&self, text: &str) -> Result<Validation, Error> {
-        Ok(self.finish(Parsed::from_text(text)?, &self.calendar))
+        self.validate_json_with(text, &self.calendar)
     }
 
     /// [`Validator::validate_json`] with another working-day calendar for timeliness, without
@@ -266,34 +335,36 @@ impl Validator {
     ///
     /// # Errors
     ///
-    /// Code `json_syntax` when the text is not JSON at all.
+    /// As [`Validator::validate_json`].
     pub fn validate_json_with(&self, text: &str, calendar: &Calendar) -> Result<Validation, Error> {
+        self.limits.check(text)?;
         Ok(self.finish(Parsed::from_text(text)?, calendar))
     }
 
-    /// Validates a typed report, returning every finding.
+    /// Validates a typed report, returning every finding (at most
+    /// [`Limits::FINDINGS_PER_RULE`] of a rule, then a count).
     pub fn validate(&self, report: &Report) -> Vec<Finding> {
-        self.validate_in(report, &self.calendar)
+        let mut findings = Findings::default();
+        self.validate_in(report, &self.calendar, &mut findings);
+        findings.finish(None)
     }
 
-    fn validate_in(&self, report: &Report, calendar: &Calendar) -> Vec<Finding> {
-        let mut findings = Vec::new();
+    fn validate_in(&self, report: &Report, calendar: &Calendar, out: &mut Findings) {
         let ctx = Context::new(
             &self.profile,
             &self.catalog,
             calendar,
-            &self.measures,
-            &self.reporters,
+            &self.index,
+            &self.catalog_index,
             report,
         );
-        checks::run(&ctx, &mut findings);
-        findings
+        checks::run(&ctx, out);
     }
 
     fn finish(&self, parsed: Parsed, calendar: &Calendar) -> Validation {
         match parsed {
             Parsed::Sound(report) => {
-                let findings = self.validate_in(&report, calendar);
+                let findings = self.validate(&report);
                 Validation {
                     report: Some(report),
                     complete: true,
@@ -301,23 +372,21 @@ impl Validator {
                 }
             }
             Parsed::Broken {
-                mut findings,
+                findings: structural,
                 poisoned,
                 salvaged,
                 ..
             } => {
+                // Rules see placeholders where parts were broken; what they say there is
+                // dropped as it is made.
+                let mut rules = Findings::about_sound_parts(poisoned);
                 if let Some(report) = &salvaged {
-                    // Rules see placeholders where parts were broken; drop what they say there.
-                    findings.extend(self.validate_in(report, calendar).into_iter().filter(|f| {
-                        !std::iter::once(&f.path)
-                            .chain(&f.related)
-                            .any(|path| poisoned.iter().any(|p| pointers_overlap(path, p)))
-                    }));
+                    self.validate_in(report, calendar, &mut rules);
                 }
                 Validation {
                     report: salvaged,
                     complete: false,
-                    findings,
+                    findings: structural.finish(Some(rules)),
                 }
             }
         }
@@ -352,6 +421,7 @@ pub fn validate_json(text: &str) -> Result<Validation, Error> {
 ///
 /// Code `json_syntax` when the text is not JSON.
 pub fn validate_json_with(text: &str, calendar: &Calendar) -> Result<Validation, Error> {
+    Limits::default().check(text)?;
     let parsed = Parsed::from_text(text)?;
     let validator = parsed
         .declared_profile()
@@ -381,6 +451,7 @@ pub fn validate_json_with(text: &str, calendar: &Calendar) -> Result<Validation,
 /// assert_eq!(got.len(), 4); // kind and year are missing too
 /// ```
 pub fn check_structure(text: &str) -> Result<Vec<Finding>, Error> {
+    Limits::default().check(text)?;
     let decoded = structure::decode(text).map_err(|e| Error::json_syntax(&e))?;
-    Ok(decoded.findings)
+    Ok(decoded.findings.finish(None))
 }

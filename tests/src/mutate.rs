@@ -72,11 +72,19 @@ pub const CROSS_REPORT: &[(&str, &str)] = &[
     ),
 ];
 
+/// Rules that fire only beside another, which no single defect can make fire alone; their
+/// vectors cover them.
+pub const WITH_ANOTHER: &[(&str, &str)] = &[(
+    "validation.truncated",
+    "counts the findings of another rule past the 100 listed: fires only beside them; covered by its vectors",
+)];
+
 /// Whether `rule` has no single-defect mutator, and why.
 pub fn without_mutator(rule: &str) -> Option<&'static str> {
     NEVER_FIRES
         .iter()
         .chain(CROSS_REPORT)
+        .chain(WITH_ANOTHER)
         .find(|(code, _)| *code == rule)
         .map(|(_, why)| *why)
 }
@@ -115,6 +123,14 @@ pub const DEFECTS: &[Defect] = &[
     Defect {
         rule: "structure.value",
         apply: structure_value,
+    },
+    Defect {
+        rule: "structure.too_many",
+        apply: structure_too_many,
+    },
+    Defect {
+        rule: "structure.control_character",
+        apply: structure_control_character,
     },
     Defect {
         rule: "header.profile",
@@ -449,6 +465,51 @@ fn structure_range(s: &mut Subject<'_>) -> Option<()> {
     )?
     .clone();
     *at(&mut s.doc, &format!("{}/total", measure_ptr(&id)))? = bad;
+    Some(())
+}
+
+fn structure_too_many(s: &mut Subject<'_>) -> Option<()> {
+    // More entries than an array or map may hold, each well-formed: only the count is wrong.
+    let n = treem::Limits::ENTRIES + 1 + s.rng.between(0, 20) as usize;
+    match s.rng.between(0, 1) {
+        0 => {
+            let value = json!({ "id": "i.child_population", "value": 1 });
+            *at(&mut s.doc, "")?
+                .as_object_mut()?
+                .entry("indicators")
+                .or_insert(json!([])) = Value::Array(vec![value; n]);
+        }
+        _ => {
+            let section = s.doc.get("sections")?.get(0)?.clone();
+            *at(&mut s.doc, "/sections")? = Value::Array(vec![section; n]);
+        }
+    }
+    Some(())
+}
+
+fn structure_control_character(s: &mut Subject<'_>) -> Option<()> {
+    let mut fields = vec!["/reporter/name".to_owned(), "/reporter/id".to_owned()];
+    for (i, section) in s.report.sections.iter().enumerate() {
+        fields.push(format!("/sections/{i}/narrative"));
+        fields.extend(
+            (0..section.documents.len()).map(|j| format!("/sections/{i}/documents/{j}/title")),
+        );
+    }
+    if s.report.signed_by.is_some() {
+        fields.push("/signed_by/name".to_owned());
+    }
+    let field = pick_owned(&mut s.rng, fields)?;
+    let control = *pick(
+        &mut s.rng,
+        &['\u{1b}', '\u{0}', '\u{7}', '\u{7f}', '\u{9b}', '\r'],
+    )?;
+    let text = at(&mut s.doc, &field)?.as_str()?.to_owned();
+    let cut = text
+        .char_indices()
+        .map(|(i, _)| i)
+        .nth(s.rng.between(0, text.chars().count() as u64) as usize)
+        .unwrap_or(text.len());
+    *at(&mut s.doc, &field)? = json!(format!("{}{control}{}", &text[..cut], &text[cut..]));
     Some(())
 }
 

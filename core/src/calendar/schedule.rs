@@ -390,13 +390,13 @@ pub(crate) mod read {
         cx: &Problems,
         read: crate::decode::Read<T>,
     ) -> Option<Map<String, T>> {
-        let mut out = Map::new();
+        let mut out = Vec::new();
         for entry in Obj::entries(v, at, cx)? {
             if let Some(value) = read(entry.value, &entry.at, cx) {
-                out.insert(entry.key.to_owned(), value);
+                out.push((entry.key.to_owned(), value));
             }
         }
-        Some(out)
+        Some(Map::from_pairs(out))
     }
 
     fn province(v: &Value<'_>, at: &str, cx: &Problems) -> Option<ProvinceScope> {
@@ -427,9 +427,7 @@ pub(crate) mod read {
 
     /// A year written as a string key.
     fn year_key(key: &str, at: &str, cx: &Problems) -> Option<i32> {
-        let year = key
-            .bytes()
-            .all(|b| b.is_ascii_digit())
+        let year = (key.len() == 4 && key.bytes().all(|b| b.is_ascii_digit()))
             .then(|| key.parse::<i32>().ok())
             .flatten()
             .filter(|y| (1900..=9999).contains(y));
@@ -437,22 +435,22 @@ pub(crate) mod read {
             cx.push(
                 at,
                 format!("“{key}” không phải một năm (viết bốn chữ số, từ 1900 đến 9999)"),
-                format!("“{key}” is not a year (four digits, 1900 to 9999)"),
+                format!("“{key}” is not a year (four digits, from 1900 to 9999)"),
             );
         }
         year
     }
 
     fn years(v: &Value<'_>, at: &str, cx: &Problems) -> Option<Map<i32, YearSpec>> {
-        let mut out = Map::new();
+        let mut out = Vec::new();
         for entry in Obj::entries(v, at, cx)? {
             let year = year_key(entry.key, &entry.at, cx);
             let spec = year_spec(entry.value, &entry.at, cx);
             if let (Some(year), Some(spec)) = (year, spec) {
-                out.insert(year, spec);
+                out.push((year, spec));
             }
         }
-        Some(out)
+        Some(Map::from_pairs(out))
     }
 
     fn year_spec(v: &Value<'_>, at: &str, cx: &Problems) -> Option<YearSpec> {
@@ -504,6 +502,7 @@ pub(crate) mod read {
             }
         }
         let description = o.req("description", text).unwrap_or_default();
+        let mut day_places = Vec::new();
         let mut places = Map::new();
         let mut years = Map::new();
         let list = o.field("years");
@@ -521,7 +520,7 @@ pub(crate) mod read {
                 continue;
             };
             let year = y.req("year", i32_);
-            let mut days = Map::new();
+            let mut listed: Vec<(CivilDate, (DaySpec, String, String))> = Vec::new();
             let day_list = y.field("days");
             let day_items: &[Value<'_>] = match day_list {
                 Some(Value::Array(items)) => items,
@@ -546,16 +545,26 @@ pub(crate) mod read {
                     replaces: d.opt("replaces", crate::decode::date),
                     basis: None,
                 };
-                if days.insert(date, spec).is_some() {
+                listed.push((date, (spec, at, d.at("date"))));
+            }
+            // Sorted once (stably: of a date listed twice, the first stays).
+            let repeats = crate::util::repeated(listed.iter().map(|(date, _)| *date));
+            let mut days = Vec::new();
+            for (j, (date, (spec, at, date_at))) in listed.into_iter().enumerate() {
+                if repeats.binary_search(&j).is_ok() {
                     cx.push(
-                        d.at("date"),
+                        date_at,
                         format!("Ngày {date} được ghi hai lần"),
                         format!("{date} is listed twice"),
                     );
-                } else if let Some(year) = year {
-                    places.insert((year, Some(date)), at);
+                    continue;
                 }
+                if let Some(year) = year {
+                    day_places.push(((year, Some(date)), at));
+                }
+                days.push((date, spec));
             }
+            let days = Map::from_pairs(days);
             let spec = YearSpec {
                 status: y.named("status"),
                 mode: Mode::WholeYear,
@@ -575,6 +584,7 @@ pub(crate) mod read {
                 }
             }
         }
+        places.extend(day_places);
         Parsed {
             file: ScheduleFile {
                 format: 1,

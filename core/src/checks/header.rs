@@ -4,7 +4,7 @@ use chrono::Days;
 
 use super::Context;
 use crate::date::CivilDate;
-use crate::finding::Finding;
+use crate::finding::{Finding, Findings};
 use crate::profile::ReportKind;
 use crate::text::fold_name;
 
@@ -21,14 +21,14 @@ pub(crate) fn submission_in_window(kind: &ReportKind, submitted: CivilDate) -> b
     submitted >= kind.period.start && latest.is_none_or(|l| submitted.naive() <= l)
 }
 
-pub(crate) fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
+pub(crate) fn check(ctx: &Context<'_>, out: &mut Findings) {
     identity(ctx, out);
     dates(ctx, out);
     people(ctx, out);
 }
 
 /// `header.profile`, `header.kind`, `header.year`, `header.reporter`, `header.reporter_name`.
-fn identity(ctx: &Context<'_>, out: &mut Vec<Finding>) {
+fn identity(ctx: &Context<'_>, out: &mut Findings) {
     let (report, profile) = (ctx.report, ctx.profile);
     if report.profile != profile.id {
         out.push(
@@ -38,15 +38,11 @@ fn identity(ctx: &Context<'_>, out: &mut Vec<Finding>) {
         );
     }
     if ctx.kind.is_none() {
-        let allowed = profile
-            .report_kinds
-            .iter()
-            .map(|k| k.id.as_str().into())
-            .collect();
+        let allowed = crate::Param::list(profile.report_kinds.iter().map(|k| k.id.as_str().into()));
         out.push(
             Finding::new("header.kind", "/kind".into())
                 .with("kind", report.kind.as_str())
-                .with("allowed", crate::Param::List(allowed)),
+                .with("allowed", allowed),
         );
     }
     if report.year != profile.year {
@@ -73,7 +69,7 @@ fn identity(ctx: &Context<'_>, out: &mut Vec<Finding>) {
 }
 
 /// `header.submitted_on`, `header.data_as_of`, `header.data_as_of_after_submission`.
-fn dates(ctx: &Context<'_>, out: &mut Vec<Finding>) {
+fn dates(ctx: &Context<'_>, out: &mut Findings) {
     let report = ctx.report;
     if let (Some(kind), Some(submitted)) = (ctx.kind, report.submitted_on) {
         if !submission_in_window(kind, submitted) {
@@ -109,7 +105,7 @@ fn dates(ctx: &Context<'_>, out: &mut Vec<Finding>) {
 }
 
 /// `header.signatory`, `header.phone`, `header.email`.
-fn people(ctx: &Context<'_>, out: &mut Vec<Finding>) {
+fn people(ctx: &Context<'_>, out: &mut Findings) {
     let report = ctx.report;
     if report.submitted_on.is_some() {
         match &report.signed_by {

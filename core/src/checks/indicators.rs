@@ -5,30 +5,44 @@ use crate::map::Map;
 
 use super::Context;
 use crate::catalog::{Bound, Indicator, IndicatorKind};
-use crate::finding::{Finding, Param, pointer_push};
+use crate::finding::{Finding, Findings, Param, pointer_push};
 use crate::model::IndicatorValue;
 
 /// How far a published share or rate may be from numerator ÷ denominator × multiplier: half of
 /// the last place when figures are published with one decimal, plus a hair for binary floats.
 pub(crate) const ROUNDING: f64 = 0.05 + 1e-9;
 
-pub(crate) fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
-    let mut first_at: Map<&str, usize> = Map::new();
-    for (i, value) in ctx.report.indicators.iter().enumerate() {
-        let path = pointer_push("/indicators", &i.to_string());
-        let Some(indicator) = identify(ctx, value, &path, out) else {
+pub(crate) fn check(ctx: &Context<'_>, out: &mut Findings) {
+    // Each value's catalog entry, if it names one.
+    let identified: Vec<Option<&Indicator>> = ctx
+        .report
+        .indicators
+        .iter()
+        .enumerate()
+        .map(|(i, value)| {
+            let path = pointer_push("/indicators", &i.to_string());
+            identify(ctx, value, &path, out)
+        })
+        .collect();
+    // The first value of each indicator (found by one sort, not a search per value).
+    let first_at: Map<&str, usize> = crate::profile::positions(
+        identified
+            .iter()
+            .map(|found| found.map_or("", |ind| ind.id.as_str())),
+    );
+    for (i, (value, indicator)) in ctx.report.indicators.iter().zip(&identified).enumerate() {
+        let Some(indicator) = indicator else {
             continue;
         };
-        if let Some(first) = first_at.get(indicator.id.as_str()) {
-            out.push(
+        let path = pointer_push("/indicators", &i.to_string());
+        match first_at.get(indicator.id.as_str()) {
+            Some(&first) if first != i => out.push(
                 Finding::new("indicator.duplicate", path.clone())
                     .related(format!("/indicators/{first}"))
                     .with("indicator_name", &indicator.name),
-            );
-            continue;
+            ),
+            _ => arithmetic(ctx, indicator, value, &path, out),
         }
-        first_at.insert(&indicator.id, i);
-        arithmetic(ctx, indicator, value, &path, out);
     }
 }
 
@@ -37,7 +51,7 @@ fn identify<'c>(
     ctx: &Context<'c>,
     value: &IndicatorValue,
     path: &str,
-    out: &mut Vec<Finding>,
+    out: &mut Findings,
 ) -> Option<&'c Indicator> {
     let catalog = ctx.catalog;
     let identity = || Finding::new("indicator.identity", path.to_owned());
@@ -52,10 +66,15 @@ fn identify<'c>(
         return None;
     }
     let by_code = match (value.annex, &value.code) {
-        (Some(annex), Some(code)) => Some((annex, code, catalog.by_code(annex, code))),
+        (Some(annex), Some(code)) => {
+            Some((annex, code, ctx.catalog_index.by_code(catalog, annex, code)))
+        }
         _ => None,
     };
-    let by_id = value.id.as_ref().map(|id| (id, catalog.by_id(id)));
+    let by_id = value
+        .id
+        .as_ref()
+        .map(|id| (id, ctx.catalog_index.by_id(catalog, id)));
     match (by_code, by_id) {
         (None, None) => {
             out.push(identity());
@@ -83,7 +102,7 @@ fn arithmetic(
     indicator: &Indicator,
     value: &IndicatorValue,
     path: &str,
-    out: &mut Vec<Finding>,
+    out: &mut Findings,
 ) {
     let v = value.value;
     let value_path = pointer_push(path, "value");

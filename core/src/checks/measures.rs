@@ -2,16 +2,20 @@
 //! a reporter must fill; measures reported in the right kind of report.
 
 use super::Context;
-use crate::finding::{Finding, Param, pointer_push};
+use crate::finding::{Finding, Findings, Param, pointer_push};
 use crate::text::closest;
 
-pub(crate) fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
+/// Unknown measures are taken for misspellings of required ones only while they are at most
+/// this many.
+const MISSPELLINGS: usize = 100;
+
+pub(crate) fn check(ctx: &Context<'_>, out: &mut Findings) {
     vocabulary(ctx, out);
     arithmetic_and_duties(ctx, out);
 }
 
 /// `measure.unknown`, `measure.dimension_unknown`, `measure.member_unknown`.
-fn vocabulary(ctx: &Context<'_>, out: &mut Vec<Finding>) {
+fn vocabulary(ctx: &Context<'_>, out: &mut Findings) {
     for (id, measure, def) in ctx.report_measures() {
         let path = || pointer_push("/measures", id);
         let Some(def) = def else {
@@ -26,18 +30,13 @@ fn vocabulary(ctx: &Context<'_>, out: &mut Vec<Finding>) {
         };
         for (dimension, members) in &measure.by {
             let dim_path = || pointer_push(&pointer_push(&path(), "by"), dimension);
-            let dim_def = def
-                .breakdowns
-                .contains(dimension)
-                .then(|| ctx.profile.dimension(dimension))
+            let dim_def = ctx
+                .index
+                .has_breakdown(ctx.profile, id, dimension)
+                .then(|| ctx.dimension(dimension))
                 .flatten();
             let Some(dim_def) = dim_def else {
-                let allowed = Param::List(
-                    def.breakdowns
-                        .iter()
-                        .map(|d| Param::from(d.as_str()))
-                        .collect(),
-                );
+                let allowed = Param::list(def.breakdowns.iter().map(|d| Param::from(d.as_str())));
                 let absent = def.breakdowns.iter().map(String::as_str);
                 out.push(
                     Finding::new("measure.dimension_unknown", dim_path())
@@ -50,14 +49,9 @@ fn vocabulary(ctx: &Context<'_>, out: &mut Vec<Finding>) {
                 continue;
             };
             for member in members.keys() {
-                if !dim_def.members.iter().any(|m| &m.id == member) {
-                    let allowed = Param::List(
-                        dim_def
-                            .members
-                            .iter()
-                            .map(|m| Param::from(m.id.as_str()))
-                            .collect(),
-                    );
+                if !ctx.is_member(dimension, member) {
+                    let allowed =
+                        Param::list(dim_def.members.iter().map(|m| Param::from(m.id.as_str())));
                     let absent = dim_def.members.iter().map(|m| m.id.as_str());
                     out.push(
                         Finding::new("measure.member_unknown", pointer_push(&dim_path(), member))
@@ -77,7 +71,7 @@ fn vocabulary(ctx: &Context<'_>, out: &mut Vec<Finding>) {
 
 /// `measure.breakdown_sum`, `measure.breakdown_incomplete`, `measure.breakdown_required`,
 /// `measure.required`, `measure.out_of_period`.
-fn arithmetic_and_duties(ctx: &Context<'_>, out: &mut Vec<Finding>) {
+fn arithmetic_and_duties(ctx: &Context<'_>, out: &mut Findings) {
     let required = ctx
         .reporter_kind
         .map(|k| k.required_measures.as_slice())
@@ -90,11 +84,11 @@ fn arithmetic_and_duties(ctx: &Context<'_>, out: &mut Vec<Finding>) {
         if let Some(kinds) = &def.report_kinds {
             if ctx.kind.is_some() && !kinds.contains(&ctx.report.kind) {
                 let name = |k: &str| {
-                    ctx.profile
-                        .report_kind(k)
+                    ctx.index
+                        .report_kind(ctx.profile, k)
                         .map_or_else(|| Param::from(k), |d| Param::from(&d.name))
                 };
-                let kinds = Param::List(kinds.iter().map(|k| name(k)).collect());
+                let kinds = Param::list(kinds.iter().map(|k| name(k)));
                 out.push(
                     Finding::new("measure.out_of_period", path())
                         .with("measure", id.as_str())
@@ -105,20 +99,17 @@ fn arithmetic_and_duties(ctx: &Context<'_>, out: &mut Vec<Finding>) {
             }
         }
         for (dimension, members) in &measure.by {
-            let Some(dim_def) = def
-                .breakdowns
-                .contains(dimension)
-                .then(|| ctx.profile.dimension(dimension))
+            let Some(dim_def) = ctx
+                .index
+                .has_breakdown(ctx.profile, id, dimension)
+                .then(|| ctx.dimension(dimension))
                 .flatten()
             else {
                 continue;
             };
             // A member the dimension does not have is reported as such; the breakdown's sum and
             // completeness are not judged until it is corrected (it is likely a misspelt member).
-            if members
-                .keys()
-                .any(|m| !dim_def.members.iter().any(|d| &d.id == m))
-            {
+            if members.keys().any(|m| !ctx.is_member(dimension, m)) {
                 continue;
             }
             // Every member given is a member of the dimension (checked above), so the members
@@ -131,7 +122,7 @@ fn arithmetic_and_duties(ctx: &Context<'_>, out: &mut Vec<Finding>) {
                     .members
                     .iter()
                     .filter_map(|m| members.get(&m.id).map(|q| Param::Count(q.get())));
-                Param::List(figures.collect())
+                Param::list(figures)
             };
             let missing = || {
                 let names = dim_def
@@ -139,13 +130,14 @@ fn arithmetic_and_duties(ctx: &Context<'_>, out: &mut Vec<Finding>) {
                     .iter()
                     .filter(|m| !members.contains_key(&m.id))
                     .map(|m| Param::from(&m.name));
-                Param::List(names.collect())
+                Param::list(names)
             };
             let total = u128::from(measure.total.get());
             let dim_path = || pointer_push(&pointer_push(&path(), "by"), dimension);
-            let is_required = required
-                .iter()
-                .any(|r| &r.measure == id && r.breakdowns.contains(dimension));
+            let is_required = ctx
+                .reporter_kind
+                .and_then(|k| ctx.index.requirement(ctx.profile, &k.id, id))
+                .is_some_and(|r| r.breakdowns.contains(dimension));
             if (complete && sum != total) || sum > total {
                 out.push(
                     Finding::new("measure.breakdown_sum", dim_path())
@@ -177,12 +169,20 @@ fn arithmetic_and_duties(ctx: &Context<'_>, out: &mut Vec<Finding>) {
         }
     }
     // A misspelt measure or breakdown is one defect: its `unknown` finding names what was
-    // probably meant, so the "required" finding for that one is not added.
+    // probably meant, so the "required" finding for that one is not added. (Only while the
+    // unknown measures are few enough to be misspellings: each is compared with each required
+    // measure.)
+    let unknown: Vec<&str> = ctx
+        .report_measures()
+        .filter(|(_, _, def)| def.is_none())
+        .map(|(id, _, _)| id.as_str())
+        .take(MISSPELLINGS + 1)
+        .collect();
     let misspelt_measure = |wanted: &str| {
-        ctx.report
-            .measures
-            .keys()
-            .any(|k| ctx.measure_def(k).is_none() && closest(k, std::iter::once(wanted)).is_some())
+        unknown.len() <= MISSPELLINGS
+            && unknown
+                .iter()
+                .any(|k| closest(k, std::iter::once(wanted)).is_some())
     };
     for req in required {
         let Some(def) = ctx.measure_def(&req.measure) else {
@@ -222,7 +222,7 @@ fn arithmetic_and_duties(ctx: &Context<'_>, out: &mut Vec<Finding>) {
             if measure.by.contains_key(dimension) || misspelt_dimension {
                 continue; // an incomplete required breakdown is reported above
             }
-            let Some(dim_def) = ctx.profile.dimension(dimension) else {
+            let Some(dim_def) = ctx.dimension(dimension) else {
                 continue;
             };
             out.push(
@@ -236,13 +236,7 @@ fn arithmetic_and_duties(ctx: &Context<'_>, out: &mut Vec<Finding>) {
                 .with("dimension_name", &dim_def.name)
                 .with(
                     "missing",
-                    Param::List(
-                        dim_def
-                            .members
-                            .iter()
-                            .map(|m| Param::from(&m.name))
-                            .collect(),
-                    ),
+                    Param::list(dim_def.members.iter().map(|m| Param::from(&m.name))),
                 ),
             );
         }

@@ -11,14 +11,12 @@ pub(crate) mod relations;
 pub(crate) mod sections;
 pub(crate) mod timeliness;
 
-use crate::map::Map;
-
 use crate::calendar::Calendar;
-use crate::catalog::Catalog;
+use crate::catalog::{Catalog, CatalogIndex};
 use crate::date::CivilDate;
-use crate::finding::Finding;
+use crate::finding::Findings;
 use crate::model::Report;
-use crate::profile::{MeasureDef, Profile, ReportKind, ReporterDef, ReporterKind};
+use crate::profile::{Index, MeasureDef, Profile, ReportKind, ReporterDef, ReporterKind};
 
 /// What every rule may look at: the report and the profile entries it refers to.
 pub(crate) struct Context<'a> {
@@ -33,7 +31,10 @@ pub(crate) struct Context<'a> {
     pub reporter: Option<&'a ReporterDef>,
     /// The reporter's kind, when known.
     pub reporter_kind: Option<&'a ReporterKind>,
-    measures: &'a Map<String, usize>,
+    /// The profile's ids, by position.
+    pub index: &'a Index,
+    /// The catalog's indicators, by id and code.
+    pub catalog_index: &'a CatalogIndex,
     /// The definition of each of the report's measures, in the report's order (`None` for an
     /// id the profile does not have): looked up once, for every rule family.
     defs: Vec<Option<&'a MeasureDef>>,
@@ -46,14 +47,14 @@ impl<'a> Context<'a> {
         profile: &'a Profile,
         catalog: &'a Catalog,
         calendar: &'a Calendar,
-        measures: &'a Map<String, usize>,
-        reporters: &'a Map<String, usize>,
+        index: &'a Index,
+        catalog_index: &'a CatalogIndex,
         report: &'a Report,
     ) -> Self {
-        let reporter = reporters
-            .get(report.reporter.id.as_str())
-            .map(|&i| &profile.reporters[i]);
-        let kind = profile.report_kind(&report.kind);
+        let reporter = index
+            .reporter_position(&report.reporter.id)
+            .map(|i| &profile.reporters[i]);
+        let kind = index.report_kind(profile, &report.kind);
         let submitted_on = report.submitted_on.filter(|&submitted| {
             kind.is_none_or(|kind| header::submission_in_window(kind, submitted))
         });
@@ -64,9 +65,14 @@ impl<'a> Context<'a> {
             report,
             kind,
             reporter,
-            reporter_kind: reporter.and_then(|r| profile.reporter_kind(&r.kind)),
-            measures,
-            defs: definitions(report, measures, profile),
+            reporter_kind: reporter.and_then(|r| index.reporter_kind(profile, &r.kind)),
+            index,
+            catalog_index,
+            defs: report
+                .measures
+                .keys()
+                .map(|id| index.measure(profile, id))
+                .collect(),
             submitted_on,
         }
     }
@@ -90,7 +96,17 @@ impl<'a> Context<'a> {
 
     /// The profile's definition of a measure.
     pub fn measure_def(&self, id: &str) -> Option<&'a MeasureDef> {
-        self.measures.get(id).map(|&i| &self.profile.measures[i])
+        self.index.measure(self.profile, id)
+    }
+
+    /// The profile's dimension `id`.
+    pub fn dimension(&self, id: &str) -> Option<&'a crate::profile::Dimension> {
+        self.index.dimension(self.profile, id)
+    }
+
+    /// Whether `member` is a member of the dimension `dimension`.
+    pub fn is_member(&self, dimension: &str, member: &str) -> bool {
+        self.index.member(self.profile, dimension, member).is_some()
     }
 
     /// The submission date, when it is plausible for the report's kind: not before the period
@@ -103,31 +119,11 @@ impl<'a> Context<'a> {
 }
 
 /// Runs every rule family.
-pub(crate) fn run(ctx: &Context<'_>, out: &mut Vec<Finding>) {
+pub(crate) fn run(ctx: &Context<'_>, out: &mut Findings) {
     header::check(ctx, out);
     sections::check(ctx, out);
     measures::check(ctx, out);
     relations::check(ctx, out);
     indicators::check(ctx, out);
     timeliness::check(ctx, out);
-}
-
-/// The definition of each of the report's measures, in the report's order: one walk through
-/// both id lists, which are sorted alike, instead of a search per measure and per rule.
-fn definitions<'a>(
-    report: &Report,
-    positions: &Map<String, usize>,
-    profile: &'a Profile,
-) -> Vec<Option<&'a MeasureDef>> {
-    let mut known = positions.iter().peekable();
-    report
-        .measures
-        .keys()
-        .map(|id| {
-            while known.next_if(|(k, _)| k.as_str() < id.as_str()).is_some() {}
-            known
-                .next_if(|(k, _)| *k == id)
-                .map(|(_, &i)| &profile.measures[i])
-        })
-        .collect()
 }

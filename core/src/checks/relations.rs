@@ -3,11 +3,11 @@
 
 use super::Context;
 use crate::finding::Severity;
-use crate::finding::{Finding, Param, pointer_push};
+use crate::finding::{Finding, Findings, Param, pointer_push};
 use crate::model::Quantity;
 use crate::profile::{Member, Relation};
 
-pub(crate) fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
+pub(crate) fn check(ctx: &Context<'_>, out: &mut Findings) {
     for relation in &ctx.profile.relations {
         let measures = &ctx.report.measures;
         let (Some(part), Some(whole)) =
@@ -21,21 +21,28 @@ pub(crate) fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
             else {
                 continue;
             };
-            let Some(dim_def) = ctx.profile.dimension(dimension) else {
+            let Some(dim_def) = ctx.dimension(dimension) else {
                 continue;
             };
-            // A breakdown that does not add up to its total is reported by measure.breakdown_sum;
-            // its members are not compared again here.
+            // A breakdown with a member the dimension does not have, or that does not add up to
+            // its total, is reported by the measure rules; its members are not compared here.
+            // (Only the members given are walked, never the whole dimension.)
             let adds_up = |by: &crate::map::Map<String, Quantity>, total: Quantity| {
-                let complete = dim_def.members.iter().all(|m| by.contains_key(&m.id));
+                if by.keys().any(|m| !ctx.is_member(dimension, m)) {
+                    return false;
+                }
+                let complete = by.len() == dim_def.members.len();
                 let sum: u128 = by.values().map(|q| u128::from(q.get())).sum();
                 (!complete || sum == u128::from(total.get())) && sum <= u128::from(total.get())
             };
             if !adds_up(part_by, part.total) || !adds_up(whole_by, whole.total) {
                 continue;
             }
-            for member in &dim_def.members {
-                let (Some(p), Some(w)) = (part_by.get(&member.id), whole_by.get(&member.id)) else {
+            for (id, p) in part_by {
+                let (Some(w), Some(member)) = (
+                    whole_by.get(id),
+                    ctx.index.member(ctx.profile, dimension, id),
+                ) else {
                     continue;
                 };
                 compare(ctx, relation, *p, *w, Some((dimension, member)), out);
@@ -52,7 +59,7 @@ fn compare(
     part: Quantity,
     whole: Quantity,
     member: Option<(&str, &Member)>,
-    out: &mut Vec<Finding>,
+    out: &mut Findings,
 ) {
     let limit = u128::from(whole.get()) * u128::from(100 + relation.tolerance_percent);
     if u128::from(part.get()) * 100 <= limit {
@@ -88,7 +95,6 @@ fn compare(
         .with("tolerance_percent", u64::from(relation.tolerance_percent));
     if let Some((dimension, m)) = member {
         let dim_name = ctx
-            .profile
             .dimension(dimension)
             .map(|d| Param::from(&d.name))
             .unwrap_or_else(|| Param::from(dimension));

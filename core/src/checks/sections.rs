@@ -3,13 +3,13 @@
 use crate::map::Map;
 
 use super::Context;
-use crate::finding::{Finding, Param, pointer_push};
+use crate::finding::{Finding, Findings, Param, pointer_push};
 use crate::model::SectionStatus;
 
 /// A narrative shorter than this many characters (after trimming) says nothing.
 pub(crate) const MIN_NARRATIVE_CHARS: usize = 20;
 
-pub(crate) fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
+pub(crate) fn check(ctx: &Context<'_>, out: &mut Findings) {
     let report = ctx.report;
     let mut first_at: Map<u8, usize> = Map::new();
     // Sections with an unknown or repeated task number: held back until we know whether they
@@ -18,17 +18,17 @@ pub(crate) fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
     for (i, section) in report.sections.iter().enumerate() {
         // Pointers are built only when there is something to report.
         let path = || pointer_push("/sections", &i.to_string());
-        if ctx.profile.section(section.task).is_none() {
-            let allowed = ctx
-                .profile
-                .sections
-                .iter()
-                .map(|s| Param::Count(u64::from(s.task)))
-                .collect();
+        if ctx.index.section(ctx.profile, section.task).is_none() {
+            let allowed = Param::list(
+                ctx.profile
+                    .sections
+                    .iter()
+                    .map(|s| Param::Count(u64::from(s.task))),
+            );
             misnumbered.push(
                 Finding::new("section.task", pointer_push(&path(), "task"))
                     .with("task", u64::from(section.task))
-                    .with("allowed", Param::List(allowed)),
+                    .with("allowed", allowed),
             );
         } else if let Some(first) = first_at.get(&section.task) {
             misnumbered.push(
@@ -81,38 +81,33 @@ pub(crate) fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
 fn required(
     ctx: &Context<'_>,
     present: &Map<u8, usize>,
-    mut misnumbered: Vec<Finding>,
-    out: &mut Vec<Finding>,
+    misnumbered: Vec<Finding>,
+    out: &mut Findings,
 ) {
     let duty = ctx
         .reporter
         .zip(ctx.reporter_kind)
         .and_then(|(reporter, kind)| Some((ctx.profile.required_tasks(reporter)?, kind)));
     let Some((required, kind)) = duty else {
-        out.append(&mut misnumbered);
+        out.extend(misnumbered);
         return;
     };
     let missing: Vec<u8> = required
         .iter()
         .copied()
-        .filter(|t| !present.contains_key(t) && ctx.profile.section(*t).is_some())
+        .filter(|t| !present.contains_key(t) && ctx.index.section(ctx.profile, *t).is_some())
         .collect();
     if !missing.is_empty() && misnumbered.len() >= missing.len() {
-        let hint = Param::List(
-            missing
-                .iter()
-                .map(|t| Param::Count(u64::from(*t)))
-                .collect(),
-        );
+        let hint = Param::list(missing.iter().map(|t| Param::Count(u64::from(*t))));
         out.extend(
             misnumbered
                 .into_iter()
                 .map(|f| f.with("missing", hint.clone())),
         );
     } else {
-        out.append(&mut misnumbered);
+        out.extend(misnumbered);
         for task in missing {
-            let Some(def) = ctx.profile.section(task) else {
+            let Some(def) = ctx.index.section(ctx.profile, task) else {
                 continue;
             };
             out.push(

@@ -2,9 +2,9 @@
 
 use super::Context;
 use crate::calendar::{Deadline, TimelinessStatus};
-use crate::finding::Finding;
+use crate::finding::{Finding, Findings};
 
-pub(crate) fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
+pub(crate) fn check(ctx: &Context<'_>, out: &mut Findings) {
     let (Some(kind), Some(submitted)) = (ctx.kind, ctx.submitted_on()) else {
         return;
     };

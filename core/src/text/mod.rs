@@ -89,24 +89,74 @@ pub(crate) fn edit_distance(a: &str, b: &str) -> usize {
     row[b.len()]
 }
 
+/// Identifiers longer than this are not compared for a suggestion (no id is this long).
+const LONGEST_SUGGESTED: usize = 64;
+
+/// How many candidates are compared for one suggestion: a profile's measures and a dimension's
+/// members are far fewer; a hostile profile with 100,000 members gets no suggestion rather
+/// than a search through them all for each misspelt member.
+const MOST_CANDIDATES: usize = 1_000;
+
 /// The candidate closest to `typed`, if it is close enough to be what was meant: at most a
-/// third of the candidate's length away, and at most 3 edits.
+/// third of the candidate's length away, and at most 3 edits. Bounded work: a candidate whose
+/// length differs by more than 3 is not compared, nor are texts longer than 64 characters, nor
+/// more than 1,000 candidates.
 pub(crate) fn closest<'c>(
     typed: &str,
     candidates: impl Iterator<Item = &'c str>,
 ) -> Option<&'c str> {
+    let len = typed.chars().count();
+    if len > LONGEST_SUGGESTED {
+        return None;
+    }
     candidates
+        .take(MOST_CANDIDATES)
+        .filter(|c| c.len() <= 4 * LONGEST_SUGGESTED && c.chars().count().abs_diff(len) <= 3)
         .map(|c| (edit_distance(typed, c), c))
         .filter(|(d, c)| *d <= 3 && *d * 3 <= c.chars().count().max(3))
         .min_by_key(|(d, _)| *d)
         .map(|(_, c)| c)
 }
 
-/// serde helper: a string, normalised to NFC.
-pub(crate) fn de_nfc<'de, D: Deserializer<'de>>(deserializer: D) -> Result<String, D::Error> {
+/// A string, normalised to NFC, without control characters but a tab (and line breaks where
+/// `multiline`).
+fn de_text<'de, D: Deserializer<'de>>(
+    deserializer: D,
+    multiline: bool,
+) -> Result<String, D::Error> {
     let mut text = String::deserialize(deserializer)?;
+    if let Some((position, c)) = crate::structure::control_character(&text, multiline) {
+        return Err(serde::de::Error::custom(format_args!(
+            "control character U+{:04X} at position {position}",
+            u32::from(c)
+        )));
+    }
     nfc_in_place(&mut text);
     Ok(text)
+}
+
+/// serde helper: a string of a data file (profile, catalog, schedule), normalised to NFC; no
+/// control character but tabs and line breaks.
+pub(crate) fn de_nfc<'de, D: Deserializer<'de>>(deserializer: D) -> Result<String, D::Error> {
+    de_text(deserializer, true)
+}
+
+/// serde helper: a one-line string of a report, normalised to NFC; no control character but a
+/// tab.
+pub(crate) fn de_line<'de, D: Deserializer<'de>>(deserializer: D) -> Result<String, D::Error> {
+    de_text(deserializer, false)
+}
+
+/// [`de_line`] for optional fields: present means a value (never `null`).
+pub(crate) fn de_some_line<'de, D: Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Option<String>, D::Error> {
+    de_line(deserializer).map(Some)
+}
+
+/// serde helper: a report's narrative, normalised to NFC; tabs and line breaks allowed.
+pub(crate) fn de_lines<'de, D: Deserializer<'de>>(deserializer: D) -> Result<String, D::Error> {
+    de_text(deserializer, true)
 }
 
 /// serde helper for optional fields: present means a value (never `null`), normalised to NFC.

@@ -16,8 +16,9 @@ const MANY: usize = 50;
 
 /// Every report file under `paths`: files as given, folders searched recursively for `*.json`
 /// (in any letter case), in a stable order. Links to folders are not followed (a link loop would
-/// read files forever); sockets, pipes and devices are skipped. A subfolder that cannot be listed
-/// is returned beside the files, so that it is reported rather than silently missed.
+/// read files forever). A subfolder that cannot be listed, a `*.json` link that leads nowhere
+/// (dangling, or a loop) and a `*.json` that is a socket, pipe or device are returned beside the
+/// files, so that each is reported rather than silently missed.
 ///
 /// # Errors
 ///
@@ -41,7 +42,8 @@ pub fn files(paths: &[String]) -> Result<Walk, (String, io::Error)> {
 pub struct Walk {
     /// Report files, in order.
     pub files: Vec<PathBuf>,
-    /// Folders that could not be listed, and why.
+    /// Folders that could not be listed, and `*.json` entries that cannot be read as files
+    /// (links that lead nowhere, sockets, pipes, devices), and why.
     pub unreadable: Vec<(PathBuf, io::Error)>,
 }
 
@@ -62,13 +64,26 @@ fn visit(dir: &Path, walk: &mut Walk) {
         match kind {
             Some(k) if k.is_dir() => visit(&path, walk),
             Some(k) if k.is_file() && json => walk.files.push(path),
-            // A link: taken when it leads to a regular file, never followed to a folder.
-            Some(k) if k.is_symlink() && json && path.metadata().is_ok_and(|m| m.is_file()) => {
-                walk.files.push(path)
-            }
+            // A link: taken when it leads to a regular file, never followed to a folder; one
+            // that leads nowhere is reported as unreadable.
+            Some(k) if k.is_symlink() && json => match path.metadata() {
+                Ok(m) if m.is_file() => walk.files.push(path),
+                Ok(m) if m.is_dir() => {}
+                Ok(_) => walk.unreadable.push((path, not_a_file())),
+                Err(e) => walk.unreadable.push((path, e)),
+            },
+            Some(_) if json => walk.unreadable.push((path, not_a_file())),
+            None if json => walk
+                .unreadable
+                .push((path, io::Error::other("the entry's type cannot be read"))),
             _ => {}
         }
     }
+}
+
+/// Why a `*.json` entry that is a socket, pipe or device is not read.
+fn not_a_file() -> io::Error {
+    io::Error::other("not a regular file (a socket, pipe or device)")
 }
 
 /// Reads and checks `files` on `jobs` threads, adding each to `into` as it is ready. Memory
@@ -78,6 +93,7 @@ pub fn read_all(
     files: &[PathBuf],
     jobs: usize,
     into: &mut Consolidator<'_>,
+    max_input: usize,
     lang: Lang,
 ) -> Reading {
     let interactive = io::stderr().is_terminal() && files.len() >= MANY;
@@ -95,8 +111,12 @@ pub fn read_all(
                     let i = next.fetch_add(1, Ordering::Relaxed);
                     let Some(path) = files.get(i) else { break };
                     let source = path.display().to_string();
-                    let checked = match std::fs::read_to_string(path) {
-                        Ok(text) => check(validator, i, &source, &text),
+                    let bytes =
+                        std::fs::File::open(path).and_then(|f| crate::read_limited(f, max_input));
+                    let checked = match bytes.map(|b| b.map(String::from_utf8)) {
+                        Ok(Some(Ok(text))) => check(validator, i, &source, &text),
+                        Ok(Some(Err(_))) => Checked::unreadable(i, &source, true),
+                        Ok(None) => Checked::too_large(i, &source),
                         Err(e) => {
                             Checked::unreadable(i, &source, e.kind() == io::ErrorKind::InvalidData)
                         }
@@ -191,6 +211,8 @@ fn reason_label(reason: &str, lang: Lang) -> &str {
             "tệp không ở mã UTF-8 (có thể lưu bằng bảng mã cũ như TCVN3, VNI)"
         }
         ("not_utf8", Lang::En) => "not UTF-8 text (perhaps saved in an old encoding)",
+        ("input_too_large", Lang::Vi) => "tệp quá lớn, không đọc (xem --max-input-size)",
+        ("input_too_large", Lang::En) => "too large to read (see --max-input-size)",
         ("io", Lang::Vi) => "không đọc được tệp hoặc thư mục",
         ("io", Lang::En) => "the file or folder cannot be read",
         (other, _) => other,
@@ -351,6 +373,10 @@ fn omissions(c: &Consolidation, profile: &Profile, lang: Lang) -> Vec<String> {
             ("no_parts", false) => {
                 "a reporter gave the share without its numerator and denominator"
             }
+            ("overflow", true) => "tổng vượt quá số lớn nhất báo cáo ghi được (2^53 − 1)",
+            ("overflow", false) => {
+                "the sum exceeds the largest figure a report can hold (2^53 − 1)"
+            }
             // A reason added to core later is shown by its code, never as another's sentence.
             (other, _) => other,
         };
@@ -411,13 +437,15 @@ pub fn text(c: &Consolidation, profile: &Profile, lang: Lang) -> String {
     s
 }
 
+/// One CSV cell: defused against formulas ([`crate::safe::defused`]), quoted when it must be.
 fn csv_field(out: &mut String, value: &str) {
+    let value = crate::safe::defused(value);
     if value.contains([',', '"', '\n', '\r']) {
         out.push('"');
         out.push_str(&value.replace('"', "\"\""));
         out.push('"');
     } else {
-        out.push_str(value);
+        out.push_str(&value);
     }
 }
 

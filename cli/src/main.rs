@@ -6,6 +6,7 @@
 
 mod consolidate;
 mod output;
+mod safe;
 
 use std::io::{self, Read, Write};
 use std::path::Path;
@@ -23,6 +24,44 @@ struct Cli {
     /// Language of messages and text output: Vietnamese (default) or English.
     #[arg(long, global = true, value_enum, default_value_t = LangArg::Vi)]
     lang: LangArg,
+    /// The largest file read (report, profile, schedule), in bytes, or with K, M or G (e.g. 20M):
+    /// a larger one is refused before it is read whole. Default 10M.
+    #[arg(long, global = true, value_name = "SIZE", value_parser = parse_size)]
+    max_input_size: Option<usize>,
+}
+
+/// A size in bytes, written `1048576`, `512K`, `10M` or `1G`.
+fn parse_size(text: &str) -> Result<usize, String> {
+    let text = text.trim();
+    let (digits, unit) = match text.char_indices().find(|(_, c)| !c.is_ascii_digit()) {
+        Some((i, _)) => text.split_at(i),
+        None => (text, ""),
+    };
+    let unit: usize = match unit.to_ascii_uppercase().as_str() {
+        "" | "B" => 1,
+        "K" | "KB" | "KIB" => 1 << 10,
+        "M" | "MB" | "MIB" => 1 << 20,
+        "G" | "GB" | "GIB" => 1 << 30,
+        _ => {
+            return Err(format!(
+                "`{text}`: write a size such as 1048576, 512K, 10M or 1G"
+            ));
+        }
+    };
+    digits
+        .parse::<usize>()
+        .ok()
+        .and_then(|n| n.checked_mul(unit))
+        .filter(|n| *n > 0)
+        .ok_or_else(|| format!("`{text}`: write a size such as 1048576, 512K, 10M or 1G"))
+}
+
+/// The limit on the size of what is read, from `--max-input-size`.
+static MAX_INPUT: std::sync::OnceLock<usize> = std::sync::OnceLock::new();
+
+/// The largest input read, in bytes.
+fn max_input() -> usize {
+    *MAX_INPUT.get_or_init(|| treem::Limits::DEFAULT_MAX_INPUT_BYTES)
 }
 
 #[derive(Subcommand)]
@@ -316,6 +355,10 @@ impl From<Error> for Failure {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let lang = Lang::from(cli.lang);
+    let _ = MAX_INPUT.set(
+        cli.max_input_size
+            .unwrap_or(treem::Limits::DEFAULT_MAX_INPUT_BYTES),
+    );
     let mut out = io::stdout().lock();
     let result = match cli.command {
         Command::Validate {
@@ -441,7 +484,7 @@ fn main() -> ExitCode {
             .map(|r| r.to_json_pretty() + "\n"),
     };
     match result {
-        Ok(text) => match out.write_all(text.as_bytes()) {
+        Ok(text) => match out.write_all(safe::escaped(&text).as_bytes()) {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
             Err(_) => ExitCode::from(2),
@@ -471,17 +514,37 @@ fn date(text: &str) -> Result<CivilDate, Failure> {
         .map_err(|_| Failure::Treem(Error::invalid_date(text)))
 }
 
+/// The text of a file (`-`: standard input), read up to the limit of `--max-input-size`: a larger
+/// input (`/dev/zero`, say) is refused once the limit is passed, without reading it whole.
 fn read(path: &str) -> Result<String, Failure> {
-    let mut text = String::new();
-    let result = if path == "-" {
-        io::stdin().read_to_string(&mut text).map(|_| ())
-    } else {
-        std::fs::read_to_string(path).map(|t| text = t)
-    };
-    result.map(|()| text).map_err(|error| Failure::Io {
+    let io_failure = |error| Failure::Io {
         path: path.to_owned(),
         error,
+    };
+    let limit = max_input();
+    let bytes = if path == "-" {
+        read_limited(io::stdin().lock(), limit)
+    } else {
+        std::fs::File::open(path).and_then(|f| read_limited(f, limit))
+    }
+    .map_err(io_failure)?;
+    let Some(bytes) = bytes else {
+        return Err(Failure::Treem(Error::input_too_large(None, limit)));
+    };
+    String::from_utf8(bytes).map_err(|_| {
+        io_failure(io::Error::new(
+            io::ErrorKind::InvalidData,
+            "stream did not contain valid UTF-8",
+        ))
     })
+}
+
+/// At most `limit` bytes of `source`; `None` when it holds more.
+pub(crate) fn read_limited(source: impl Read, limit: usize) -> io::Result<Option<Vec<u8>>> {
+    let mut bytes = Vec::new();
+    let cap = u64::try_from(limit).unwrap_or(u64::MAX).saturating_add(1);
+    source.take(cap).read_to_end(&mut bytes)?;
+    Ok((bytes.len() <= limit).then_some(bytes))
 }
 
 /// One validated file, or why it could not be validated.
@@ -498,8 +561,14 @@ fn validate(
     profile: Option<&str>,
     calendar: &Calendar,
 ) -> ExitCode {
+    let limits = treem::Limits {
+        max_input_bytes: max_input(),
+    };
     let validator = match profile.map(|p| load_profile(Some(p))).transpose() {
-        Ok(p) => match p.map(Validator::new).transpose() {
+        Ok(p) => match p
+            .map(|p| Validator::new(p).map(|v| v.with_limits(limits)))
+            .transpose()
+        {
             Ok(v) => v,
             Err(e) => return fail(Failure::Treem(e), lang),
         },
@@ -511,7 +580,7 @@ fn validate(
             let outcome = read(file).and_then(|text| {
                 match &validator {
                     Some(v) => v.validate_json_with(&text, calendar),
-                    None => treem::validate_json_with(&text, calendar),
+                    None => treem::validate_json_with(&text, calendar, limits),
                 }
                 .map_err(Failure::from)
             });
@@ -525,7 +594,7 @@ fn validate(
         Format::Json => output::validation_json(&outcomes, lang),
         Format::Text => output::validation_text(&outcomes, lang),
     };
-    let _ = out.write_all(text.as_bytes());
+    let _ = out.write_all(safe::escaped(&text).as_bytes());
     if outcomes.iter().any(|o| o.outcome.is_err()) {
         ExitCode::from(2)
     } else if outcomes
@@ -539,7 +608,7 @@ fn validate(
 }
 
 fn fail(failure: Failure, lang: Lang) -> ExitCode {
-    eprintln!("treem: {}", failure.message(lang));
+    eprintln!("treem: {}", safe::escaped(&failure.message(lang)));
     ExitCode::from(2)
 }
 
@@ -579,7 +648,7 @@ fn conformance(
         Format::Json => output::conformance_json(&summary),
         Format::Text => output::conformance_text(&summary, opts, lang),
     };
-    let _ = out.write_all(text.as_bytes());
+    let _ = out.write_all(safe::escaped(&text).as_bytes());
     if summary.failed() == 0 {
         ExitCode::SUCCESS
     } else {
@@ -603,6 +672,9 @@ fn consolidate(args: &ConsolidateArgs, lang: Lang) -> Result<String, Failure> {
         None => Validator::embedded(treem::DEFAULT_PROFILE)?.clone(),
         Some(p) => Validator::new(load_profile(Some(p))?)?,
     };
+    let validator = validator.with_limits(treem::Limits {
+        max_input_bytes: max_input(),
+    });
     let validator = &match calendar.file {
         None => validator,
         Some(_) => validator.with_calendar(calendar.load()?.into_owned()),
@@ -610,11 +682,11 @@ fn consolidate(args: &ConsolidateArgs, lang: Lang) -> Result<String, Failure> {
     let walk = consolidate::files(paths).map_err(|(path, error)| Failure::Io { path, error })?;
     let jobs = jobs.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
     let mut all = treem::consolidate::Consolidator::new(validator, kind);
-    let reading = consolidate::read_all(validator, &walk.files, jobs, &mut all, lang);
+    let reading = consolidate::read_all(validator, &walk.files, jobs, &mut all, max_input(), lang);
     // Folders that could not be listed are reported with the inputs, after the files.
     for (n, (dir, error)) in walk.unreadable.iter().enumerate() {
         let source = dir.display().to_string();
-        eprintln!("treem: {source}: {error}");
+        eprintln!("treem: {}", safe::escaped(&format!("{source}: {error}")));
         all.add(treem::consolidate::Checked::unreadable(
             walk.files.len() + n,
             &source,

@@ -16,7 +16,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Problem};
 use crate::i18n::Label;
-use crate::model::Annex;
+use crate::model::{Annex, IndicatorValue};
 use crate::profile::Provenance;
 use crate::text::{de_nfc, de_some_nfc};
 
@@ -369,6 +369,19 @@ impl CatalogIndex {
     /// The indicator of `catalog` with this id.
     pub(crate) fn by_id<'c>(&self, catalog: &'c Catalog, id: &str) -> Option<&'c Indicator> {
         self.by_id.get(id).map(|&i| &catalog.indicators[i])
+    }
+
+    /// The position in `catalog` of the indicator an indicator value names (by code, else by
+    /// id), if any.
+    pub(crate) fn position(&self, value: &IndicatorValue) -> Option<usize> {
+        match (value.annex, &value.code, &value.id) {
+            (Some(annex), Some(code), _) => self
+                .by_code
+                .get(format!("{} {code}", annex.as_str()).as_str())
+                .copied(),
+            (_, _, Some(id)) => self.by_id.get(id.as_str()).copied(),
+            _ => None,
+        }
     }
 
     /// The indicator of `catalog` with this annex and code.

@@ -82,12 +82,22 @@ impl Checked {
     /// assert_eq!(done.completeness.inputs, 2);
     /// ```
     pub fn unreadable(index: usize, source: &str, not_utf8: bool) -> Checked {
+        Checked::set_aside(index, source, if not_utf8 { "not_utf8" } else { "io" })
+    }
+
+    /// An input larger than the limit of what is read ([`Limits`](crate::Limits)), not read:
+    /// set aside as `input_too_large`.
+    pub fn too_large(index: usize, source: &str) -> Checked {
+        Checked::set_aside(index, source, "input_too_large")
+    }
+
+    fn set_aside(index: usize, source: &str, reason: &str) -> Checked {
         Checked {
             index,
             source: source.to_owned(),
             outcome: CheckedOutcome::Unassigned(Unassigned {
                 source: source.to_owned(),
-                reason: if not_utf8 { "not_utf8" } else { "io" }.to_owned(),
+                reason: reason.to_owned(),
                 reporter: None,
                 errors: 1,
             }),
@@ -583,8 +593,8 @@ pub struct Omitted {
     /// Catalog id.
     pub indicator: String,
     /// Why: `no_parts` (a share or rate given without numerator and denominator by at least one
-    /// reporter: averaging it would be wrong), or `zero_denominator` (the summed denominator is
-    /// 0).
+    /// reporter: averaging it would be wrong), `zero_denominator` (the summed denominator is 0),
+    /// or `overflow` (a sum beyond 2^53 − 1, which the report format cannot hold).
     pub reason: String,
     /// The reporters that gave it.
     pub reporters: Vec<String>,
@@ -1066,25 +1076,15 @@ type IndicatorSums = (
 /// Consolidated indicators: shares and rates recomputed from summed parts, counts summed;
 /// anything else omitted with the reason.
 fn sum_indicators(catalog: &Catalog, winners: &[&Kept]) -> IndicatorSums {
-    // Per catalog indicator, in catalog order: the values given.
-    let identified = |value: &IndicatorValue| match (value.annex, &value.code, &value.id) {
-        (Some(annex), Some(code), _) => catalog.by_code(annex, code),
-        (_, _, Some(id)) => catalog.by_id(id),
-        _ => None,
-    };
-    // One pass over the values given: each identified once and filed under its indicator.
+    // One pass over the values given: each identified once (in log time) and filed under its
+    // indicator, in catalog order.
+    let index = crate::catalog::CatalogIndex::new(catalog);
     let mut given: Vec<Vec<(&str, &IndicatorValue)>> =
         catalog.indicators.iter().map(|_| Vec::new()).collect();
     for kept in winners {
         let reporter = kept.submission.reporter.as_str();
         for value in &kept.submission.indicators {
-            let at = identified(value).and_then(|found| {
-                catalog
-                    .indicators
-                    .iter()
-                    .position(|i| std::ptr::eq(i, found))
-            });
-            if let Some(at) = at {
+            if let Some(at) = index.position(value) {
                 given[at].push((reporter, value));
             }
         }
@@ -1109,6 +1109,22 @@ fn sum_indicators(catalog: &Catalog, winners: &[&Kept]) -> IndicatorSums {
                 d.saturating_add(v.denominator?.get()),
             ))
         });
+        // A sum beyond the format's largest figure cannot be written: left out, and said.
+        let max = crate::model::MAX_QUANTITY;
+        let count: f64 = values.iter().map(|(_, v)| v.value).sum();
+        let too_large = match (&indicator.formula, parts, indicator.unit.kind) {
+            (Some(_), Some((n, d)), _) if d > 0 => n > max || d > max,
+            (_, _, IndicatorKind::Count) => count.abs() > max as f64,
+            _ => false,
+        };
+        if too_large {
+            omitted.push(Omitted {
+                indicator: indicator.id.clone(),
+                reason: "overflow".to_owned(),
+                reporters: values.iter().map(|(r, _)| (*r).to_owned()).collect(),
+            });
+            continue;
+        }
         let identify = |value: f64, parts: Option<(u64, u64)>| IndicatorValue {
             annex: indicator.code.as_ref().map(|_| indicator.annex),
             code: indicator.code.clone(),
@@ -1122,10 +1138,7 @@ fn sum_indicators(catalog: &Catalog, winners: &[&Kept]) -> IndicatorSums {
                 let value = n as f64 / d as f64 * f64::from(formula.multiplier);
                 out.push(identify((value * 10.0).round() / 10.0, Some((n, d))));
             }
-            (_, _, IndicatorKind::Count) => {
-                let total: f64 = values.iter().map(|(_, v)| v.value).sum();
-                out.push(identify(total, None));
-            }
+            (_, _, IndicatorKind::Count) => out.push(identify(count, None)),
             (Some(_), Some((_, 0)), _) => omitted.push(Omitted {
                 indicator: indicator.id.clone(),
                 reason: "zero_denominator".to_owned(),

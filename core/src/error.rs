@@ -56,8 +56,8 @@ enum ErrorKind {
     InvalidDate { text: String },
     #[error("invalid options: {detail}")]
     InvalidOptions { detail: String },
-    #[error("the input is {size} bytes, more than the limit of {limit} bytes")]
-    InputTooLarge { size: usize, limit: usize },
+    #[error("the input is larger than the limit of {limit} bytes{}", size.map(|s| format!(" ({s} bytes)")).unwrap_or_default())]
+    InputTooLarge { size: Option<usize>, limit: usize },
     #[error("{en}")]
     NotInBuild { en: String, vi: String },
 }
@@ -180,9 +180,9 @@ impl Error {
         Error::new(ErrorKind::InvalidCalendar { problems })
     }
 
-    /// An error for an input larger than the limit of what is read, in bytes (or, when reading
-    /// stopped at the limit, at least `size`).
-    pub fn input_too_large(size: usize, limit: usize) -> Self {
+    /// An error for an input larger than the limit of what is read, in bytes: its size when
+    /// known (`None` when reading stopped at the limit).
+    pub fn input_too_large(size: Option<usize>, limit: usize) -> Self {
         Error::new(ErrorKind::InputTooLarge { size, limit })
     }
 
@@ -314,7 +314,8 @@ impl Error {
             }
             ErrorKind::InvalidOptions { detail } => format!("Tùy chọn không hợp lệ: {detail}"),
             ErrorKind::InputTooLarge { size, limit } => format!(
-                "Tệp quá lớn: {size} byte, vượt giới hạn {limit} byte; một báo cáo thật chỉ khoảng 50 KB"
+                "Tệp quá lớn{}: vượt giới hạn {limit} byte (một báo cáo thật chỉ khoảng 50 KB); nếu cần, hãy nâng giới hạn",
+                size.map(|s| format!(" ({s} byte)")).unwrap_or_default()
             ),
             ErrorKind::NotInBuild { vi, .. } => vi.clone(),
         }

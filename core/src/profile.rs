@@ -583,7 +583,34 @@ impl Profile {
                 ));
             }
         }
+        if !(1945..=2100).contains(&self.year) {
+            p.push(Problem::new(
+                "/year",
+                format!(
+                    "Năm {} nằm ngoài khoảng 1945–2100 mà báo cáo ghi được",
+                    self.year
+                ),
+                format!(
+                    "the year {} is outside 1945–2100, the years a report can hold",
+                    self.year
+                ),
+            ));
+        }
         for (i, k) in self.report_kinds.iter().enumerate() {
+            let dates = [
+                ("period/start", k.period.start),
+                ("period/end", k.period.end),
+                ("due/date", k.due.date),
+            ];
+            for (at, date) in dates {
+                if !crate::structure::date_in_range(date) {
+                    p.push(Problem::new(
+                        format!("/report_kinds/{i}/{at}"),
+                        format!("Ngày {date} nằm ngoài khoảng 1945–2100 mà báo cáo ghi được"),
+                        format!("{date} is outside 1945–2100, the dates a report can hold"),
+                    ));
+                }
+            }
             if k.period.end < k.period.start {
                 p.push(Problem::new(
                     format!("/report_kinds/{i}/period"),

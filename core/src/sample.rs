@@ -78,13 +78,20 @@ pub fn example(profile: &Profile, kind: &str, reporter: &str, seed: u64) -> Resu
     let mut rng = SplitMix64::new(seed ^ fnv1a(reporter) ^ fnv1a(kind).rotate_left(17));
 
     let due = kind_def.due.date.naive();
-    let clamp = |d: chrono::NaiveDate| {
-        CivilDate::from_naive(d.clamp(kind_def.period.start.naive(), kind_def.period.end.naive()))
-            .ok()
+    let (start, end) = (kind_def.period.start.naive(), kind_def.period.end.naive());
+    let clamp = |d: chrono::NaiveDate| CivilDate::from_naive(d.clamp(start, end)).ok();
+    // The last day the due date allows however it is read (`before`: the day before), without
+    // a roll forward, which could only allow later.
+    let last_on_time = match kind_def.due.reading {
+        crate::profile::Reading::Before => due.pred_opt(),
+        crate::profile::Reading::By => Some(due),
     };
+    // Submitted a few days before it, within the period; a draft (no date) when the due date
+    // leaves no day of the period to submit on time (a due date before the period starts).
     let submitted_on = due
         .checked_sub_days(Days::new(rng.between(4, 9)))
-        .and_then(clamp);
+        .and_then(clamp)
+        .filter(|d| last_on_time.is_some_and(|last| d.naive() <= last));
     let data_as_of = submitted_on
         .and_then(|s| s.naive().checked_sub_days(Days::new(rng.between(3, 6))))
         .and_then(clamp);
@@ -112,7 +119,10 @@ pub fn example(profile: &Profile, kind: &str, reporter: &str, seed: u64) -> Resu
                     s.task
                 );
                 if s.task == 1 {
-                    let issued = kind_def.period.start.naive().checked_add_days(Days::new(rng.between(20, 80)));
+                    // Issued in the period, and not after the report was sent.
+                    let issued = start
+                        .checked_add_days(Days::new(rng.between(20, 80)))
+                        .map(|d| submitted_on.map_or(d, |s| d.min(s.naive())));
                     if let Some(date) = issued.and_then(clamp) {
                         section.documents.push(Document {
                             number: format!("{}/KH-{}", rng.between(10, 250), symbol(who)),
@@ -138,10 +148,16 @@ pub fn example(profile: &Profile, kind: &str, reporter: &str, seed: u64) -> Resu
     } else {
         1.0
     };
-    let mut measures = Map::new();
+    let mut measures = std::collections::BTreeMap::new();
     let order = profile.measures_wholes_first().unwrap_or_default();
+    let required = profile
+        .reporter_kind(&who.kind)
+        .map(|k| k.required_measures.as_slice())
+        .unwrap_or_default();
     for def in order {
-        if !in_remit(def.section) || !belongs(def, kind) {
+        // What the reporter's kind must report, and what lies in its remit.
+        let must = required.iter().any(|r| r.measure == def.id);
+        if !(must || in_remit(def.section)) || !belongs(def, kind) {
             continue;
         }
         let cumulative_share = if def.cumulative { share } else { 1.0 };
@@ -158,6 +174,9 @@ pub fn example(profile: &Profile, kind: &str, reporter: &str, seed: u64) -> Resu
         );
         measures.insert(def.id.clone(), measure);
     }
+    // A B-tree while generating (wholes are looked up as parts are drawn, in any order), the
+    // model's map after.
+    let measures: Map<String, Measure> = measures.into_iter().collect();
 
     let mut indicators = Vec::new();
     if let Some(pop) = measures.get("children.population").map(|m| m.total.get()) {
@@ -175,7 +194,9 @@ pub fn example(profile: &Profile, kind: &str, reporter: &str, seed: u64) -> Resu
             .get("online.children_trained")
             .map(|m| m.total.get())
         {
-            if pop > 0 && catalog.by_code(Annex::I, "0605").is_some() {
+            // A share of the child population: only when it is one (the profile need not say
+            // that the children trained are among them).
+            if pop > 0 && trained <= pop && catalog.by_code(Annex::I, "0605").is_some() {
                 indicators.push(IndicatorValue {
                     annex: Some(Annex::I),
                     code: Some("0605".into()),
@@ -277,12 +298,17 @@ fn fnv1a(text: &str) -> u64 {
 fn generate(
     profile: &Profile,
     def: &MeasureDef,
-    done: &Map<String, Measure>,
+    done: &std::collections::BTreeMap<String, Measure>,
     factor: f64,
     money: bool,
     rng: &mut SplitMix64,
 ) -> Measure {
-    let scale = ((def.scale.unwrap_or(10) as f64) * factor).round().max(1.0) as u64;
+    // Within the largest figure even when every reporter's figures are summed (a scale may be
+    // any `u64`; one of 10^17 would not fit a report at all).
+    let most = crate::model::MAX_QUANTITY / 1024;
+    let scale = ((def.scale.unwrap_or(10) as f64) * factor)
+        .round()
+        .clamp(1.0, most as f64) as u64;
     let mut total = rng.between(scale / 2, scale);
     if money {
         total = total / 1_000_000 * 1_000_000;
@@ -358,21 +384,13 @@ fn split<'a>(total: u64, members: &[(&'a str, u64)], rng: &mut SplitMix64) -> Ve
             )
         })
         .collect();
+    // What rounding and the caps left over, given to the members with room, each as much as
+    // it can take: one pass, whatever the figures.
     let mut left = total - out.iter().map(|(_, n)| n).sum::<u64>();
-    while left > 0 {
-        let before = left;
-        for ((_, n), (_, cap)) in out.iter_mut().zip(members) {
-            if left == 0 {
-                break;
-            }
-            if *n < *cap {
-                *n += 1;
-                left -= 1;
-            }
-        }
-        if left == before {
-            break; // caps exhausted: cannot happen when total <= sum of caps
-        }
+    for ((_, n), (_, cap)) in out.iter_mut().zip(members) {
+        let more = left.min(cap.saturating_sub(*n));
+        *n += more;
+        left -= more;
     }
     out
 }

@@ -88,7 +88,10 @@ impl Limits {
     /// Code `input_too_large`.
     pub fn check(&self, text: &str) -> Result<(), Error> {
         if text.len() > self.max_input_bytes {
-            Err(Error::input_too_large(text.len(), self.max_input_bytes))
+            Err(Error::input_too_large(
+                Some(text.len()),
+                self.max_input_bytes,
+            ))
         } else {
             Ok(())
         }
@@ -399,7 +402,8 @@ impl Validator {
 ///
 /// # Errors
 ///
-/// Code `json_syntax` when the text is not JSON.
+/// Code `json_syntax` when the text is not JSON; `input_too_large` beyond
+/// [`Limits::DEFAULT_MAX_INPUT_BYTES`].
 ///
 /// # Example
 ///
@@ -412,16 +416,22 @@ impl Validator {
 /// assert!(treem::validate_json("[1,").is_err());
 /// ```
 pub fn validate_json(text: &str) -> Result<Validation, Error> {
-    validate_json_with(text, Calendar::embedded())
+    validate_json_with(text, Calendar::embedded(), Limits::default())
 }
 
-/// [`validate_json`] with another working-day calendar for timeliness.
+/// [`validate_json`] with another working-day calendar for timeliness and other limits on what
+/// is read.
 ///
 /// # Errors
 ///
-/// Code `json_syntax` when the text is not JSON.
-pub fn validate_json_with(text: &str, calendar: &Calendar) -> Result<Validation, Error> {
-    Limits::default().check(text)?;
+/// Code `json_syntax` when the text is not JSON; `input_too_large` when it is larger than
+/// `limits` allow.
+pub fn validate_json_with(
+    text: &str,
+    calendar: &Calendar,
+    limits: Limits,
+) -> Result<Validation, Error> {
+    limits.check(text)?;
     let parsed = Parsed::from_text(text)?;
     let validator = parsed
         .declared_profile()

@@ -123,7 +123,7 @@ impl Summary {
 type Property = fn(&mut TestRunner) -> Result<(), String>;
 
 /// The properties over everything, by name, in the order they run.
-pub const GENERAL: [(&str, Property); 6] = [
+pub const GENERAL: [(&str, Property); 7] = [
     (
         "valid reports: every style, round trip",
         |r: &mut TestRunner| {
@@ -161,6 +161,16 @@ pub const GENERAL: [(&str, Property); 6] = [
         })
         .map_err(|e| e.to_string())
     }),
+    (
+        "examples of generated profiles are valid",
+        |r: &mut TestRunner| {
+            r.run(
+                &(properties::arb_profile(), any::<u64>()),
+                |(profile, seed)| properties::examples_are_valid(&profile, seed),
+            )
+            .map_err(|e| e.to_string())
+        },
+    ),
     ("deadlines and lateness", |r: &mut TestRunner| {
         r.run(
             &(properties::arb_date(), any::<bool>(), -20i64..20),

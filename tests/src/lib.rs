@@ -6,12 +6,15 @@
 //! - [`mutate`]: for every rule, a mutator that breaks a valid report so that only that rule
 //!   fires;
 //! - [`properties`]: the properties, as plain functions the `proptest!` tests and the CLI share;
-//! - [`conformance`]: the whole run, summed up per rule.
+//! - [`conformance`]: the whole run, summed up per rule;
+//! - [`hostile`]: hostile inputs of every costly shape at any size, for the linear-time and
+//!   bounded-memory tests and the hostile-input benchmark.
 //!
 //! `tests/README.md` is the auditor's guide.
 
 pub mod conformance;
 pub mod generate;
+pub mod hostile;
 pub mod mutate;
 pub mod properties;
 pub mod vectors;

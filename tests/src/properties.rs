@@ -579,6 +579,118 @@ pub fn any_text(text: &str) -> Result<(), TestCaseError> {
     Ok(())
 }
 
+// ---- examples of generated profiles ---------------------------------------------------------
+
+/// A profile that loads, drawn from the embedded one: another year, periods and due dates
+/// anywhere around them (a due date before its period starts, long after it ends), measures
+/// left out (with the relations and duties that name them), scales from 1 to the largest
+/// `u64`, cumulative or not, departments with any remit.
+pub fn arb_profile() -> impl Strategy<Value = Profile> {
+    any::<u64>().prop_map(|seed| {
+        let mut rng = SplitMix64::new(seed);
+        let mut p = Profile::default_profile().clone();
+        p.id = format!("generated-{seed:x}");
+        let year = rng.between(2024, 2099) as i32;
+        p.year = year as u16;
+        for kind in &mut p.report_kinds {
+            let start =
+                CivilDate::from_ymd(year, rng.between(1, 12) as u32, rng.between(1, 28) as u32)
+                    .expect("a day that exists");
+            let length = rng.between(0, 364);
+            let end = CivilDate::from_naive(start.naive() + chrono::Duration::days(length as i64))
+                .expect("within the years a date has");
+            kind.period = Period { start, end };
+            let offset = rng.between(0, 430) as i64 - 30;
+            kind.due.date = CivilDate::from_naive(start.naive() + chrono::Duration::days(offset))
+                .expect("within the years a date has");
+            kind.due.reading = if rng.between(0, 1) == 0 {
+                Reading::Before
+            } else {
+                Reading::By
+            };
+            kind.due.roll_forward = rng.between(0, 1) == 0;
+        }
+        let scales = [
+            None,
+            Some(0),
+            Some(1),
+            Some(7),
+            Some(1_000_000),
+            Some(1 << 40),
+            Some(100_000_000_000_000_000),
+            Some(u64::MAX),
+        ];
+        for m in &mut p.measures {
+            m.scale = scales[rng.between(0, scales.len() as u64 - 1) as usize];
+            m.cumulative = rng.between(0, 1) == 0;
+        }
+        // Leave out some measures, and what names them.
+        let dropped: Vec<String> = p
+            .measures
+            .iter()
+            .filter(|_| rng.between(0, 5) == 0)
+            .map(|m| m.id.clone())
+            .collect();
+        p.measures.retain(|m| !dropped.contains(&m.id));
+        p.relations
+            .retain(|r| !dropped.contains(&r.part) && !dropped.contains(&r.whole));
+        for k in &mut p.reporter_kinds {
+            k.required_measures
+                .retain(|r| !dropped.contains(&r.measure));
+        }
+        let tasks: Vec<u8> = p.sections.iter().map(|s| s.task).collect();
+        for r in &mut p.reporters {
+            if !r.remit.is_empty() {
+                r.remit = tasks
+                    .iter()
+                    .copied()
+                    .filter(|_| rng.between(0, 2) > 0)
+                    .collect();
+            }
+        }
+        p
+    })
+}
+
+/// `treem example` gives a valid report for every report kind and reporter of a profile that
+/// loads: read back from its JSON, no finding is an error.
+///
+/// # Errors
+///
+/// The first example that is not valid, with its findings.
+pub fn examples_are_valid(profile: &Profile, seed: u64) -> Result<(), TestCaseError> {
+    let text = serde_json::to_string(profile).map_err(|e| TestCaseError::fail(e.to_string()))?;
+    let profile = Profile::from_json(&text)
+        .map_err(|e| TestCaseError::fail(format!("the generated profile does not load: {e}")))?;
+    let validator =
+        treem::Validator::new(profile.clone()).map_err(|e| TestCaseError::fail(e.to_string()))?;
+    for kind in &profile.report_kinds {
+        for reporter in &profile.reporters {
+            let report = treem::sample::example(&profile, &kind.id, &reporter.id, seed)
+                .map_err(|e| TestCaseError::fail(e.to_string()))?;
+            let json = report.to_json_pretty();
+            let outcome = validator
+                .validate_json(&json)
+                .map_err(|e| TestCaseError::fail(e.to_string()))?;
+            let errors: Vec<_> = outcome
+                .findings
+                .iter()
+                .filter(|f| f.severity == treem::Severity::Error)
+                .map(|f| (f.code, f.path.clone(), f.message(treem::Lang::En)))
+                .collect();
+            prop_assert!(
+                errors.is_empty(),
+                "{} {} of {}: {:?}\n{json:.400}",
+                kind.id,
+                reporter.id,
+                profile.id,
+                errors
+            );
+        }
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -436,7 +436,7 @@ fn run_validation(case: &Case) -> Result<(), String> {
             Validator::new(profile.into_owned())
                 .and_then(|v| v.validate_json_with(&text, &calendar))
         }
-        Ok(_) => treem::validate_json_with(&text, &calendar),
+        Ok(_) => treem::validate_json_with(&text, &calendar, treem::Limits::default()),
         Err(code) => return compare(&case.raw, Err(code)),
     };
     let outcome = match outcome {

@@ -48,3 +48,21 @@ proptest! {
         blind_mutations(&report, at, &mutations)?;
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig {
+        cases: 64,
+        failure_persistence: Some(Box::new(FileFailurePersistence::Direct("proptest-regressions/examples.txt"))),
+        ..ProptestConfig::default()
+    })]
+
+    /// `treem example` gives a valid report for every kind and reporter of any profile that
+    /// loads.
+    #[test]
+    fn examples_of_any_profile_are_valid(
+        profile in treem_conformance::properties::arb_profile(),
+        seed in any::<u64>(),
+    ) {
+        treem_conformance::properties::examples_are_valid(&profile, seed)?;
+    }
+}

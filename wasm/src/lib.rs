@@ -181,7 +181,7 @@ pub fn validate(report_json: &str, lang_code: &str, profile: &str, calendar: &st
     let result = with_calendar(calendar, |calendar| {
         with_validator(profile, |validator| match validator {
             Some(v) => v.validate_json_with(report_json, calendar),
-            None => treem::validate_json_with(report_json, calendar),
+            None => treem::validate_json_with(report_json, calendar, treem::Limits::default()),
         })
     });
     envelope(result.map(|v| v.to_output(lang)).as_ref(), lang)

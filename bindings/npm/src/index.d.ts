@@ -183,8 +183,8 @@ export interface Consolidation {
   omitted_measures: { measure: string; whole: string; without: string[] }[];
   /** Per indicator (catalog id), each summed reporter's value. */
   indicator_contributions: { [indicator: string]: { [reporter: string]: number } };
-  /** Indicators left out of the sums: `no_parts` (a reporter gave the share without its numerator and denominator) or `zero_denominator`. */
-  omitted_indicators: { indicator: string; reason: "no_parts" | "zero_denominator"; reporters: string[] }[];
+  /** Indicators left out of the sums: `no_parts` (a reporter gave the share without its numerator and denominator), `zero_denominator`, or `overflow` (a sum beyond 2^53 − 1). */
+  omitted_indicators: { indicator: string; reason: "no_parts" | "zero_denominator" | "overflow"; reporters: string[] }[];
   /**
    * Inputs not counted in this consolidation; `reason`: an error code (`json_syntax`, …),
    * `report_structure`, `unknown_reporter`, `other_profile`, `other_year`, `unknown_report_kind`,

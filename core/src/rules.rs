@@ -774,10 +774,18 @@ fn limits_markdown() -> String {
          | indicator values | from −9,007,199,254,740,991 to 9,007,199,254,740,991 | `structure.range` |\n\
          | text | no control character but a tab, and line breaks in a narrative | `structure.control_character` |\n\
          | a consolidated figure | 9,007,199,254,740,991 | `consolidation.overflow`; the figure is left out |\n\
-         | rules, occasions and years of a schedule file | 100, 100 and 200 | a problem of the file |\n",
+         | rules, occasions and years of a schedule file | 100, 100 and 200 | a problem of the file |\n\n\
+         Within these limits, the work of validating a report, loading a profile or schedule file and\n\
+         consolidating reports grows in proportion to the input (a test counts the instructions at\n\
+         1× and 4× the size of every hostile shape found so far), and the heap it holds at once is at\n\
+         most {memory} times the input beyond its fixed cost (`Limits::MEMORY_PER_INPUT_BYTE`, measured\n\
+         by a test for the same shapes): with the default input limit, at most\n\
+         {peak} MiB beyond it.\n",
         entries = grouped(Limits::ENTRIES),
         findings = grouped(Limits::FINDINGS_PER_RULE),
         problems = grouped(crate::structure::MAX_PROBLEMS),
+        memory = Limits::MEMORY_PER_INPUT_BYTE,
+        peak = mib * Limits::MEMORY_PER_INPUT_BYTE,
     )
 }
 

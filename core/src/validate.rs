@@ -81,6 +81,13 @@ impl Limits {
     /// a `structure.range` finding). Fixed.
     pub const DATES: (&'static str, &'static str) = crate::structure::DATES;
 
+    /// The most heap treem holds at once, per byte of input, beyond what it holds for the
+    /// smallest input of the same kind (the profile, catalog and calendar): reading, checking
+    /// and validating a report, loading a profile or schedule file, consolidating reports. Not
+    /// enforced at run time: measured for every hostile shape by the test suite
+    /// (`tests/tests/memory.rs`), which fails if any shape takes more.
+    pub const MEMORY_PER_INPUT_BYTE: usize = 16;
+
     /// `Err(input_too_large)` when `text` is larger than the limit.
     ///
     /// # Errors

@@ -13,6 +13,7 @@
 //! `tests/README.md` is the auditor's guide.
 
 pub mod conformance;
+pub mod fuzz;
 pub mod generate;
 pub mod hostile;
 pub mod mutate;

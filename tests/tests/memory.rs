@@ -1,6 +1,6 @@
 //! Memory stays within a small multiple of the input: for every hostile shape of
 //! `treem_conformance::hostile`, the peak heap while treem reads and checks the input (counted
-//! by the `dhat` heap profiler, the same on any machine) is at most [`MULTIPLE`] times the
+//! by the `dhat` heap profiler, the same on any machine) is at most `Limits::MEMORY_PER_INPUT_BYTE` times the
 //! input's size, beyond what treem holds for its smallest input of the same shape (the profile,
 //! catalogue and calendar, read once).
 //!
@@ -11,9 +11,9 @@ use treem_conformance::hostile::{SHAPES, run};
 #[global_allocator]
 static ALLOC: dhat::Alloc = dhat::Alloc;
 
-/// The most heap, per byte of input, that treem may hold at once beyond its fixed cost.
-/// Documented in RULES.md ("Limits") and BENCHMARKS.md.
-const MULTIPLE: usize = 16;
+/// The most heap, per byte of input, that treem may hold at once beyond its fixed cost, as
+/// documented (RULES.md, "Limits").
+const MULTIPLE: usize = treem::Limits::MEMORY_PER_INPUT_BYTE;
 
 /// The peak heap of running `input`, in bytes, counting only what the run allocates.
 fn peak(input: &treem_conformance::hostile::Input) -> u64 {

@@ -1,0 +1,4 @@
+//! libFuzzer target: `treem_conformance::fuzz::report`.
+#![no_main]
+
+libfuzzer_sys::fuzz_target!(|data: &[u8]| treem_conformance::fuzz::report(data));

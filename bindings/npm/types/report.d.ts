@@ -43,6 +43,8 @@ data_as_of?: string
 estimated?: boolean
 /**
  * Indicator values of Circular 13/2021/TT-BLĐTBXH reported beside the measures.
+ * 
+ * @maxItems 1000
  */
 indicators?: IndicatorValue[]
 /**
@@ -64,6 +66,8 @@ profile: string
 reporter: Reporter
 /**
  * One entry per task area of the directive (1–10), in any order.
+ * 
+ * @maxItems 1000
  */
 sections?: Section[]
 signed_by?: Signatory
@@ -104,7 +108,8 @@ id?: string
  */
 numerator?: number
 /**
- * The published figure (a count, a percentage or a rate, per the catalog's unit).
+ * The published figure (a count, a percentage or a rate, per the catalog's unit), from
+ * −(2^53 − 1) to 2^53 − 1.
  */
 value: number
 }
@@ -116,7 +121,7 @@ value: number
  */
 export interface Measure {
 /**
- * Breakdowns: dimension id → member id → figure.
+ * Breakdowns: dimension id → member id → figure (at most 1,000 of each).
  */
 by?: {
 [k: string]: {
@@ -168,6 +173,8 @@ name: string
 export interface Section {
 /**
  * Documents issued for the task (plans, directives, official letters).
+ * 
+ * @maxItems 1000
  */
 documents?: Document[]
 /**

@@ -54,9 +54,10 @@ pub fn escaped(text: &str) -> Cow<'_, str> {
 
 /// A spreadsheet cell's text that no spreadsheet takes for a formula: a cell starting with
 /// `=`, `+`, `-`, `@`, a tab or a carriage return gets a leading `'`, as OWASP's advice on CSV
-/// injection says (Excel and LibreOffice then show the text as it is).
+/// injection says (Excel and LibreOffice then show the text as it is). A cell that is a number
+/// and nothing else (`-5`, `+1.5e3`) is left as it is: it is no formula, and it stays a number.
 pub fn defused(cell: &str) -> Cow<'_, str> {
-    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) && cell.parse::<f64>().is_err() {
         Cow::Owned(format!("'{cell}"))
     } else {
         Cow::Borrowed(cell)
@@ -82,10 +83,19 @@ mod tests {
 
     #[test]
     fn formulas_are_defused() {
-        for cell in ["=HYPERLINK(\"x\")", "+1", "-2+3", "@SUM(A1)", "\tx", "\rx"] {
+        for cell in [
+            "=HYPERLINK(\"x\")",
+            "+1+1",
+            "-2+3",
+            "@SUM(A1)",
+            "\tx",
+            "\rx",
+            "-A1",
+            "=1",
+        ] {
             assert!(defused(cell).starts_with('\''), "{cell}");
         }
-        for cell in ["Ủy ban", "12", "", "a=b"] {
+        for cell in ["Ủy ban", "12", "", "a=b", "-5", "-0.25", "+1.5e3"] {
             assert_eq!(defused(cell), cell);
         }
     }

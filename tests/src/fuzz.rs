@@ -84,16 +84,25 @@ pub fn consolidation(data: &[u8]) {
     let Ok(done) = treem::consolidate::consolidate(validator(), None, texts, None) else {
         return;
     };
-    let text = serde_json::to_string(&done.consolidated).expect("the consolidation prints");
-    let back = treem::validate_json(&text).expect("the consolidated report reads back");
-    let structural: Vec<_> = back
-        .findings
-        .iter()
-        .filter(|f| f.code.starts_with("structure."))
-        .map(|f| (f.code, f.path.clone()))
-        .collect();
+    let structural = structural_problems(&done.consolidated);
     assert!(
         structural.is_empty(),
         "consolidated output fails: {structural:?}"
     );
+}
+
+/// The structural findings (code and path) of `report` written out and read back: none for a
+/// report treem wrote itself, such as a consolidation.
+///
+/// # Panics
+///
+/// When the report's JSON cannot be validated at all.
+pub fn structural_problems(report: &treem::Report) -> Vec<(&'static str, String)> {
+    let text = serde_json::to_string(report).expect("a report prints");
+    let back = treem::validate_json(&text).expect("a written report reads back");
+    back.findings
+        .iter()
+        .filter(|f| f.code.starts_with("structure."))
+        .map(|f| (f.code, f.path.clone()))
+        .collect()
 }
